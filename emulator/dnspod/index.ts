@@ -1,0 +1,133 @@
+/**
+ * A faithful fake of the legacy DNSPod International API (api.dnspod.com): `POST /<Action>` with a
+ * form body, answers in the vendor's `{"status":{…}, …}` envelope with the shapes of its
+ * documentation examples, quirks included. See emulator/types.ts for the server contract.
+ *
+ * Choices where the vendor is silent:
+ * - An unknown action answers HTTP 404 with status code "-99" ("API is not open").
+ * - `format` defaults to XML (root `<dnspod>`, arrays as repeated `<item>`), as the vendor documents.
+ * - The remaining per-action choices are marked [G] next to the code that makes them.
+ */
+import type { ApiEmulator, EmulatedRequest, EmulatedResponse, EmulatorContext } from "../types";
+import { aliasGroupActions } from "./aliases-groups";
+import { messageFor } from "./codes";
+import { domainActions } from "./domains";
+import { checkLogin, FrequencyLimit } from "./gate";
+import { lockActions } from "./locks";
+import { recordReadActions } from "./records-read";
+import { recordWriteActions } from "./records-write";
+import { shareActions } from "./shares";
+import { DEFAULT_OPTIONS, emptyState, isDnspodState, type DnspodEmulatorOptions, type DnspodState } from "./state";
+import { transferActions } from "./transfer";
+import { envelope, parseForm, wireFormat, type Handler, type Outcome, type Params } from "./wire";
+
+export type { DnspodEmulatorOptions, DnspodState } from "./state";
+export type {
+  DnspodAlias,
+  DnspodDomain,
+  DnspodGroup,
+  DnspodLock,
+  DnspodRecord,
+  DnspodSecurity,
+  DnspodShare,
+  DnspodTransferred,
+} from "./state";
+export { DEFAULT_OPTIONS as DNSPOD_DEFAULT_OPTIONS } from "./state";
+
+const ACTIONS: Readonly<Record<string, Handler>> = {
+  ...domainActions,
+  ...lockActions,
+  ...shareActions,
+  ...transferActions,
+  ...aliasGroupActions,
+  ...recordReadActions,
+  ...recordWriteActions,
+};
+
+/** Every action the emulator answers, e.g. for a conformance test that walks them all. */
+export const DNSPOD_ACTIONS: readonly string[] = Object.keys(ACTIONS).sort();
+
+/** Parameters that are credentials and must never reach the request log. */
+const SECRET_PARAMS = new Set(["login_token", "user_token", "login_password", "login_code"]);
+
+export class DnspodEmulator implements ApiEmulator {
+  readonly api = "dnspod" as const;
+  private readonly options: DnspodEmulatorOptions;
+  private state: DnspodState = emptyState();
+  private readonly frequency = new FrequencyLimit();
+
+  constructor(
+    private readonly ctx: EmulatorContext,
+    options: Partial<DnspodEmulatorOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  handle(req: EmulatedRequest): EmulatedResponse {
+    const action = this.opOf(req);
+    const params = parseForm(req.body);
+    const now = this.ctx.now();
+    const answer = (outcome: Outcome, httpStatus = 200): EmulatedResponse => {
+      const userAgent = req.headers["user-agent"];
+      this.ctx.log({
+        op: action,
+        params: loggable(params),
+        code: outcome.code,
+        ...(userAgent ? { userAgent } : {}),
+      });
+      const message = outcome.message ?? messageFor(action, outcome.code);
+      return envelope(outcome.code, message, now, outcome.payload, wireFormat(params), httpStatus);
+    };
+
+    if (req.method.toUpperCase() !== "POST") return answer({ code: "2" });
+    const handler = ACTIONS[action];
+    if (!handler) return answer({ code: "-99", message: `Unknown API action “${action || req.path}”.` }, 404);
+
+    const login = checkLogin(this.state.security, this.options, req.ip, params.login_token, now.getTime());
+    if (login.changed) this.ctx.changed();
+    if (login.code) return answer({ code: login.code });
+    if (!this.frequency.admit(this.options, now.getTime())) return answer({ code: "-2" });
+
+    const outcome = handler({
+      action,
+      params,
+      state: this.state,
+      options: this.options,
+      now,
+      ip: req.ip,
+      errorOnEmpty: params.error_on_empty?.toLowerCase() !== "no",
+      userId: this.options.loginToken.split(",")[0] ?? "",
+    });
+    if (outcome.mutated) this.ctx.changed();
+    return answer(outcome);
+  }
+
+  apiFault(code: string, req: EmulatedRequest): EmulatedResponse {
+    const params = parseForm(req.body);
+    return envelope(code, messageFor(this.opOf(req), code), this.ctx.now(), {}, wireFormat(params));
+  }
+
+  /** "Record.List" from "/Record.List" (trailing slash tolerated); "" when it isn't an action name. */
+  opOf(req: EmulatedRequest): string {
+    const name = req.path.replace(/^\/+|\/+$/g, "");
+    return /^[A-Za-z]+\.[A-Za-z]+$/.test(name) ? name : "";
+  }
+
+  snapshot(): DnspodState {
+    return structuredClone(this.state);
+  }
+
+  restore(state: unknown): void {
+    if (!isDnspodState(state)) throw new TypeError("dnspod emulator: restore() got something that is not a DNSPod state");
+    this.state = structuredClone(state);
+  }
+
+  reset(): void {
+    this.state = emptyState();
+    this.frequency.reset();
+  }
+}
+
+function loggable(params: Params): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => !SECRET_PARAMS.has(k)));
+}

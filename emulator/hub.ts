@@ -1,0 +1,97 @@
+/**
+ * Everything both fake APIs share: the request log, fault injection, added latency, and atomic
+ * persistence of their state to one JSON file.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { dirname } from "node:path";
+import { FaultInjector, type FaultConfig } from "./faults";
+import type { ApiEmulator, ApiName, EmulatorContext, LogEntry } from "./types";
+
+export interface HubOptions {
+  statePath?: string;
+  latencyMs?: number;
+  faults?: FaultConfig;
+  now?: () => Date;
+}
+
+export class EmulatorHub {
+  readonly entries: LogEntry[] = [];
+  readonly apis = new Map<ApiName, ApiEmulator>();
+  latencyMs: number;
+  faults: FaultInjector | undefined;
+  private seq = 0;
+  private flushScheduled = false;
+  readonly now: () => Date;
+
+  constructor(private options: HubOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.now = options.now ?? (() => new Date());
+    this.setFaults(options.faults);
+  }
+
+  context(api: ApiName): EmulatorContext {
+    return {
+      now: () => this.now(),
+      log: (entry) => this.log(api, entry),
+      changed: () => this.scheduleFlush(),
+    };
+  }
+
+  register(emulator: ApiEmulator): void {
+    this.apis.set(emulator.api, emulator);
+  }
+
+  log(api: ApiName, entry: Omit<LogEntry, "seq" | "at" | "api">): void {
+    this.entries.push({ seq: ++this.seq, api, ...entry, at: this.now().toISOString() });
+  }
+
+  setFaults(config: FaultConfig | undefined): void {
+    this.faults = config && config.rate > 0 ? new FaultInjector(config) : undefined;
+  }
+
+  state(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, api] of this.apis) out[name] = api.snapshot();
+    return out;
+  }
+
+  restore(state: Record<string, unknown>): void {
+    for (const [name, api] of this.apis) if (state[name] !== undefined) api.restore(state[name]);
+    this.scheduleFlush();
+  }
+
+  reset(): void {
+    for (const api of this.apis.values()) api.reset();
+    this.entries.length = 0;
+    this.scheduleFlush();
+  }
+
+  /** Loads persisted state when the file exists (called once the APIs are registered). */
+  load(): void {
+    const path = this.options.statePath;
+    if (!path || !existsSync(path)) return;
+    this.restore(JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>);
+  }
+
+  /** Writes the state now: temp file, fsync, rename — a crash leaves the old or the new file, never half. */
+  flush(): void {
+    const path = this.options.statePath;
+    if (!path) return;
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.state(), null, 2));
+    const fd = openSync(tmp, "r");
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  }
+
+  private scheduleFlush(): void {
+    if (!this.options.statePath || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+}

@@ -1,0 +1,13 @@
+/** Three layers, one runner: unit (no network), integration (emulator on loopback), e2e (real Pulumi CLI). */
+const tsJest = ["ts-jest", { diagnostics: false }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: "node",
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  transform: { "^.+\\.ts$": tsJest },
+  ...extra,
+});
+module.exports = {
+  projects: [project("unit"), project("integration"), project("e2e")],
+  testTimeout: 120000,
+};

@@ -1,0 +1,67 @@
+/**
+ * Provider settings: stack config (handed to configure()) wins over the environment, which wins
+ * over the default. Secrets are only ever read here, never taken as resource inputs.
+ */
+import { registerSecret } from "./http/log";
+
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export interface Setting {
+  key: string;
+  env: string;
+  secret?: boolean;
+  default?: string;
+  description: string;
+}
+
+/** Every setting the provider reads; README's configuration table is generated from this. */
+export const SETTINGS = {
+  wedosUsername: { key: "wedos:username", env: "WEDOS_USERNAME", description: "WEDOS login (the account e-mail)" },
+  wedosPassword: { key: "wedos:wapiPassword", env: "WEDOS_WAPI_PASSWORD", secret: true, description: "WAPI password (WEDOS client centre → WAPI settings)" },
+  wedosEndpoint: { key: "wedos:endpoint", env: "WEDOS_ENDPOINT", default: "https://api.wedos.com/wapi/json", description: "WAPI URL; the JSON and XML URLs differ only in the last segment" },
+  wedosFormat: { key: "wedos:format", env: "WEDOS_FORMAT", default: "json", description: "wire format, json or xml" },
+  wedosPerHour: { key: "wedos:requestsPerHour", env: "WEDOS_REQUESTS_PER_HOUR", default: "1000", description: "client-side request budget per window" },
+  wedosWindow: { key: "wedos:requestWindowSeconds", env: "WEDOS_REQUEST_WINDOW_SECONDS", default: "3600", description: "length of the budget window in seconds" },
+  wedosTimeout: { key: "wedos:timeoutMs", env: "WEDOS_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
+  dnspodToken: { key: "dnspod:loginToken", env: "DNSPOD_LOGIN_TOKEN", secret: true, description: "API token as ID,Token" },
+  dnspodEndpoint: { key: "dnspod:endpoint", env: "DNSPOD_ENDPOINT", default: "https://api.dnspod.com", description: "DNSPod API base URL" },
+  dnspodPerHour: { key: "dnspod:requestsPerHour", env: "DNSPOD_REQUESTS_PER_HOUR", default: "3600", description: "client-side request budget per window" },
+  dnspodWindow: { key: "dnspod:requestWindowSeconds", env: "DNSPOD_REQUEST_WINDOW_SECONDS", default: "3600", description: "length of the budget window in seconds" },
+  dnspodTimeout: { key: "dnspod:timeoutMs", env: "DNSPOD_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
+} as const satisfies Record<string, Setting>;
+
+let stack: ConfigSource | undefined;
+
+/** Called from the provider's configure(); the engine hands over the stack config, decrypted. */
+export function setStackConfig(config: ConfigSource | undefined): void {
+  stack = config;
+}
+
+export function setting(s: Setting): string | undefined {
+  let value: string | undefined;
+  try {
+    value = stack?.get(s.key);
+  } catch {
+    value = undefined;
+  }
+  value = value || process.env[s.env] || s.default;
+  if (s.secret) registerSecret(value);
+  return value;
+}
+
+export function requireSetting(api: string, s: Setting): string {
+  const value = setting(s);
+  if (value) return value;
+  throw new Error(
+    `${api}: ${s.description} is not set. Set it with \`pulumi config set ${s.secret ? "--secret " : ""}${s.key} …\` or the environment variable ${s.env}.`,
+  );
+}
+
+export function numberSetting(api: string, s: Setting): number {
+  const raw = setting(s);
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${api}: ${s.key} / ${s.env} must be a positive number, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,40 @@
+/**
+ * Client-side request budget (e.g. WEDOS: 1000 requests per hour per account). Instead of tripping
+ * the vendor's limit — which answers 2006 and counts as an invalid request — callers wait for a
+ * slot and say so. One instance per account per process; concurrent callers get ordered slots.
+ */
+export interface BudgetOptions {
+  limit: number;
+  windowMs: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Told once per stretch of waiting, so the user sees why `pulumi up` paused. */
+  onWait?: (waitMs: number, queued: number) => void;
+}
+
+export class RequestBudget {
+  /** Grant times (ms), non-decreasing; may lie in the future for callers still waiting. */
+  private grants: number[] = [];
+  private lastNotice = -Infinity;
+  waitedMs = 0;
+
+  constructor(private readonly options: BudgetOptions) {
+    if (!(options.limit >= 1)) throw new Error(`request budget must allow at least 1 request, got ${options.limit}`);
+  }
+
+  async take(): Promise<void> {
+    const { limit, windowMs, now, sleep } = this.options;
+    const t = now();
+    while (this.grants.length > 0 && this.grants[0]! <= t - windowMs) this.grants.shift();
+    const at = this.grants.length < limit ? t : Math.max(t, this.grants[this.grants.length - limit]! + windowMs);
+    this.grants.push(at);
+    const wait = at - t;
+    if (wait <= 0) return;
+    this.waitedMs += wait;
+    if (t - this.lastNotice > 5_000) {
+      this.lastNotice = t;
+      this.options.onWait?.(wait, this.grants.filter((g) => g > t).length);
+    }
+    await sleep(wait);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Errors shared by both API clients, in layers: transport, HTTP status, unparseable body. Each says
+ * which API and object it concerns and whether retrying can help. API-level errors (a vendor code)
+ * live in each API's folder.
+ */
+export type ApiLabel = "WEDOS" | "DNSPod";
+
+export abstract class ProviderError extends Error {
+  /** True when the same request may succeed if sent again later. */
+  abstract readonly retryable: boolean;
+  /** True when the server may have executed the request even though we got no answer. */
+  readonly maybeExecuted: boolean = false;
+}
+
+/** No HTTP response at all: refused, reset, timed out, DNS failure. */
+export class ApiConnectionError extends ProviderError {
+  override readonly name = "ApiConnectionError";
+  readonly retryable = true;
+  override readonly maybeExecuted: boolean;
+  constructor(api: ApiLabel, label: string, cause: unknown, sent: boolean) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`${api}: ${label}: no response from the API (${why}). Check the endpoint and the network; the request is retried automatically.`, { cause });
+    this.maybeExecuted = sent;
+  }
+}
+
+/** An HTTP status other than 200 (WAPI and DNSPod answer API errors with 200). */
+export class HttpStatusError extends ProviderError {
+  override readonly name = "HttpStatusError";
+  readonly retryable: boolean;
+  override readonly maybeExecuted: boolean;
+  constructor(api: ApiLabel, label: string, readonly status: number, readonly body: string) {
+    super(`${api}: ${label}: HTTP ${status} ${snippet(body)}`);
+    this.retryable = status === 429 || status >= 500;
+    this.maybeExecuted = status >= 500;
+  }
+}
+
+/**
+ * A 200 whose body is not the API's envelope: an HTML protection page, a plain-text
+ * "User-Agent Rate Limit", a truncated or garbled body. The request may or may not have run.
+ */
+export class ResponseParseError extends ProviderError {
+  override readonly name = "ResponseParseError";
+  readonly retryable = true;
+  override readonly maybeExecuted = true;
+  constructor(api: ApiLabel, label: string, readonly rawBody: string, detail: string) {
+    super(`${api}: ${label}: unexpected response (${detail}): ${snippet(rawBody)}`);
+  }
+}
+
+export function snippet(body: string, max = 160): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}

@@ -1,0 +1,57 @@
+/**
+ * The one retry loop of both clients. Policy: retry only what can succeed later (transport faults,
+ * 5xx, unparseable bodies, vendor rate-limit codes); never auth, IP, permission or validation codes,
+ * because WEDOS lengthens its IP block and DNSPod bans the account for every failed attempt.
+ */
+export interface RetryConfig {
+  /** Total attempts including the first. @default 5 */
+  maxAttempts: number;
+  /** First back-off delay. @default 500 */
+  baseDelayMs: number;
+  /** Cap on one back-off delay. @default 20000 */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+export interface RetryHooks {
+  /** Decides whether an error is worth another attempt, and how long at least to wait. */
+  classify(err: unknown): { retry: boolean; minDelayMs?: number };
+  /**
+   * Called before re-sending a request whose first attempt may have been executed. Returns true
+   * when the effect is already there (e.g. the row exists), so the call succeeds without a resend.
+   */
+  reconcile?: (err: unknown) => Promise<boolean>;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  onRetry?(err: unknown, attempt: number, delayMs: number): void;
+}
+
+export function backoff(config: RetryConfig, attempt: number, random: number, minDelayMs = 0): number {
+  const exp = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
+  // Full jitter on the upper half keeps concurrent clients apart without collapsing to zero.
+  return Math.max(minDelayMs, Math.round(exp / 2 + (exp / 2) * random));
+}
+
+export type Reconciled = { reconciled: true };
+
+export async function withRetry<T>(
+  config: RetryConfig,
+  hooks: RetryHooks,
+  attempt: (n: number) => Promise<T>,
+): Promise<T | Reconciled> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (err) {
+      const verdict = hooks.classify(err);
+      if (!verdict.retry || n >= config.maxAttempts) throw err;
+      const delay = backoff(config, n, hooks.random(), verdict.minDelayMs);
+      hooks.onRetry?.(err, n, delay);
+      await hooks.sleep(delay);
+      if (hooks.reconcile && (err as { maybeExecuted?: boolean }).maybeExecuted && (await hooks.reconcile(err))) {
+        return { reconciled: true };
+      }
+    }
+  }
+}

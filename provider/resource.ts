@@ -1,0 +1,96 @@
+/**
+ * What every resource shares: zod-driven check() with one clear failure per problem (and no API
+ * calls), preview's unknown values left alone, and a diff that compares normalised inputs with
+ * the stored outputs and says exactly which properties changed and which of them force replacement.
+ */
+import type { z } from "zod";
+
+/** The string the engine puts in place of values not known until apply (`runtime/rpc.js`). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface CheckFailure { property: string; reason: string }
+export interface CheckResult<T> { inputs?: T; failures?: CheckFailure[] }
+export interface DiffResult { changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }
+export interface ReadResult<O> { id?: string; props?: O; inputs?: Record<string, unknown> }
+
+/** The provider side of one resource type; the serialized shim forwards to it. */
+export interface ResourceImpl<I = any, O = any> {
+  check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult<I>>;
+  diff(id: string, olds: O, news: I): Promise<DiffResult>;
+  create(inputs: I): Promise<{ id: string; outs: O }>;
+  read(id: string, props: O): Promise<ReadResult<O>>;
+  update(id: string, olds: O, news: I): Promise<{ outs: O }>;
+  delete(id: string, props: O): Promise<void>;
+}
+
+export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
+
+function hasUnknownOnPath(value: unknown, path: PropertyKey[]): boolean {
+  let cur = value;
+  for (const key of path) {
+    if (isUnknown(cur)) return true;
+    if (typeof cur !== "object" || cur === null) return false;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return isUnknown(cur) || (Array.isArray(cur) && cur.some(isUnknown));
+}
+
+/** Drops engine-internal keys (`__provider`) before validation. */
+export function userInputs(news: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(news).filter(([k]) => !k.startsWith("__")));
+}
+
+/**
+ * Validates and normalises inputs. Issues on properties that are unknown during preview are
+ * skipped; if the rest is valid, the inputs pass through as given, since they cannot be
+ * normalised yet.
+ */
+export function checkInputs<S extends z.ZodType>(schema: S, news: Record<string, unknown>, resource: string): CheckResult<z.infer<S>> {
+  const raw = userInputs(news);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { inputs: parsed.data };
+  const failures: CheckFailure[] = [];
+  for (const issue of parsed.error.issues) {
+    if (hasUnknownOnPath(raw, issue.path)) continue;
+    const property = issue.path.map(String).join(".") || "(inputs)";
+    const message = issue.code === "unrecognized_keys"
+      ? `unknown ${issue.keys.length > 1 ? "properties" : "property"} ${issue.keys.map((k) => `"${k}"`).join(", ")}. Fix: remove ${issue.keys.length > 1 ? "them" : "it"}; see the ${resource} reference in README.md`
+      : issue.message;
+    failures.push({ property: issue.code === "unrecognized_keys" ? issue.keys[0]! : property, reason: `${resource}.${issue.code === "unrecognized_keys" ? issue.keys[0] : property}: ${message}` });
+  }
+  return failures.length ? { failures } : { inputs: raw as z.infer<S> };
+}
+
+/** Stable comparison of plain JSON values; absent and undefined are the same. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+function canon(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canon);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}
+
+/** Input keys whose new value differs from the stored one (unknown counts as changed). */
+export function changedKeys(keys: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+  return keys.filter((k) => isUnknown(news[k]) || !sameValue(olds[k], news[k]));
+}
+
+export function diffInputs(
+  keys: readonly string[],
+  replaceKeys: readonly string[],
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): DiffResult & { changed: string[] } {
+  const changed = changedKeys(keys, olds, news);
+  const replaces = changed.filter((k) => replaceKeys.includes(k));
+  return { changes: changed.length > 0, replaces, changed };
+}
+
+/** Picks the input keys out of stored outputs (what `read` hands back as refreshed inputs). */
+export function pick<T extends Record<string, unknown>>(o: T, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+}

@@ -1,0 +1,61 @@
+/**
+ * WAPI's two wire formats. The request is one form field `request` holding the whole JSON or XML
+ * document; the reply comes back in the format of the URL called. Parsers are created lazily so
+ * nothing here is captured when Pulumi serializes a provider.
+ */
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+
+export type WedosFormat = "json" | "xml";
+
+export interface WapiRequest {
+  user: string;
+  auth: string;
+  command: string;
+  clTRID?: string;
+  data?: Record<string, unknown>;
+}
+
+let builder: XMLBuilder | undefined;
+let parser: XMLParser | undefined;
+
+/** JSON lists (axfr_ips) become repeated child elements in XML: <axfr_ips><ip>…</ip></axfr_ips>. */
+function xmlData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = Array.isArray(v) ? { ip: v } : v;
+  return out;
+}
+
+/** JSON lists are sent as the seed's keyed object: {"ip1": "…", "ip2": "…"}. */
+function jsonData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    out[k] = Array.isArray(v) ? Object.fromEntries(v.map((x, i) => [`ip${i + 1}`, x])) : v;
+  }
+  return out;
+}
+
+export function encodeRequest(format: WedosFormat, r: WapiRequest): string {
+  const body: Record<string, unknown> = { user: r.user, auth: r.auth, command: r.command };
+  if (r.clTRID) body.clTRID = r.clTRID;
+  if (format === "json") {
+    if (r.data) body.data = jsonData(r.data);
+    return JSON.stringify({ request: body });
+  }
+  if (r.data) body.data = xmlData(r.data);
+  builder ??= new XMLBuilder({ format: false, suppressEmptyNode: false });
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ request: body }) as string}`;
+}
+
+/** Throws on anything that is not a document in the expected format (HTML pages, plain text, truncation). */
+export function decodeResponse(format: WedosFormat, body: string): unknown {
+  const text = body.trim();
+  if (format === "json") {
+    if (!text.startsWith("{")) throw new Error("not a JSON document");
+    return JSON.parse(text) as unknown;
+  }
+  if (!/^(<\?xml[^>]*>\s*)?<response[\s>]/.test(text)) throw new Error("not a WAPI XML document");
+  parser ??= new XMLParser({ parseTagValue: false, ignoreDeclaration: true, trimValues: true });
+  const doc = parser.parse(text, true) as Record<string, unknown>;
+  if (!doc.response) throw new Error("no <response> element");
+  return doc;
+}

@@ -1,0 +1,74 @@
+/**
+ * Per-zone commit coalescing. Every mutation must be committed before its Pulumi operation
+ * returns, but one dns-domain-commit covers every change made to the zone before it was sent.
+ * So concurrent mutations join one batch; a batch is sent after a short quiet period, only when
+ * no commit of the zone is in flight, and every waiter of the batch shares its outcome.
+ */
+export interface CoalescerOptions {
+  commit: (zone: string) => Promise<void>;
+  /** Wait this long after the last joiner before sending (more mutations may be finishing). @default 30 */
+  quietMs?: number;
+  /** …but never longer than this after the first joiner. @default 250 */
+  maxWaitMs?: number;
+}
+
+interface Batch {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+  firstAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+interface ZoneState {
+  inFlight?: Promise<void>;
+  next?: Batch;
+}
+
+export class CommitCoalescer {
+  private zones = new Map<string, ZoneState>();
+  /** Commits sent, per zone; read by tests and `make bench`. */
+  readonly sent = new Map<string, number>();
+
+  constructor(private readonly options: CoalescerOptions) {}
+
+  /** Resolves once a commit that was sent after this call succeeded; rejects if it failed. */
+  committed(zone: string): Promise<void> {
+    const state = this.zones.get(zone) ?? {};
+    this.zones.set(zone, state);
+    if (!state.next) {
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      state.next = { promise, resolve, reject, firstAt: Date.now() };
+    }
+    this.arm(zone, state, state.next);
+    return state.next.promise;
+  }
+
+  private arm(zone: string, state: ZoneState, batch: Batch): void {
+    clearTimeout(batch.timer);
+    const quiet = this.options.quietMs ?? 30;
+    const left = (this.options.maxWaitMs ?? 250) - (Date.now() - batch.firstAt);
+    batch.timer = setTimeout(() => void this.fire(zone, state, batch), Math.max(0, Math.min(quiet, left)));
+  }
+
+  private async fire(zone: string, state: ZoneState, batch: Batch): Promise<void> {
+    // A running commit may have been sent before these mutations; wait for it, then send our own.
+    while (state.inFlight) await state.inFlight.catch(() => undefined);
+    if (state.next !== batch) return;
+    state.next = undefined;
+    const run = this.options.commit(zone);
+    state.inFlight = run;
+    this.sent.set(zone, (this.sent.get(zone) ?? 0) + 1);
+    try {
+      await run;
+      batch.resolve();
+    } catch (err) {
+      batch.reject(err);
+    } finally {
+      if (state.inFlight === run) state.inFlight = undefined;
+      if (!state.inFlight && !state.next) this.zones.delete(zone);
+    }
+  }
+}
