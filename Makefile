@@ -55,6 +55,9 @@ test-integration: build
 test-e2e: build
 	jest --ci --selectProjects e2e
 
+schema: build
+	node dist/provider/schema/cli.js $(CURDIR)
+
 emulator: build
 	node dist/emulator/cli.js
 
