@@ -8,7 +8,7 @@ export interface BudgetOptions {
   windowMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** Told once per stretch of waiting, so the user sees why `pulumi up` paused. */
+  /** Told when callers start waiting (at most every 5 s), so the user sees why `pulumi up` paused. */
   onWait?: (waitMs: number, queued: number) => void;
 }
 

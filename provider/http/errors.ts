@@ -29,10 +29,13 @@ export class HttpStatusError extends ProviderError {
   override readonly name = "HttpStatusError";
   readonly retryable: boolean;
   override readonly maybeExecuted: boolean;
-  constructor(api: ApiLabel, label: string, readonly status: number, readonly body: string) {
+  /** The server's Retry-After, in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(api: ApiLabel, label: string, readonly status: number, readonly body: string, retryAfter?: string) {
     super(`${api}: ${label}: HTTP ${status} ${snippet(body)}`);
     this.retryable = status === 429 || status >= 500;
     this.maybeExecuted = status >= 500;
+    this.retryAfterMs = parseRetryAfter(retryAfter);
   }
 }
 
@@ -47,6 +50,28 @@ export class ResponseParseError extends ProviderError {
   constructor(api: ApiLabel, label: string, readonly rawBody: string, detail: string) {
     super(`${api}: ${label}: unexpected response (${detail}): ${snippet(rawBody)}`);
   }
+}
+
+/** A 200 envelope whose data does not have the documented shape: resending will not fix it. */
+export class ResponseShapeError extends ProviderError {
+  override readonly name = "ResponseShapeError";
+  readonly retryable = false;
+  constructor(api: ApiLabel, label: string, detail: string) {
+    super(`${api}: ${label}: the response data does not have the documented shape (${detail}). Please report it with this message.`);
+  }
+}
+
+/** Retry-After as seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The shortest wait before a retry the server asked for, if any. */
+export function minDelayOf(err: unknown): number | undefined {
+  return err instanceof HttpStatusError ? err.retryAfterMs : undefined;
 }
 
 export function snippet(body: string, max = 160): string {

@@ -8,6 +8,7 @@ import { ApiConnectionError, type ApiLabel } from "./errors";
 export interface HttpResponse {
   status: number;
   contentType: string;
+  retryAfter?: string;
   body: string;
 }
 
@@ -56,8 +57,11 @@ export async function postForm(o: PostOptions): Promise<HttpResponse> {
     });
     sent = true;
     const body = await res.body.text();
-    const type = res.headers["content-type"];
-    return { status: res.statusCode, contentType: Array.isArray(type) ? type.join(",") : (type ?? ""), body };
+    const header = (name: string) => {
+      const v = res.headers[name];
+      return Array.isArray(v) ? v.join(",") : v;
+    };
+    return { status: res.statusCode, contentType: header("content-type") ?? "", retryAfter: header("retry-after"), body };
   } catch (err) {
     // Once bytes left, the server may have acted on them; only a refused connection proves it did not.
     const code = (err as { code?: string }).code;

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from "undici";
 import { RequestBudget } from "../http/budget";
-import { HttpStatusError, ProviderError, ResponseParseError } from "../http/errors";
+import { HttpStatusError, minDelayOf, ProviderError, ResponseParseError, ResponseShapeError } from "../http/errors";
 import { type Logger, stderrLogger } from "../http/log";
 import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
 import { postForm } from "../http/transport";
@@ -41,10 +41,25 @@ interface CallOptions {
 }
 
 let trid = 0;
+
+/** Shape checks of `data` happen after the envelope said OK; failures name the command and object. */
+function shaped<T>(command: string, object: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : String(err);
+    throw new ResponseShapeError("WEDOS", `${command} ${object}`, detail);
+  }
+}
 const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class WedosClient {
   private readonly o: Required<Omit<WedosClientOptions, "dispatcher" | "budget">> & Pick<WedosClientOptions, "dispatcher" | "budget">;
+  /** Identifies the account in journals and caches (never the password). */
+  get account(): string {
+    return `${this.o.endpoint}|${this.o.username}`;
+  }
+
   /** Requests sent (attempts, including retries); read by tests and `make bench`. */
   requests = 0;
 
@@ -75,7 +90,7 @@ export class WedosClient {
       dispatcher: this.o.dispatcher,
       timeoutMs: this.o.timeoutMs,
     });
-    if (res.status !== 200) throw new HttpStatusError("WEDOS", label, res.status, res.body);
+    if (res.status !== 200) throw new HttpStatusError("WEDOS", label, res.status, res.body, res.retryAfter);
     let parsed: S.Envelope;
     try {
       parsed = S.Envelope.parse(decodeResponse(this.o.format, res.body)).response;
@@ -90,7 +105,7 @@ export class WedosClient {
     const result = await withRetry(
       this.o.retry as RetryConfig,
       {
-        classify: (err) => ({ retry: err instanceof ProviderError && err.retryable }),
+        classify: (err) => ({ retry: err instanceof ProviderError && err.retryable, minDelayMs: minDelayOf(err) }),
         reconcile: opts.reconcile,
         sleep: this.o.sleep,
         random: this.o.random,
@@ -109,15 +124,14 @@ export class WedosClient {
 
   async listDomains(): Promise<S.DomainSummary[]> {
     const r = await this.call(WedosCommand.DnsDomainsList, undefined, { object: "(all zones)" });
-    return S.listItems(r.data, "domain", S.looksLikeDomain).map((d) => S.DomainSummary.parse(d));
+    return shaped(WedosCommand.DnsDomainsList, "(all zones)", () => S.listItems(r.data, "domain", S.looksLikeDomain).map((d) => S.DomainSummary.parse(d)));
   }
 
   /** Zone details, or undefined when WEDOS DNS does not have the zone (3222/3306). */
   async domainInfo(name: string): Promise<S.DomainInfo | undefined> {
     try {
       const r = await this.call(WedosCommand.DnsDomainInfo, { name }, { object: zone(name) });
-      const items = S.listItems(r.data, "domain", S.looksLikeDomain);
-      return S.DomainInfo.parse(items[0]);
+      return shaped(WedosCommand.DnsDomainInfo, zone(name), () => S.DomainInfo.parse(S.listItems(r.data, "domain", S.looksLikeDomain)[0]));
     } catch (err) {
       if (err instanceof WedosApiError && err.notFound) return undefined;
       throw err;
@@ -152,7 +166,7 @@ export class WedosClient {
   /** Asks a secondary zone to transfer from its primary soon; returns WEDOS's next_run. */
   async axfrRun(name: string): Promise<string> {
     const r = await this.call(WedosCommand.DnsDomainAxfrRun, { name }, { object: zone(name) });
-    return S.AxfrRun.parse(r.data ?? {}).next_run;
+    return shaped(WedosCommand.DnsDomainAxfrRun, zone(name), () => S.AxfrRun.parse(r.data ?? {}).next_run);
   }
 
   /** keyset: 0 = no DNSSEC, 1 = WEDOS's own KEYSET, a string = a custom KEYSET name. */
@@ -167,7 +181,7 @@ export class WedosClient {
 
   async listRows(domain: string): Promise<S.Row[]> {
     const r = await this.call(WedosCommand.DnsRowsList, { domain }, { object: zone(domain) });
-    return S.listItems(r.data, "row", S.looksLikeRow).map((x) => S.Row.parse(x));
+    return shaped(WedosCommand.DnsRowsList, zone(domain), () => S.listItems(r.data, "row", S.looksLikeRow).map((x) => S.Row.parse(x)));
   }
 
   /** One row, or undefined when it no longer exists (3309). */
@@ -175,10 +189,12 @@ export class WedosClient {
     try {
       // The KB lists `name` as the zone parameter; clients in the wild send `domain`. Send both.
       const r = await this.call(WedosCommand.DnsRowDetail, { name: domain, domain, row_id: rowId }, { object: row(domain, rowId) });
-      const items = S.listItems(r.data, "row", S.looksLikeRow);
-      return items.length ? S.Row.parse(items[0]) : undefined;
+      return shaped(WedosCommand.DnsRowDetail, row(domain, rowId), () => {
+        const items = S.listItems(r.data, "row", S.looksLikeRow);
+        return items.length ? S.Row.parse(items[0]) : undefined;
+      });
     } catch (err) {
-      if (err instanceof WedosApiError && err.code === 3309) return undefined;
+      if (err instanceof WedosApiError && err.notFound) return undefined;
       throw err;
     }
   }

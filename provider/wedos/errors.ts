@@ -11,6 +11,7 @@ export class WedosApiError extends ProviderError {
   readonly meaning: string;
   readonly fix: string;
   readonly kind: string;
+  override readonly maybeExecuted: boolean;
 
   constructor(
     readonly code: number,
@@ -29,6 +30,8 @@ export class WedosApiError extends ProviderError {
     this.fix = info.fix;
     this.kind = info.kind;
     this.retryable = info.kind === "limit" && code === 2006 ? true : info.kind === "internal";
+    // An internal error may strike after the row was written; a resend must check first.
+    this.maybeExecuted = info.kind === "internal";
   }
 
   get notFound(): boolean {

@@ -3,6 +3,7 @@
  * AXFR settings, so those changes delete and re-create it — which deletes every row — and check()
  * refuses them unless allowRecreate is set.
  */
+import { journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, sameValue, type CheckFailure, type ResourceImpl } from "../../resource";
 import { wedosContext } from "../context";
 import { WedosApiError } from "../errors";
@@ -52,6 +53,22 @@ async function describe(inputs: DomainInputs): Promise<DomainOutputs> {
   return outputsFromInfo(inputs, info);
 }
 
+/** Adds (or copies, or with adopt takes over) the zone, commits it and reads it back. */
+async function createZone(inputs: DomainInputs, adopt: boolean): Promise<{ id: string; outs: DomainOutputs }> {
+  const { client, commits } = wedosContext();
+  try {
+    if (inputs.copyFrom) await client.copyDomain(inputs.copyFrom, inputs.name);
+    else await client.addDomain({ name: inputs.name, type: inputs.type, primaryIp: inputs.primaryIp, axfrEnabled: inputs.axfrEnabled, axfrIps: inputs.axfrIps });
+  } catch (err) {
+    const exists = err instanceof WedosApiError && (err.code === 3303 || err.code === 3312);
+    if (!exists || !adopt) throw err;
+  }
+  if (inputs.type === "primary") await commits.committed(inputs.name);
+  const outs = await describe(inputs);
+  if (inputs.type === "secondary" && inputs.axfrRunTrigger !== undefined) outs.axfrNextRun = await client.axfrRun(inputs.name);
+  return { id: inputs.name, outs };
+}
+
 export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   async check(olds, news) {
     const result = checkInputs(DomainInputs, news, "wedos.Domain");
@@ -73,19 +90,12 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   },
 
   async create(inputs) {
-    const { client, commits } = wedosContext();
-    try {
-      if (inputs.copyFrom) await client.copyDomain(inputs.copyFrom, inputs.name);
-      else await client.addDomain({ name: inputs.name, type: inputs.type, primaryIp: inputs.primaryIp, axfrEnabled: inputs.axfrEnabled, axfrIps: inputs.axfrIps });
-    } catch (err) {
-      const exists = err instanceof WedosApiError && (err.code === 3303 || err.code === 3312);
-      if (!exists || !inputs.adopt) throw err;
-    }
-    if (inputs.type === "primary") await commits.committed(inputs.name);
-    const outs = await describe(inputs);
-    if (inputs.type === "secondary" && inputs.axfrRunTrigger !== undefined) outs.axfrNextRun = await client.axfrRun(inputs.name);
-    return { id: inputs.name, outs };
+    const key = `wedos|${wedosContext().client.account}|zone|${inputs.name}`;
+    const adopt = inputs.adopt || wasInFlight(key);
+    return journaled(key, () => createZone(inputs, adopt));
   },
+
+
 
   async read(id, props) {
     const info = await wedosContext().client.domainInfo(id);

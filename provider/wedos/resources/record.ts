@@ -3,6 +3,7 @@
  * WAPI, so they replace the row; ttl and rdata are updated in place. Every mutation is committed
  * (coalesced per zone) before the operation returns.
  */
+import { journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
 import { sameRow } from "../client";
 import { wedosContext } from "../context";
@@ -50,6 +51,29 @@ async function commit(domain: string): Promise<void> {
   await commits.committed(domain);
 }
 
+/** Adds the row (or, with adopt, takes over the identical one), commits, and reads it back. */
+async function createRow(inputs: RecordInputs, adopt: boolean): Promise<{ id: string; outs: RecordOutputs }> {
+  const { client, rows } = wedosContext();
+  const existing = (await rows.get(inputs.domain)).find((r) => sameRow(r, inputs));
+  if (existing && !adopt) {
+    throw new WedosApiError(2316, "dns-row-add", `row "${inputs.name}" ${inputs.type} "${inputs.rdata}" of zone "${inputs.domain}" (row ${existing.ID})`, "this row exists", undefined);
+  }
+  if (existing) {
+    if (existing.ttl !== inputs.ttl) await client.updateRow(inputs.domain, existing.ID, inputs.ttl, inputs.rdata);
+  } else {
+    await client.addRow(
+      inputs.domain,
+      { name: inputs.name, type: inputs.type, ttl: inputs.ttl, rdata: inputs.rdata, comment: inputs.comment },
+      async () => (await rowsAfter(inputs.domain, performance.now())).some((r) => sameRow(r, inputs)),
+    );
+  }
+  const done = performance.now();
+  await commit(inputs.domain);
+  const row = (await rowsAfter(inputs.domain, done)).find((r) => sameRow(r, inputs));
+  if (!row) throw new Error(`WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`);
+  return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
+}
+
 export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   async check(_olds, news) {
     return checkInputs(RecordInputs, news, "wedos.Record");
@@ -62,26 +86,9 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   },
 
   async create(inputs) {
-    const { client, rows } = wedosContext();
-    const existing = (await rows.get(inputs.domain)).find((r) => sameRow(r, inputs));
-    if (existing && !inputs.adopt) {
-      throw new WedosApiError(2316, "dns-row-add", `row "${inputs.name}" ${inputs.type} "${inputs.rdata}" of zone "${inputs.domain}" (row ${existing.ID})`, "this row exists", undefined);
-    }
-    if (existing) {
-      if (existing.ttl !== inputs.ttl) await client.updateRow(inputs.domain, existing.ID, inputs.ttl, inputs.rdata);
-    } else {
-      await client.addRow(
-        inputs.domain,
-        { name: inputs.name, type: inputs.type, ttl: inputs.ttl, rdata: inputs.rdata, comment: inputs.comment },
-        async () => (await rowsAfter(inputs.domain, performance.now())).some((r) => sameRow(r, inputs)),
-      );
-    }
-    const done = performance.now();
-    await commit(inputs.domain);
-    const row = (await rowsAfter(inputs.domain, done)).find((r) => sameRow(r, inputs));
-    if (!row) throw new Error(`WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`);
-    const outs = outputsFromRow(inputs, row);
-    return { id: `${inputs.domain}/${row.ID}`, outs };
+    const key = `wedos|${wedosContext().client.account}|row|${inputs.domain}|${inputs.name}|${inputs.type}|${inputs.rdata}`;
+    const adopt = inputs.adopt || wasInFlight(key);
+    return journaled(key, () => createRow(inputs, adopt));
   },
 
   async read(id, props) {

@@ -1,0 +1,214 @@
+/**
+ * DnspodClient: one thin method per DNSPod action the resources use, on top of the single request
+ * path in client-core.ts. Deletes treat "already gone" as done; creates reconcile by listing before
+ * a resend, so a create whose answer was lost never makes a duplicate.
+ * https://docs.dnspod.com/api-legacy/
+ */
+import { DnspodAction as A } from "./codes";
+import { DnspodClientCore, domain, record, type Params } from "./client-core";
+import { sameRecord, type RecordWrite } from "./convert";
+import { isNotFound } from "./errors";
+import * as S from "./schemas";
+
+export { DnspodClientCore, type DnspodClientOptions } from "./client-core";
+
+const yesNo = (b: boolean) => (b ? "yes" : "no");
+
+export class DnspodClient extends DnspodClientCore {
+  private async gone(f: () => Promise<unknown>): Promise<void> {
+    try {
+      await f();
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  private async orUndefined<T>(f: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await f();
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  private write(action: string, params: Params, object: string): Promise<unknown> {
+    return this.call(action, params, S.Empty, { object });
+  }
+
+  // ── domains ────────────────────────────────────────────────────────────────
+
+  /** Domain.Info by id or name; undefined when the domain does not exist (6). */
+  async domainInfo(idOrName: { id: string } | { name: string }): Promise<S.Domain | undefined> {
+    const params = "id" in idOrName ? { domain_id: idOrName.id } : { domain: idOrName.name };
+    const object = "id" in idOrName ? domain(idOrName.id) : `domain "${idOrName.name}"`;
+    return (await this.orUndefined(() => this.call(A.DomainInfo, params, S.DomainInfo, { object })))?.domain;
+  }
+
+  /** Domain.Create; returns the new domain id. */
+  async createDomain(name: string, opts: { groupId?: number; isMark?: boolean } = {}): Promise<string> {
+    const r = await this.call(A.DomainCreate, { domain: name, group_id: opts.groupId, is_mark: opts.isMark === undefined ? undefined : yesNo(opts.isMark) }, S.DomainCreated, {
+      object: `domain "${name}"`,
+      reconcile: async () => {
+        const d = await this.domainInfo({ name });
+        return d && { domain: { id: d.id, punycode: d.punycode, domain: d.name } };
+      },
+    });
+    return r.domain.id;
+  }
+
+  /** Domain.Remove; a domain that is already gone counts as removed. */
+  async removeDomain(id: string): Promise<void> {
+    await this.gone(() => this.write(A.DomainRemove, { domain_id: id }, domain(id)));
+  }
+
+  async setDomainStatus(id: string, status: "enable" | "disable"): Promise<void> {
+    await this.write(A.DomainStatus, { domain_id: id, status }, domain(id));
+  }
+
+  async setSearchEnginePush(id: string, push: boolean): Promise<void> {
+    await this.write(A.DomainSearchenginepush, { domain_id: id, status: yesNo(push) }, domain(id));
+  }
+
+  async changeGroup(id: string, groupId: number): Promise<void> {
+    await this.write(A.DomainChangegroup, { domain_id: id, group_id: groupId }, domain(id));
+  }
+
+  async setDomainMark(id: string, mark: boolean): Promise<void> {
+    await this.write(A.DomainIsmark, { domain_id: id, is_mark: yesNo(mark) }, domain(id));
+  }
+
+  /** Domain.Remark; "" clears it. */
+  async setDomainRemark(id: string, remark: string): Promise<void> {
+    await this.write(A.DomainRemark, { domain_id: id, remark }, domain(id));
+  }
+
+  // ── records ────────────────────────────────────────────────────────────────
+
+  /** Record.Create; returns the new record id. */
+  async createRecord(domainId: string, w: RecordWrite): Promise<string> {
+    const r = await this.call(A.RecordCreate, { domain_id: domainId, ...w }, S.RecordWritten, {
+      object: `record "${w.sub_domain}" ${w.record_type} "${w.value}" of ${domain(domainId)}`,
+      reconcile: async () => {
+        const row = (await this.listRecords(domainId)).find((x) => sameRecord(x, w));
+        return row && { record: { id: row.id, name: row.name, status: "enable" } };
+      },
+    });
+    return r.record.id;
+  }
+
+  /** Record.Modify: DNSPod needs every field, not only the changed ones. */
+  async modifyRecord(domainId: string, recordId: string, w: RecordWrite): Promise<void> {
+    await this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, { object: record(domainId, recordId) });
+  }
+
+  /** Record.Remove; a record or domain that is already gone counts as removed. */
+  async removeRecord(domainId: string, recordId: string): Promise<void> {
+    await this.gone(() => this.write(A.RecordRemove, { domain_id: domainId, record_id: recordId }, record(domainId, recordId)));
+  }
+
+  async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<void> {
+    await this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, { object: record(domainId, recordId) });
+  }
+
+  /** Record.Remark; "" clears it. */
+  async setRecordRemark(domainId: string, recordId: string, remark: string): Promise<void> {
+    await this.write(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, record(domainId, recordId));
+  }
+
+  // ── shares ─────────────────────────────────────────────────────────────────
+
+  async listShares(domainId: string): Promise<S.Share[]> {
+    return (await this.call(A.DomainshareList, { domain_id: domainId }, S.ShareList, { object: domain(domainId) })).share;
+  }
+
+  /** Domainshare.Create; `subDomain` "" shares the whole domain. */
+  async createShare(domainId: string, email: string, mode: "r" | "rw", subDomain: string): Promise<void> {
+    await this.call(A.DomainshareCreate, { domain_id: domainId, email, mode, sub_domain: subDomain || undefined }, S.Empty, {
+      object: `share with ${email} of ${domain(domainId)}`,
+      reconcile: async () => ((await this.listShares(domainId)).some((s) => s.share_to.toLowerCase() === email) ? {} : undefined),
+    });
+  }
+
+  /** Domainshare.Modify: `old_sub_domain` names what is shared now, `new_sub_domain` what should be ("" = whole domain). */
+  async modifyShare(domainId: string, email: string, mode: "r" | "rw", oldSub: string, newSub: string): Promise<void> {
+    await this.write(A.DomainshareModify, { domain_id: domainId, email, mode, old_sub_domain: oldSub || undefined, new_sub_domain: newSub || undefined }, `share with ${email} of ${domain(domainId)}`);
+  }
+
+  async removeShare(domainId: string, email: string): Promise<void> {
+    await this.gone(() => this.write(A.DomainshareRemove, { domain_id: domainId, email }, `share with ${email} of ${domain(domainId)}`));
+  }
+
+  // ── aliases and groups ─────────────────────────────────────────────────────
+
+  async listAliases(domainId: string): Promise<S.Alias[]> {
+    return (await this.call(A.DomainaliasList, { domain_id: domainId }, S.AliasList, { object: domain(domainId) })).alias;
+  }
+
+  /** Domainalias.Create; returns the alias id. */
+  async createAlias(domainId: string, name: string): Promise<string> {
+    const r = await this.call(A.DomainaliasCreate, { domain_id: domainId, domain: name }, S.AliasCreated, {
+      object: `alias "${name}" of ${domain(domainId)}`,
+      reconcile: async () => {
+        const a = (await this.listAliases(domainId)).find((x) => x.domain === name);
+        return a && { alias: { id: a.id, punycode: a.domain } };
+      },
+    });
+    return r.alias.id;
+  }
+
+  async removeAlias(domainId: string, aliasId: string): Promise<void> {
+    await this.gone(() => this.write(A.DomainaliasRemove, { domain_id: domainId, alias_id: aliasId }, `alias ${aliasId} of ${domain(domainId)}`));
+  }
+
+  async listGroups(): Promise<S.Group[]> {
+    return (await this.call(A.DomaingroupList, {}, S.GroupList, { object: "(all groups)" })).groups;
+  }
+
+  /** Domaingroup.Create (VIP accounts only); returns the group id. */
+  async createGroup(name: string): Promise<string> {
+    const r = await this.call(A.DomaingroupCreate, { group_name: name }, S.GroupCreated, {
+      object: `group "${name}"`,
+      reconcile: async () => {
+        const g = (await this.listGroups()).find((x) => x.group_name === name);
+        return g && { groups: { id: g.group_id } };
+      },
+    });
+    return r.groups.id;
+  }
+
+  async modifyGroup(id: string, name: string): Promise<void> {
+    await this.write(A.DomaingroupModify, { group_id: id, group_name: name }, `group ${id}`);
+  }
+
+  async removeGroup(id: string): Promise<void> {
+    await this.gone(() => this.write(A.DomaingroupRemove, { group_id: id }, `group ${id}`));
+  }
+
+  // ── locks ──────────────────────────────────────────────────────────────────
+
+  /** Domain.Lock; the lock code is the only way to unlock early, so it must not be lost. */
+  async lockDomain(domainId: string, days: number): Promise<{ lockCode: string; lockEnd: string }> {
+    const r = await this.call(A.DomainLock, { domain_id: domainId, days }, S.Locked, {
+      object: domain(domainId),
+      reconcile: async () => {
+        if (!(await this.lockStatus(domainId))) return undefined;
+        throw new Error(
+          `DNSPod Domain.Lock ${domain(domainId)}: the lock was taken but its answer (with the lock code) was lost in transit. ` +
+            "Fix: the domain stays locked until the lock's end date; unlock it in the DNSPod console, or wait, then re-run",
+        );
+      },
+    });
+    return { lockCode: r.lock.lock_code, lockEnd: r.lock.lock_end };
+  }
+
+  /** Domain.Lockstatus; undefined when the domain is not locked (or gone). */
+  async lockStatus(domainId: string): Promise<S.LockStatus | undefined> {
+    return (await this.orUndefined(() => this.call(A.DomainLockstatus, { domain_id: domainId }, S.LockStatus, { object: domain(domainId) })))?.lock;
+  }
+
+  /** Domain.Unlock; a lock that has already ended counts as unlocked. */
+  async unlockDomain(domainId: string, lockCode: string): Promise<void> {
+    await this.gone(() => this.write(A.DomainUnlock, { domain_id: domainId, lock_code: lockCode }, domain(domainId)));
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The process-wide DNSPod singletons: one client (and so one request budget) and one record-list
+ * cache per account. Built lazily from settings at the first call, so a missing token fails there
+ * with a message naming dnspod:loginToken and DNSPOD_LOGIN_TOKEN.
+ */
+import type { Dispatcher } from "undici";
+import { SETTINGS, numberSetting, requireSetting } from "../config";
+import { RequestBudget } from "../http/budget";
+import { ListCache } from "../http/list-cache";
+import { stderrLogger } from "../http/log";
+import { assertSafeEndpoint } from "../http/transport";
+import { DnspodClient } from "./client";
+import type { RecordRow } from "./schemas";
+
+export interface DnspodContext {
+  client: DnspodClient;
+  /** Record.List per domain id: concurrent reads of one zone share one paged listing. */
+  records: ListCache<RecordRow>;
+  budget: RequestBudget;
+}
+
+/** Test seams: an undici MockAgent, a fixed clock, instant sleeps. */
+export interface DnspodOverrides {
+  dispatcher?: Dispatcher;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+let current: { key: string; ctx: DnspodContext } | undefined;
+let overrides: DnspodOverrides = {};
+
+export function setDnspodOverrides(o: DnspodOverrides): void {
+  overrides = o;
+  current = undefined;
+}
+
+export function resetDnspodContext(): void {
+  current = undefined;
+}
+
+export function dnspodContext(): DnspodContext {
+  const loginToken = requireSetting("DNSPod", SETTINGS.dnspodToken);
+  const endpoint = assertSafeEndpoint("DNSPod", requireSetting("DNSPod", SETTINGS.dnspodEndpoint), SETTINGS.dnspodEndpoint.key).toString();
+  const perWindow = numberSetting("DNSPod", SETTINGS.dnspodPerHour);
+  const windowS = numberSetting("DNSPod", SETTINGS.dnspodWindow);
+  const timeoutMs = numberSetting("DNSPod", SETTINGS.dnspodTimeout);
+  const key = JSON.stringify([loginToken, endpoint, perWindow, windowS, timeoutMs]);
+  if (current?.key === key) return current.ctx;
+
+  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const budget = new RequestBudget({
+    limit: perWindow,
+    windowMs: windowS * 1000,
+    now: overrides.now ?? Date.now,
+    sleep,
+    onWait: (ms, queued) =>
+      stderrLogger(
+        `DNSPod request budget (${perWindow} per ${windowS} s, ${SETTINGS.dnspodPerHour.key}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`,
+      ),
+  });
+  const client = new DnspodClient({
+    loginToken,
+    endpoint,
+    budget,
+    timeoutMs,
+    sleep,
+    ...(overrides.dispatcher ? { dispatcher: overrides.dispatcher } : {}),
+  });
+  const ctx: DnspodContext = { client, budget, records: new ListCache((domainId) => client.listRecords(domainId)) };
+  current = { key, ctx };
+  return ctx;
+}

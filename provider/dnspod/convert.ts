@@ -1,0 +1,167 @@
+/**
+ * Pure conversions between resource properties and DNSPod's wire forms. One canonical form per
+ * value, applied unconditionally in check() and in read(), so what the API rewrites (host names
+ * lower-cased with a trailing dot, AAAA lower-cased, line keys read back as display names) never
+ * shows up as a diff.
+ */
+import { canonicalHost, RDATA_RULES, type Checked } from "../dns/rdata";
+import { lineKeyFromDisplay, lineKeys } from "./lines";
+import type { Domain, RecordRow } from "./schemas";
+
+/** Types of the free grade (Record.Type for DP_Free) plus CAA, which paid grades add. */
+export const DNSPOD_TYPES = ["A", "CNAME", "MX", "TXT", "NS", "AAAA", "SRV", "URL", "Framed URL", "CAA"] as const;
+export type DnspodType = (typeof DNSPOD_TYPES)[number];
+
+export const TTL_MIN = 1;
+export const TTL_MAX = 604800;
+/** DNSPod's TXT values are limited to 512 characters. */
+const TXT_MAX = 512;
+
+/** Record.Create / Record.Modify parameters, exactly as sent. */
+export interface RecordWrite {
+  sub_domain: string;
+  record_type: string;
+  record_line: string;
+  value: string;
+  mx?: number;
+  ttl: number;
+}
+
+/** What a record is, in resource terms (the provider-side view of one Record.List row). */
+export interface RecordState {
+  subDomain: string;
+  recordType: string;
+  recordLine: string;
+  value: string;
+  mx?: number;
+  ttl: number;
+  status: "enable" | "disable";
+  remark: string;
+  recordId: string;
+  updatedOn: string;
+}
+
+export function canonicalType(raw: string): DnspodType | undefined {
+  const t = raw.trim().toUpperCase().replace(/\s+/g, " ");
+  return DNSPOD_TYPES.find((x) => x.toUpperCase() === t);
+}
+
+const ok = (value: string): Checked => ({ ok: true, value });
+const bad = (reason: string): Checked => ({ ok: false, reason });
+
+/** DNSPod stores host targets lower-case with a trailing dot; so do we. */
+function dotted(raw: string, what: string, example: string): Checked {
+  const h = canonicalHost(raw);
+  return h ? ok(`${h}.`) : bad(`${what} "${raw}" is not a host name. Fix: use e.g. "${example}"`);
+}
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Validates a record value for its type and returns it in the canonical (stored) form. */
+export function canonicalValue(type: DnspodType, raw: string): Checked {
+  switch (type) {
+    case "A":
+    case "AAAA":
+    case "CAA":
+      return RDATA_RULES[type]!(raw);
+    case "CNAME":
+      return dotted(raw, "CNAME target", "www.example.net");
+    case "NS":
+      return dotted(raw, "NS target", "ns1.example.net");
+    case "MX":
+      if (/^\s*\d+\s+\S/.test(raw)) return bad(`MX value "${raw}" must be the mail host only. Fix: put the priority in mx, e.g. value "mail.example.com", mx 10`);
+      return dotted(raw, "MX host", "mail.example.com");
+    case "SRV": {
+      const c = RDATA_RULES.SRV!(raw);
+      if (!c.ok) return c;
+      const parts = c.value.split(" ");
+      const target = parts[3]!;
+      return ok(`${parts.slice(0, 3).join(" ")} ${target === "." ? "." : `${target}.`}`);
+    }
+    case "TXT":
+      return raw.length === 0 ? bad("TXT value must not be empty") : raw.length > TXT_MAX ? bad(`TXT value is ${raw.length} characters; DNSPod allows at most ${TXT_MAX}. Fix: shorten it`) : ok(raw);
+    case "URL":
+    case "Framed URL":
+      return isHttpUrl(raw.trim()) ? ok(raw.trim()) : bad(`${type} value "${raw}" must be an http(s) URL, e.g. "https://www.example.com/"`);
+  }
+}
+
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+
+/** Relative record name: "@" for the apex ("" accepted), "*" only as the whole leftmost label. */
+export function canonicalSubDomain(raw: string): Checked {
+  const sub = raw.trim().toLowerCase();
+  if (sub === "" || sub === "@") return ok("@");
+  const labels = sub.split(".");
+  const valid = sub.length <= 253 && labels.every((l, i) => (l === "*" && i === 0) || LABEL.test(l));
+  return valid ? ok(sub) : bad(`"${raw}" is not a valid subDomain. Fix: give it relative to the domain without a trailing dot ("www", "_sip._tcp", "*.dev"); "@" is the apex`);
+}
+
+const KEYS_LOWER = new Map([...lineKeys()].map((k) => [k.toLowerCase(), k]));
+
+/** A line key from a key or a display name ("US", "United States", "Default", "默认" → "default"). */
+export function lineKey(raw: string): string | undefined {
+  const v = raw.trim();
+  return lineKeyFromDisplay(v) ?? KEYS_LOWER.get(v.toLowerCase());
+}
+
+/** Resource properties → Record.Create/Modify parameters (mx only for MX, as DNSPod wants). */
+export function toRecordWrite(r: { subDomain: string; recordType: string; recordLine: string; value: string; mx?: number | undefined; ttl: number }): RecordWrite {
+  return {
+    sub_domain: r.subDomain,
+    record_type: r.recordType,
+    record_line: r.recordLine,
+    value: r.value,
+    ...(r.recordType === "MX" ? { mx: r.mx ?? 10 } : {}),
+    ttl: r.ttl,
+  };
+}
+
+/** One Record.List row → resource terms; values that fail our rules are kept as DNSPod sent them. */
+export function fromRecordRow(row: RecordRow): RecordState {
+  const type = canonicalType(row.type) ?? row.type;
+  const value = canonicalType(type) ? canonicalValue(type as DnspodType, row.value) : undefined;
+  const disabled = row.enabled === "0" || row.status === "disabled" || row.status === "disable";
+  return {
+    subDomain: row.name.toLowerCase() || "@",
+    recordType: type,
+    recordLine: lineKey(row.line) ?? row.line,
+    value: value?.ok ? value.value : row.value,
+    ...(type === "MX" ? { mx: row.mx } : {}),
+    ttl: row.ttl,
+    status: disabled ? "disable" : "enable",
+    remark: row.remark,
+    recordId: row.id,
+    updatedOn: row.updated_on,
+  };
+}
+
+/** The natural key of a record: name, type, line, value (and priority for MX). */
+export function sameRecord(row: RecordRow, w: RecordWrite): boolean {
+  const s = fromRecordRow(row);
+  return s.subDomain === w.sub_domain && s.recordType === w.record_type && s.recordLine === w.record_line && s.value === w.value && (w.record_type !== "MX" || s.mx === w.mx);
+}
+
+/** What a dnspod.Domain reads back from Domain.Info. */
+export function fromDomain(d: Domain) {
+  return {
+    domain: (d.punycode || d.name).toLowerCase(),
+    groupId: Number(d.group_id) || 1,
+    isMark: d.is_mark === "yes",
+    remark: d.remark,
+    status: d.status === "disable" ? ("disable" as const) : ("enable" as const),
+    searchEnginePush: d.searchengine_push !== "no",
+    punycode: d.punycode || d.name,
+    grade: d.grade,
+    ttl: d.ttl,
+    owner: d.owner,
+    recordCount: d.records,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * dnspod.Domain: a domain in the DNSPod account, id = DNSPod's domain id. Only the name forces a
+ * replacement; group, mark, remark, status and search-engine push each have their own action and
+ * are updated in place, sending only what changed.
+ */
+import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
+import type { DnspodClient } from "../client";
+import { dnspodContext } from "../context";
+import { fromDomain } from "../convert";
+import { isExists } from "../errors";
+import type { Domain } from "../schemas";
+import { DomainInputs } from "./inputs";
+
+export interface DomainOutputs extends DomainInputs {
+  punycode: string;
+  grade: string;
+  ttl: number;
+  owner: string;
+  recordCount: number;
+}
+
+const INPUT_KEYS = ["domain", "groupId", "isMark", "remark", "status", "searchEnginePush"] as const;
+type Settings = Pick<DomainInputs, (typeof INPUT_KEYS)[number]>;
+
+export function outputsFromDomain(inputs: DomainInputs, d: Domain): DomainOutputs {
+  return { ...inputs, ...fromDomain(d) };
+}
+
+/** Applies the settings that differ, one action each; true if anything was written. */
+async function converge(client: DnspodClient, id: string, cur: Settings, want: Settings): Promise<boolean> {
+  const steps: Array<() => Promise<void>> = [];
+  if (cur.groupId !== want.groupId) steps.push(() => client.changeGroup(id, want.groupId));
+  if (cur.isMark !== want.isMark) steps.push(() => client.setDomainMark(id, want.isMark));
+  if (cur.remark !== want.remark) steps.push(() => client.setDomainRemark(id, want.remark));
+  if (cur.status !== want.status) steps.push(() => client.setDomainStatus(id, want.status));
+  if (cur.searchEnginePush !== want.searchEnginePush) steps.push(() => client.setSearchEnginePush(id, want.searchEnginePush));
+  for (const step of steps) await step();
+  return steps.length > 0;
+}
+
+async function describe(client: DnspodClient, inputs: DomainInputs, id: string): Promise<DomainOutputs> {
+  const d = await client.domainInfo({ id });
+  if (!d) throw new Error(`DNSPod Domain.Info domain ${id} ("${inputs.domain}"): the domain was written but cannot be read back; run \`pulumi refresh\``);
+  return outputsFromDomain(inputs, d);
+}
+
+export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
+  async check(_olds, news) {
+    return checkInputs(DomainInputs, news, "dnspod.Domain");
+  },
+
+  async diff(_id, olds, news) {
+    const d = diffInputs(INPUT_KEYS, ["domain"], olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>);
+    return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: false };
+  },
+
+  async create(inputs) {
+    const { client } = dnspodContext();
+    let id: string;
+    try {
+      id = await client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark });
+    } catch (err) {
+      // 7: the domain is already in this account. Its message already says to set adopt.
+      if (!(isExists(err) && inputs.adopt)) throw err;
+      const existing = await client.domainInfo({ name: inputs.domain });
+      if (!existing) throw err;
+      id = existing.id;
+    }
+    const created = await describe(client, inputs, id);
+    // Domain.Create takes only group and mark; the rest (and an adopted domain's drift) follow.
+    if (!(await converge(client, id, created, inputs))) return { id, outs: created };
+    return { id, outs: await describe(client, inputs, id) };
+  },
+
+  async read(id, props) {
+    const d = await dnspodContext().client.domainInfo({ id });
+    if (!d) return {};
+    const outs = outputsFromDomain(props, d);
+    return { id, props: outs, inputs: pick(outs as unknown as Record<string, unknown>, [...INPUT_KEYS, "adopt"]) };
+  },
+
+  async update(id, olds, news) {
+    const { client } = dnspodContext();
+    if (!(await converge(client, id, olds, news))) return { outs: { ...olds, ...news } };
+    return { outs: await describe(client, news, id) };
+  },
+
+  async delete(id) {
+    await dnspodContext().client.removeDomain(id);
+  },
+};
