@@ -1,14 +1,16 @@
 /**
- * Creates in flight, kept on disk. If the Pulumi CLI is killed after a create reached the API
- * but before the engine saved the new id, the object exists while the state does not know it;
- * the re-run's create finds the identical object and, seeing it in this journal, takes it over
- * instead of failing as a duplicate. Entries are removed when a create returns, and expire.
+ * Recent creates, kept on disk per project and stack. If the Pulumi CLI is killed after a create
+ * reached the API but before the engine saved the new id — the engine checkpoints after the
+ * provider returns, so this window spans whole seconds in a busy update — the object exists
+ * while the state does not know it. The re-run's create finds the identical object and, seeing
+ * it here, takes it over instead of failing as a duplicate. Entries expire after a day and are
+ * dropped when the object is deleted.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-const TTL_MS = 7 * 24 * 3600 * 1000;
+const TTL_MS = 24 * 3600 * 1000;
 let cache: { path: string; entries: Record<string, number> } | undefined;
 
 function journalPath(): string {
@@ -42,19 +44,21 @@ function save(): void {
   renameSync(tmp, cache.path);
 }
 
-/** True when an earlier, interrupted run of this stack started creating exactly this object. */
+/** True when a recent run of this stack created (or started creating) exactly this object. */
 export function wasInFlight(key: string): boolean {
   return key in load();
 }
 
-/** Runs a create with its key journaled until it returns (successfully or not). */
+/** Journals the key, then runs the create. */
 export async function journaled<T>(key: string, create: () => Promise<T>): Promise<T> {
   load()[key] = Date.now();
   save();
-  try {
-    return await create();
-  } finally {
-    delete load()[key];
-    save();
-  }
+  return create();
+}
+
+/** Forgets an object that was deleted. */
+export function forget(key: string): void {
+  if (!(key in load())) return;
+  delete load()[key];
+  save();
 }

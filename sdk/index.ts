@@ -3,3 +3,4 @@
  *   import { dnspod, wedos } from "pulumi-dnspod-wedos";
  */
 export * as wedos from "./wedos";
+export * as dnspod from "./dnspod";

@@ -2,10 +2,14 @@
  * Starts both emulators on loopback for a test file and points the provider at them through the
  * same environment variables users set. Each test starts from empty state and an empty log.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startEmulators, type RunningEmulators, type StartOptions } from "../../emulator";
 import type { LogEntry } from "../../emulator/types";
 import { setStackConfig } from "../../provider/config";
 import { resetWedosContext, setWedosOverrides } from "../../provider/wedos/context";
+import { resetDnspodContext, setDnspodOverrides } from "../../provider/dnspod/context";
 
 export const WEDOS_USER = "emulator@example.com";
 export const WEDOS_PASSWORD = "emulator-password";
@@ -30,10 +34,14 @@ export function useEmulators(options: StartOptions = {}): Harness {
     process.env.DNSPOD_REQUESTS_PER_HOUR = "100000";
   });
   beforeEach(() => {
+    // A fresh journal of recent creates per test, so no test adopts another's rows.
+    process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR = mkdtempSync(join(tmpdir(), "pdw-journal-"));
     h.emu.hub.reset();
     setStackConfig(undefined);
     setWedosOverrides({ sleep: async () => undefined });
     resetWedosContext();
+    setDnspodOverrides({ sleep: async () => undefined });
+    resetDnspodContext();
   });
   afterAll(async () => {
     await h.emu?.close();

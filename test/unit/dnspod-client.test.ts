@@ -183,3 +183,27 @@ describe("DnspodClient paging", () => {
     expect(t.sent).toHaveLength(2);
   });
 });
+
+describe("dnspod context settings", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("../../provider/dnspod/context") as typeof import("../../provider/dnspod/context")).resetDnspodContext();
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ctx = () => (require("../../provider/dnspod/context") as typeof import("../../provider/dnspod/context")).dnspodContext();
+
+  test("a missing token fails naming the config key and the environment variable", () => {
+    delete process.env.DNSPOD_LOGIN_TOKEN;
+    expect(ctx).toThrow(/pulumi config set --secret dnspod:loginToken.*DNSPOD_LOGIN_TOKEN/);
+  });
+
+  test("plain http is refused except for loopback emulators", () => {
+    process.env.DNSPOD_LOGIN_TOKEN = TOKEN;
+    process.env.DNSPOD_ENDPOINT = "http://api.dnspod.com";
+    expect(ctx).toThrow(/dnspod:endpoint .*must use https/);
+    process.env.DNSPOD_ENDPOINT = "http://127.0.0.1:9";
+    expect(ctx().client).toBeInstanceOf(DnspodClient);
+  });
+});

@@ -38,6 +38,18 @@ async function converge(client: DnspodClient, id: string, cur: Settings, want: S
   return steps.length > 0;
 }
 
+/**
+ * Domain.Create silently files a domain with an unknown group_id under group 1, and the later
+ * Domain.Changegroup would fail with the domain already created; so a custom group is checked first.
+ */
+async function assertGroupExists(client: DnspodClient, groupId: number): Promise<void> {
+  if (groupId === 1) return;
+  if ((await client.listGroups()).some((g) => g.group_id === String(groupId))) return;
+  throw new Error(
+    `dnspod.Domain.groupId: there is no domain group ${groupId} in this account. Fix: use a system group (1–7) or \`groupId\` of a dnspod.DomainGroup`,
+  );
+}
+
 async function describe(client: DnspodClient, inputs: DomainInputs, id: string): Promise<DomainOutputs> {
   const d = await client.domainInfo({ id });
   if (!d) throw new Error(`DNSPod Domain.Info domain ${id} ("${inputs.domain}"): the domain was written but cannot be read back; run \`pulumi refresh\``);
@@ -56,6 +68,7 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
 
   async create(inputs) {
     const { client } = dnspodContext();
+    await assertGroupExists(client, inputs.groupId);
     let id: string;
     try {
       id = await client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark });

@@ -3,7 +3,7 @@
  * AXFR settings, so those changes delete and re-create it — which deletes every row — and check()
  * refuses them unless allowRecreate is set.
  */
-import { journaled, wasInFlight } from "../../journal";
+import { forget, journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, sameValue, type CheckFailure, type ResourceImpl } from "../../resource";
 import { wedosContext } from "../context";
 import { WedosApiError } from "../errors";
@@ -53,6 +53,8 @@ async function describe(inputs: DomainInputs): Promise<DomainOutputs> {
   return outputsFromInfo(inputs, info);
 }
 
+const journalKey = (zone: string) => `wedos|${wedosContext().client.account}|zone|${zone}`;
+
 /** Adds (or copies, or with adopt takes over) the zone, commits it and reads it back. */
 async function createZone(inputs: DomainInputs, adopt: boolean): Promise<{ id: string; outs: DomainOutputs }> {
   const { client, commits } = wedosContext();
@@ -90,7 +92,7 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   },
 
   async create(inputs) {
-    const key = `wedos|${wedosContext().client.account}|zone|${inputs.name}`;
+    const key = journalKey(inputs.name);
     const adopt = inputs.adopt || wasInFlight(key);
     return journaled(key, () => createZone(inputs, adopt));
   },
@@ -113,6 +115,7 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   },
 
   async delete(id) {
+    forget(journalKey(id));
     await wedosContext().client.deleteDomain(id);
   },
 };

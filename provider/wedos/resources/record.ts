@@ -3,7 +3,7 @@
  * WAPI, so they replace the row; ttl and rdata are updated in place. Every mutation is committed
  * (coalesced per zone) before the operation returns.
  */
-import { journaled, wasInFlight } from "../../journal";
+import { forget, journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
 import { sameRow } from "../client";
 import { wedosContext } from "../context";
@@ -51,6 +51,8 @@ async function commit(domain: string): Promise<void> {
   await commits.committed(domain);
 }
 
+const journalKey = (r: RecordInputs) => `wedos|${wedosContext().client.account}|row|${r.domain}|${r.name}|${r.type}|${r.rdata}`;
+
 /** Adds the row (or, with adopt, takes over the identical one), commits, and reads it back. */
 async function createRow(inputs: RecordInputs, adopt: boolean): Promise<{ id: string; outs: RecordOutputs }> {
   const { client, rows } = wedosContext();
@@ -86,7 +88,7 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   },
 
   async create(inputs) {
-    const key = `wedos|${wedosContext().client.account}|row|${inputs.domain}|${inputs.name}|${inputs.type}|${inputs.rdata}`;
+    const key = journalKey(inputs);
     const adopt = inputs.adopt || wasInFlight(key);
     return journaled(key, () => createRow(inputs, adopt));
   },
@@ -118,8 +120,9 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
     return { outs: { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) } };
   },
 
-  async delete(id) {
+  async delete(id, props) {
     const { domain, rowId } = splitId(id);
+    forget(journalKey(props));
     await wedosContext().client.deleteRow(domain, rowId);
     try {
       await commit(domain);

@@ -1,0 +1,141 @@
+/**
+ * Real-engine harness: the Pulumi CLI (from PATH or built from Go modules by
+ * scripts/ensure-pulumi.sh — never skipped), an example stack copied to a temp directory with the
+ * package installed from its `npm pack` tarball as users install it, a local file backend,
+ * passphrase secrets, and both emulators on loopback.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(__dirname, "../..");
+export const PASSPHRASE = "e2e-passphrase";
+
+function lastLine(out: string): string {
+  return out.trim().split("\n").pop()!.trim();
+}
+
+let toolPath: string | undefined;
+/** PATH with Node >= 22 and the Pulumi CLI (plus the dynamic-provider launcher beside it). */
+export function toolchainPath(): string {
+  if (toolPath) return toolPath;
+  const node = lastLine(execFileSync("bash", [join(ROOT, "scripts/ensure-node.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+  const pulumi = lastLine(execFileSync("bash", [join(ROOT, "scripts/ensure-pulumi.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
+  // The engine looks for the dynamic-provider launcher beside `pulumi` first; it is a tiny sh
+  // script that finds @pulumi/pulumi from the project directory, so any copy will do.
+  const launcher = join(pulumi, "pulumi-resource-pulumi-nodejs");
+  if (!existsSync(launcher)) {
+    copyFileSync(require.resolve("@pulumi/pulumi/pulumi-resource-pulumi-nodejs"), launcher);
+    execFileSync("chmod", ["+x", launcher]);
+  }
+  toolPath = [node, pulumi, process.env.PATH].join(":");
+  return toolPath;
+}
+
+let tarball: string | undefined;
+/** The package as users get it: `npm pack` of the built checkout. */
+export function packTarball(): string {
+  if (tarball) return tarball;
+  const dir = mkdtempSync(join(tmpdir(), "pdw-pack-"));
+  const env = { ...process.env, PATH: toolchainPath() };
+  const name = lastLine(execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: ROOT, env, encoding: "utf8" }));
+  tarball = join(dir, name);
+  return tarball;
+}
+
+/** Copies an example to a temp directory and installs its dependencies with the packed package. */
+export function prepareExample(example: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `pdw-${example}-`));
+  cpSync(join(ROOT, "examples", example), dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  const pkgPath = join(dir, "package.json");
+  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { dependencies: Record<string, string> };
+  pkg.dependencies["pulumi-dnspod-wedos"] = `file:${packTarball()}`;
+  writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+  const env = { ...process.env, PATH: toolchainPath(), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"], timeout: 10 * 60_000 });
+  return dir;
+}
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export class PulumiProject {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stateDir: string;
+
+  constructor(readonly dir: string, extraEnv: Record<string, string> = {}) {
+    this.stateDir = join(dir, ".state");
+    mkdirSync(this.stateDir, { recursive: true });
+    this.env = {
+      ...process.env,
+      PATH: toolchainPath(),
+      PULUMI_HOME: join(dir, ".pulumi-home"),
+      PULUMI_BACKEND_URL: `file://${this.stateDir}`,
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+      NO_COLOR: "1",
+      CI: "true",
+      PULUMI_DNSPOD_WEDOS_STATE_DIR: join(dir, ".provider-state"),
+      ...extraEnv,
+    };
+    // Credentials come from stack config only, so state and env are proven free of them.
+    for (const k of ["WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "WEDOS_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_ENDPOINT"]) delete this.env[k];
+  }
+
+  run(args: string[], timeoutMs = 10 * 60_000): Promise<RunResult> {
+    return new Promise((done) => {
+      execFile("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1) : 0;
+        done({ code, stdout, stderr });
+      });
+    });
+  }
+
+  /** Runs and fails the test with the whole output when the command fails. */
+  async ok(args: string[]): Promise<string> {
+    const r = await this.run(args);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  }
+
+  spawn(args: string[]): ChildProcess {
+    return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  }
+
+  async config(key: string, value: string, secret = false): Promise<void> {
+    await this.ok(["config", "set", ...(secret ? ["--secret"] : []), key, value]);
+  }
+
+  /** Steps of `pulumi preview --json`: op per resource name ("same" when unchanged; stack and providers excluded). */
+  async plan(): Promise<Record<string, string>> {
+    const out = await this.ok(["preview", "--json", "--diff"]);
+    const doc = JSON.parse(out) as { steps?: { op: string; urn: string }[] };
+    const ops: Record<string, string> = {};
+    for (const s of doc.steps ?? []) {
+      const name = s.urn.split("::").pop()!;
+      if (s.urn.includes("pulumi:pulumi:Stack") || s.urn.includes("pulumi:providers:")) continue;
+      ops[name] = s.op;
+    }
+    return ops;
+  }
+
+  exportState(): Promise<string> {
+    return this.ok(["stack", "export", "--show-secrets=false"]);
+  }
+
+  stateFiles(): string[] {
+    const out: string[] = [];
+    const walk = (d: string) => {
+      for (const e of require("node:fs").readdirSync(d, { withFileTypes: true }) as import("node:fs").Dirent[]) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else out.push(readFileSync(p, "utf8"));
+      }
+    };
+    if (existsSync(this.stateDir)) walk(this.stateDir);
+    return out;
+  }
+}
