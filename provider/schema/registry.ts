@@ -3,6 +3,7 @@
  * schema (the same one check() uses) plus a description of every output it adds.
  */
 import type { z } from "zod";
+import * as D from "../dnspod/resources/inputs";
 import { DomainInputs, KeysetInputs, RecordInputs } from "../wedos/resources/inputs";
 
 export interface OutputDoc { type: "string" | "integer" | "boolean" | "array"; items?: "string"; secret?: boolean; description: string }
@@ -53,6 +54,66 @@ export const RESOURCES: ResourceDoc[] = [
     id: "the zone name",
     inputs: KeysetInputs,
     outputs: {},
+  },
+  {
+    module: "dnspod",
+    type: "Domain",
+    description: "A domain at DNSPod (Domain.Create). Group, mark, remark, status and search-engine push are updated in place through their own actions.",
+    id: "the DNSPod domain id",
+    inputs: D.DomainInputs,
+    outputs: {
+      punycode: { type: "string", description: "The domain in punycode." },
+      grade: { type: "string", description: "Service grade, e.g. \"DP_Free\"; it sets the minimum TTL and the record types and lines allowed." },
+      ttl: { type: "integer", description: "The domain's default TTL." },
+      owner: { type: "string", description: "E-mail of the owning account." },
+      recordCount: { type: "integer", description: "Number of records, system NS records included." },
+    },
+  },
+  {
+    module: "dnspod",
+    type: "Record",
+    description: "A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain.",
+    id: "\"domainId/recordId\"",
+    inputs: D.RecordInputs,
+    outputs: {
+      recordId: { type: "string", description: "DNSPod record id." },
+      updatedOn: { type: "string", description: "When DNSPod last changed the record." },
+    },
+  },
+  {
+    module: "dnspod",
+    type: "DomainShare",
+    description: "Shares a domain (or one subdomain of it) with another DNSPod account (Domainshare.Create/Modify/Remove).",
+    id: "\"domainId/email[/subDomain]\"",
+    inputs: D.ShareInputs,
+    outputs: { status: { type: "string", description: "Share status as DNSPod reports it, e.g. \"enabled\"." } },
+  },
+  {
+    module: "dnspod",
+    type: "DomainAlias",
+    description: "Another domain name answering with this domain's records (Domainalias.Create/Remove).",
+    id: "\"domainId/aliasId\"",
+    inputs: D.AliasInputs,
+    outputs: { aliasId: { type: "string", description: "DNSPod alias id." } },
+  },
+  {
+    module: "dnspod",
+    type: "DomainGroup",
+    description: "A custom domain group (Domaingroup.Create/Modify/Remove); DNSPod allows custom groups on VIP accounts only.",
+    id: "the group id",
+    inputs: D.GroupInputs,
+    outputs: { groupId: { type: "string", description: "DNSPod group id, for dnspod.Domain's groupId." } },
+  },
+  {
+    module: "dnspod",
+    type: "DomainLock",
+    description: "Locks a domain for a number of days (Domain.Lock); while it holds, DNSPod refuses record writes and removal of the domain. Read through Domain.Lockstatus (an expired lock is gone); deleting the resource unlocks with the stored code.",
+    id: "the domain id",
+    inputs: D.LockInputs,
+    outputs: {
+      lockCode: { type: "string", secret: true, description: "The unlock code; stored as a secret (additionalSecretOutputs)." },
+      lockEnd: { type: "string", description: "Last day of the lock, \"YYYY-MM-DD\"." },
+    },
   },
 ];
 

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
+import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string) => { handler(): pulumi.dynamic.ResourceProvider };
@@ -36,6 +36,8 @@ async function revive(kind: string) {
     "wedos:endpoint": h.emu.wedos.endpoint,
     "wedos:username": WEDOS_USER,
     "wedos:wapiPassword": WEDOS_PASSWORD,
+    "dnspod:endpoint": h.emu.dnspod.endpoint,
+    "dnspod:loginToken": DNSPOD_TOKEN,
   };
   await provider.configure!({ config: { get: (k: string) => cfg[k], require: (k: string) => cfg[k]! } } as never);
   return { text, provider };
@@ -55,14 +57,15 @@ describe("serialized provider (__provider)", () => {
   const sizes: string[] = [];
   afterAll(() => process.stdout.write(`[measure] __provider bytes: ${sizes.join(", ")}\n`));
 
-  test.each(["wedos:Domain", "wedos:Record", "wedos:DnssecKeyset"])("%s is a thin shim of at most 2 KB that loads the runtime by package name", async (kind) => {
+  const KINDS = ["wedos:Domain", "wedos:Record", "wedos:DnssecKeyset", "dnspod:Domain", "dnspod:Record", "dnspod:DomainShare", "dnspod:DomainAlias", "dnspod:DomainGroup", "dnspod:DomainLock"];
+  test.each(KINDS)("%s is a thin shim of at most 2 KB that loads the runtime by package name", async (kind) => {
     const { text } = await revive(kind);
     sizes.push(`${kind} ${Buffer.byteLength(text)}`);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
     expect(text).toContain('require("pulumi-dnspod-wedos/runtime")');
     expect(text).toContain(JSON.stringify(kind));
     // Nothing but the kind is captured: no credentials, no clients, no zod or undici code.
-    expect(text).not.toMatch(/emulator-password|undici|zod|ZodObject/);
+    expect(text).not.toMatch(/emulator-password|emulator-token|undici|zod|ZodObject/);
   });
 
   test("the revived wedos providers create, read and delete against the emulator", async () => {
@@ -78,5 +81,19 @@ describe("serialized provider (__provider)", () => {
     await record.delete!(row.id, row.outs);
     await domain.delete!(zone.id, zone.outs);
     expect((h.emu.hub.state().wedos as { domains: unknown[] }).domains).toEqual([]);
+  });
+
+  test("the revived dnspod providers create, read and delete against the emulator", async () => {
+    const domain = (await revive("dnspod:Domain")).provider;
+    const record = (await revive("dnspod:Record")).provider;
+    const lock = (await revive("dnspod:DomainLock")).provider;
+    const d = await lifecycle(domain, { domain: "serialized.com" });
+    const r = await lifecycle(record, { domainId: d.id, subDomain: "www", recordType: "A", value: "192.0.2.8" });
+    const l = await lifecycle(lock, { domainId: d.id, days: 2 });
+    expect(l.outs.lockCode).toMatch(/^[0-9a-f]{6}$/);
+    await lock.delete!(l.id, l.outs);
+    await record.delete!(r.id, r.outs);
+    await domain.delete!(d.id, d.outs);
+    expect((h.emu.hub.state().dnspod as { domains: unknown[] }).domains).toEqual([]);
   });
 });
