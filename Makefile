@@ -58,6 +58,9 @@ test-e2e: build
 schema: build
 	node dist/provider/schema/cli.js $(CURDIR)
 
+demo: build
+	bash scripts/demo.sh
+
 emulator: build
 	node dist/emulator/cli.js
 

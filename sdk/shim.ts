@@ -16,3 +16,11 @@ export function shim(kind: string): pulumi.dynamic.ResourceProvider {
     delete: async (id, props) => require("pulumi-dnspod-wedos/runtime").impl(kind).delete(id, props),
   };
 }
+
+/**
+ * CustomResource creates an Output only for keys present in props, so every declared property —
+ * inputs the user left out (defaults) and outputs alike — is listed, as undefined unless given.
+ */
+export function allKeys(keys: readonly string[], args: object): Record<string, unknown> {
+  return { ...Object.fromEntries(keys.map((k) => [k, undefined])), ...args };
+}

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:DomainAlias");
 
@@ -19,6 +19,6 @@ export class DomainAlias extends pulumi.dynamic.Resource {
   declare readonly aliasId: pulumi.Output<string>;
 
   constructor(name: string, args: DomainAliasArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, aliasId: undefined }, opts, "dnspod", "DomainAlias");
+    super(provider, name, allKeys(["domainId", "domain", "adopt", "aliasId"], args), opts, "dnspod", "DomainAlias");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:Domain");
 
@@ -35,6 +35,6 @@ export class Domain extends pulumi.dynamic.Resource {
   declare readonly recordCount: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, punycode: undefined, grade: undefined, ttl: undefined, owner: undefined, recordCount: undefined }, opts, "dnspod", "Domain");
+    super(provider, name, allKeys(["domain", "groupId", "isMark", "remark", "status", "searchEnginePush", "adopt", "punycode", "grade", "ttl", "owner", "recordCount"], args), opts, "dnspod", "Domain");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:DomainGroup");
 
@@ -16,6 +16,6 @@ export class DomainGroup extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
 
   constructor(name: string, args: DomainGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, groupId: undefined }, opts, "dnspod", "DomainGroup");
+    super(provider, name, allKeys(["name", "adopt", "groupId"], args), opts, "dnspod", "DomainGroup");
   }
 }

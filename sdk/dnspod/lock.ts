@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:DomainLock");
 
@@ -23,7 +23,7 @@ export class DomainLock extends pulumi.dynamic.Resource {
   declare readonly lockEnd: pulumi.Output<string>;
 
   constructor(name: string, args: DomainLockArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, lockCode: undefined, lockEnd: undefined }, lockOptions(opts), "dnspod", "DomainLock");
+    super(provider, name, allKeys(["domainId", "days", "lockCode", "lockEnd"], args), lockOptions(opts), "dnspod", "DomainLock");
   }
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:Record");
 
@@ -41,6 +41,6 @@ export class Record extends pulumi.dynamic.Resource {
   declare readonly updatedOn: pulumi.Output<string>;
 
   constructor(name: string, args: RecordArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, recordId: undefined, updatedOn: undefined }, opts, "dnspod", "Record");
+    super(provider, name, allKeys(["domainId", "subDomain", "recordType", "recordLine", "value", "mx", "ttl", "status", "remark", "adopt", "recordId", "updatedOn"], args), opts, "dnspod", "Record");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("dnspod:DomainShare");
 
@@ -25,6 +25,6 @@ export class DomainShare extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: DomainShareArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, status: undefined }, opts, "dnspod", "DomainShare");
+    super(provider, name, allKeys(["domainId", "email", "mode", "subDomain", "adopt", "status"], args), opts, "dnspod", "DomainShare");
   }
 }

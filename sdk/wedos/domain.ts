@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("wedos:Domain");
 
@@ -44,7 +44,7 @@ export class Domain extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      { ...args, status: undefined, serial: undefined, rname: undefined, refresh: undefined, retry: undefined, expire: undefined, minimum: undefined, nameservers: undefined, axfrNextRun: undefined },
+      allKeys(["name", "type", "primaryIp", "axfrEnabled", "axfrIps", "copyFrom", "allowRecreate", "axfrRunTrigger", "adopt", "status", "serial", "rname", "refresh", "retry", "expire", "minimum", "nameservers", "axfrNextRun"], args),
       opts,
       "wedos",
       "Domain",

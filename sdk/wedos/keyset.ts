@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("wedos:DnssecKeyset");
 
@@ -16,6 +16,6 @@ export class DnssecKeyset extends pulumi.dynamic.Resource {
   declare readonly keyset: pulumi.Output<string>;
 
   constructor(name: string, args: DnssecKeysetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args }, opts, "wedos", "DnssecKeyset");
+    super(provider, name, allKeys(["domain", "keyset"], args), opts, "wedos", "DnssecKeyset");
   }
 }

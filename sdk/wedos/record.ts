@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shim } from "../shim";
+import { allKeys, shim } from "../shim";
 
 const provider = shim("wedos:Record");
 
@@ -35,6 +35,6 @@ export class Record extends pulumi.dynamic.Resource {
   declare readonly changedDate: pulumi.Output<string>;
 
   constructor(name: string, args: RecordArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { ...args, rowId: undefined, fqdn: undefined, changedDate: undefined }, opts, "wedos", "Record");
+    super(provider, name, allKeys(["domain", "name", "type", "ttl", "rdata", "comment", "adopt", "rowId", "fqdn", "changedDate"], args), opts, "wedos", "Record");
   }
 }

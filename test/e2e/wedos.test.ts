@@ -55,6 +55,10 @@ test("up creates the zone, its rows, DNSSEC and the secondary; a second preview 
   expect(zone()!.published).toEqual(zone()!.rows);
   expect(zone()!.keyset).toBe("1");
   expect(zone(`mirror-${ZONE}`)).toMatchObject({ type: "secondary", primaryIp: "192.0.2.53" });
+  // Outputs of inputs left to their defaults (ttl 300) are real outputs in the program.
+  const records = JSON.parse(await p.ok(["stack", "output", "records", "--json"])) as string[];
+  expect(records).toContain("pulumi-example.cz 300 IN A 192.0.2.20");
+  expect(records).toContain("www.pulumi-example.cz 3600 IN A 192.0.2.10");
   const writesBefore = wedosCalls().length;
   const again = await p.run(["preview", "--expect-no-changes"]);
   expect(again.code).toBe(0);

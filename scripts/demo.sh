@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# make demo: start both emulators, `pulumi up` the example stacks with a local file backend,
+# print the records the emulated DNS now holds, preview again (expecting no changes), stop.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$root/.tools/demo"
+pulumi_dir="$(bash "$root/scripts/ensure-pulumi.sh" | tail -n1)"
+launcher="$pulumi_dir/pulumi-resource-pulumi-nodejs"
+[[ -x "$launcher" ]] || install -m 755 "$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$launcher"
+export PATH="$pulumi_dir:$PATH"
+
+rm -rf "$work" && mkdir -p "$work/state"
+tgz="$work/$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n1)"
+
+node "$root/dist/emulator/cli.js" --state "$work/emulator-state.json" > "$work/emulator.json" 2> "$work/emulator.log" &
+emulator=$!
+trap 'kill $emulator 2>/dev/null || true; wait $emulator 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [[ -s "$work/emulator.json" ]] && break; sleep 0.1; done
+endpoints="$(cat "$work/emulator.json")"
+json() { node -e "const o=JSON.parse(process.argv[1]);console.log(process.argv[2].split('.').reduce((a,k)=>a[k],o))" "$endpoints" "$1"; }
+echo "Emulators: $endpoints"
+
+export PULUMI_HOME="$work/pulumi-home" PULUMI_BACKEND_URL="file://$work/state" PULUMI_CONFIG_PASSPHRASE=demo
+export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_SKIP_CONFIRMATIONS=true
+export PULUMI_DNSPOD_WEDOS_STATE_DIR="$work/provider-state"
+
+run_example() {
+  local example=$1; shift
+  local dir="$work/$example"
+  echo; echo "=== $example ==="
+  cp -r "$root/examples/$example" "$dir"
+  (cd "$dir" && node -e '
+    const fs=require("fs"); const p=JSON.parse(fs.readFileSync("package.json"));
+    p.dependencies["pulumi-dnspod-wedos"]="file:"+process.argv[1]; fs.writeFileSync("package.json", JSON.stringify(p,null,2));' "$tgz"
+    npm install --no-audit --no-fund --loglevel=error >/dev/null
+    pulumi stack init demo --non-interactive >/dev/null
+    while [[ $# -gt 0 ]]; do pulumi config set $1 "$2" --non-interactive; shift 2; done
+    pulumi up --yes --skip-preview --non-interactive
+    echo; echo "Records now in the emulated $example:"
+    pulumi stack output records --json --non-interactive | node -e 'for (const l of JSON.parse(require("fs").readFileSync(0,"utf8"))) console.log("  " + l)'
+    echo; echo "Second preview (must show no changes):"
+    pulumi preview --expect-no-changes --non-interactive)
+}
+
+run_example wedos-zone wedos:endpoint "$(json wedos.endpoint)" wedos:username emulator@example.com "--secret wedos:wapiPassword" emulator-password
+if [[ -d "$root/examples/dnspod-zone" ]]; then
+  run_example dnspod-zone dnspod:endpoint "$(json dnspod.endpoint)" "--secret dnspod:loginToken" "10000,emulator-token"
+fi
+echo; echo "Demo done: state in $work/state, emulator state in $work/emulator-state.json."
