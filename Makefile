@@ -13,13 +13,12 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e schema schema-check demo emulator bench pulumi clean
+.PHONY: help setup build typecheck test test-unit test-integration test-e2e schema schema-check demo emulator pulumi clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
 	@echo "make test   - unit, emulator integration and real-engine e2e tests"
 	@echo "make schema - regenerate schema.json and the README resource reference"
-	@echo "make bench  - the performance table"
 	@echo "make emulator - run both fake APIs in the foreground"
 
 node_modules/.stamp: package.json package-lock.json
