@@ -42,7 +42,7 @@ typecheck: setup
 pulumi: setup
 	@bash scripts/ensure-pulumi.sh >/dev/null
 
-test: build typecheck
+test: build typecheck pulumi
 	jest --ci --selectProjects unit integration e2e
 
 test-unit: build
