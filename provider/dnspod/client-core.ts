@@ -61,7 +61,16 @@ export class DnspodClientCore {
     };
   }
 
+  /**
+   * The first failed login or ban (-1, -8, 85) of this process. DNSPod bans the account after 30
+   * failed logins in 5 minutes, so no further request is sent once the token is known bad.
+   */
+  private blocked: DnspodApiError | undefined;
+
   private async attempt(action: string, params: Params, object: string): Promise<unknown> {
+    if (this.blocked) {
+      throw new DnspodApiError(action, object, this.blocked.code, `not sent: an earlier request of this run got ${this.blocked.code}; more failed logins lead to a ban`);
+    }
     await this.o.budget?.take();
     const label = object ? `${action} ${object}` : action;
     const form = new URLSearchParams(globalParams(this.o.loginToken));
@@ -90,7 +99,11 @@ export class DnspodClientCore {
       throw new ResponseParseError("DNSPod", label, res.body, "no status envelope");
     }
     // DNSPod answers API errors with HTTP 200; an unknown action may come with 404 and an envelope.
-    if (env.data.status.code !== DNSPOD_OK) throw new DnspodApiError(action, object, env.data.status.code, env.data.status.message);
+    if (env.data.status.code !== DNSPOD_OK) {
+      const err = new DnspodApiError(action, object, env.data.status.code, env.data.status.message);
+      if (err.kind === "auth" || err.kind === "banned") this.blocked = err;
+      throw err;
+    }
     if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body);
     return body;
   }

@@ -75,7 +75,17 @@ export class WedosClient {
     };
   }
 
+  /**
+   * The first auth or IP failure (2050/2051/2052) of this process. Every further WAPI request
+   * would count as another invalid one and lengthen the IP block, so none is sent after it.
+   */
+  private blocked: WedosApiError | undefined;
+
   private async attempt(command: string, data: Record<string, unknown> | undefined, object: string): Promise<S.Envelope> {
+    if (this.blocked) {
+      const b = this.blocked;
+      throw new WedosApiError(b.code, command, object, `not sent: an earlier request of this run got ${b.code}, and every further request would lengthen WEDOS's IP block`, b.svTRID);
+    }
     await this.o.budget?.take();
     const clTRID = `pdw-${process.pid}-${++trid}`;
     const auth = wapiAuth(this.o.username, this.o.password, this.o.now());
@@ -97,7 +107,11 @@ export class WedosClient {
     } catch (err) {
       throw new ResponseParseError("WEDOS", label, res.body, err instanceof Error ? err.message.split("\n")[0]! : String(err));
     }
-    if (parsed.code !== WAPI_OK) throw new WedosApiError(parsed.code, command, object, parsed.result, parsed.svTRID);
+    if (parsed.code !== WAPI_OK) {
+      const err = new WedosApiError(parsed.code, command, object, parsed.result, parsed.svTRID);
+      if (err.kind === "auth" || err.kind === "ip") this.blocked = err;
+      throw err;
+    }
     return parsed;
   }
 
