@@ -3,6 +3,7 @@
  * replacement; group, mark, remark, status and search-engine push each have their own action and
  * are updated in place, sending only what changed.
  */
+import { forget, journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
 import type { DnspodClient } from "../client";
 import { dnspodContext } from "../context";
@@ -10,6 +11,7 @@ import { fromDomain } from "../convert";
 import { isExists } from "../errors";
 import type { Domain } from "../schemas";
 import { DomainInputs } from "./inputs";
+import { dnspodAccount } from "./record";
 
 export interface DomainOutputs extends DomainInputs {
   punycode: string;
@@ -56,6 +58,28 @@ async function describe(client: DnspodClient, inputs: DomainInputs, id: string):
   return outputsFromDomain(inputs, d);
 }
 
+/** Creates the domain (or, with adopt, takes over the existing one) and applies the other settings. */
+async function createDomain(inputs: DomainInputs, adopt: boolean): Promise<{ id: string; outs: DomainOutputs }> {
+  const { client } = dnspodContext();
+  await assertGroupExists(client, inputs.groupId);
+  let id: string;
+  try {
+    id = await client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark });
+  } catch (err) {
+    // 7: the domain is already in this account. Its message already says to set adopt.
+    if (!(isExists(err) && adopt)) throw err;
+    const existing = await client.domainInfo({ name: inputs.domain });
+    if (!existing) throw err;
+    id = existing.id;
+  }
+  const created = await describe(client, inputs, id);
+  // Domain.Create takes only group and mark; the rest (and an adopted domain's drift) follow.
+  if (!(await converge(client, id, created, inputs))) return { id, outs: created };
+  return { id, outs: await describe(client, inputs, id) };
+}
+
+const journalKey = (name: string) => `dnspod|${dnspodAccount()}|domain|${name}`;
+
 export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   async check(_olds, news) {
     return checkInputs(DomainInputs, news, "dnspod.Domain");
@@ -67,22 +91,9 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   },
 
   async create(inputs) {
-    const { client } = dnspodContext();
-    await assertGroupExists(client, inputs.groupId);
-    let id: string;
-    try {
-      id = await client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark });
-    } catch (err) {
-      // 7: the domain is already in this account. Its message already says to set adopt.
-      if (!(isExists(err) && inputs.adopt)) throw err;
-      const existing = await client.domainInfo({ name: inputs.domain });
-      if (!existing) throw err;
-      id = existing.id;
-    }
-    const created = await describe(client, inputs, id);
-    // Domain.Create takes only group and mark; the rest (and an adopted domain's drift) follow.
-    if (!(await converge(client, id, created, inputs))) return { id, outs: created };
-    return { id, outs: await describe(client, inputs, id) };
+    const key = journalKey(inputs.domain);
+    const adopt = inputs.adopt || wasInFlight(key);
+    return journaled(key, () => createDomain(inputs, adopt));
   },
 
   async read(id, props) {
@@ -98,7 +109,8 @@ export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
     return { outs: await describe(client, news, id) };
   },
 
-  async delete(id) {
+  async delete(id, props) {
+    forget(journalKey(props.domain));
     await dnspodContext().client.removeDomain(id);
   },
 };

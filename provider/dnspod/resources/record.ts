@@ -4,6 +4,8 @@
  * itself, Record.Status for enable/disable, Record.Remark for the note. A no-op update sends
  * nothing (DNSPod counts modifications that change nothing as abuse).
  */
+import { SETTINGS, requireSetting } from "../../config";
+import { forget, journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, sameValue, type ResourceImpl } from "../../resource";
 import { dnspodContext } from "../context";
 import { fromRecordRow, sameRecord, toRecordWrite, type RecordState } from "../convert";
@@ -72,6 +74,36 @@ async function readBack(inputs: RecordInputs, recordId: string, since: number): 
   return outputsFromState(inputs, fromRecordRow(row));
 }
 
+/** Creates the record (or, with adopt, takes over the identical one) and converges status and remark. */
+async function createRecord(inputs: RecordInputs, adopt: boolean): Promise<{ id: string; outs: RecordOutputs }> {
+  const { client, records } = dnspodContext();
+  const write = toRecordWrite(inputs);
+  let recordId: string;
+  records.invalidate(inputs.domainId);
+  try {
+    recordId = await client.createRecord(inputs.domainId, write);
+  } catch (err) {
+    // 104: an identical record exists. Its message already says to set adopt.
+    if (!(isExists(err) && adopt)) throw err;
+    const row = (await records.get(inputs.domainId, performance.now())).find((r) => sameRecord(r, write));
+    if (!row) throw err;
+    recordId = row.id;
+  }
+  const created = await readBack(inputs, recordId, performance.now());
+  // Record.Create cannot set status or remark (and an adopted record may differ in ttl).
+  if (!(await converge(inputs.domainId, recordId, created, inputs))) return { id: `${inputs.domainId}/${recordId}`, outs: created };
+  return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(inputs, recordId, performance.now()) };
+}
+
+/** Identifies the account in journals (endpoint and the token's ID, never the token itself). */
+export function dnspodAccount(): string {
+  const token = requireSetting("DNSPod", SETTINGS.dnspodToken);
+  return `${requireSetting("DNSPod", SETTINGS.dnspodEndpoint)}|${token.slice(0, Math.max(0, token.indexOf(",")))}`;
+}
+
+const journalKey = (r: Pick<RecordInputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
+  `dnspod|${dnspodAccount()}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
+
 export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   async check(_olds, news) {
     return checkInputs(RecordInputs, news, "dnspod.Record");
@@ -83,23 +115,9 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   },
 
   async create(inputs) {
-    const { client, records } = dnspodContext();
-    const write = toRecordWrite(inputs);
-    let recordId: string;
-    records.invalidate(inputs.domainId);
-    try {
-      recordId = await client.createRecord(inputs.domainId, write);
-    } catch (err) {
-      // 104: an identical record exists. Its message already says to set adopt.
-      if (!(isExists(err) && inputs.adopt)) throw err;
-      const row = (await records.get(inputs.domainId, performance.now())).find((r) => sameRecord(r, write));
-      if (!row) throw err;
-      recordId = row.id;
-    }
-    const created = await readBack(inputs, recordId, performance.now());
-    // Record.Create cannot set status or remark (and an adopted record may differ in ttl).
-    if (!(await converge(inputs.domainId, recordId, created, inputs))) return { id: `${inputs.domainId}/${recordId}`, outs: created };
-    return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(inputs, recordId, performance.now()) };
+    const key = journalKey(inputs);
+    const adopt = inputs.adopt || wasInFlight(key);
+    return journaled(key, () => createRecord(inputs, adopt));
   },
 
   async read(id, props) {
@@ -125,9 +143,10 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
     return { outs: await readBack(news, recordId, performance.now()) };
   },
 
-  async delete(id) {
+  async delete(id, props) {
     const { domainId, recordId } = splitRecordId(id);
     const { client, records } = dnspodContext();
+    forget(journalKey({ ...props, domainId }));
     records.invalidate(domainId);
     await client.removeRecord(domainId, recordId);
     records.invalidate(domainId);
