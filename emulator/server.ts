@@ -102,7 +102,7 @@ export function createApiServer(hub: EmulatorHub, api: ApiEmulator): Server {
       if (fault.afterExecute) api.handle(request);
       hub.log(api.api, {
         op,
-        params: {},
+        params: api.paramsOf(request),
         code: fault.kind,
         fault: `${fault.kind}${fault.afterExecute ? " (after execute)" : ""}`,
         userAgent: req.headers["user-agent"],

@@ -58,6 +58,8 @@ export interface ApiEmulator {
   apiFault(code: string, req: EmulatedRequest): EmulatedResponse;
   /** Best-effort name of the operation in a request (for the log of faulted requests). */
   opOf(req: EmulatedRequest): string;
+  /** Best-effort parameters of a request, credentials removed (for the log of faulted requests). */
+  paramsOf(req: EmulatedRequest): Record<string, unknown>;
   snapshot(): unknown;
   restore(state: unknown): void;
   reset(): void;

@@ -113,6 +113,10 @@ export class DnspodEmulator implements ApiEmulator {
     return /^[A-Za-z]+\.[A-Za-z]+$/.test(name) ? name : "";
   }
 
+  paramsOf(req: EmulatedRequest): Record<string, unknown> {
+    return loggable(parseForm(req.body));
+  }
+
   snapshot(): DnspodState {
     return structuredClone(this.state);
   }

@@ -94,6 +94,10 @@ export class WedosEmulator implements ApiEmulator {
     return this.peek(req, formatOfPath(req.path) ?? "json")?.command ?? "";
   }
 
+  paramsOf(req: EmulatedRequest): Record<string, unknown> {
+    return { ...(this.peek(req, formatOfPath(req.path) ?? "json")?.data ?? {}) };
+  }
+
   /**
    * The full persisted state, with due auto-commits applied first. It does not call ctx.changed():
    * the caller may be persisting right now; the next handle() reports the change.

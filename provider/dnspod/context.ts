@@ -51,6 +51,7 @@ export function dnspodContext(): DnspodContext {
   const budget = new RequestBudget({
     limit: perWindow,
     windowMs: windowS * 1000,
+    slackMs: Math.max(250, (windowS * 1000) / 100),
     now: overrides.now ?? Date.now,
     sleep,
     onWait: (ms, queued) =>

@@ -8,6 +8,11 @@ export interface BudgetOptions {
   windowMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /**
+   * Added to the window. The server starts its window when our first request *arrives*, so
+   * network jitter could otherwise squeeze request limit+1 into it. @default 0
+   */
+  slackMs?: number;
   /** Told when callers start waiting (at most every 5 s), so the user sees why `pulumi up` paused. */
   onWait?: (waitMs: number, queued: number) => void;
 }
@@ -23,7 +28,8 @@ export class RequestBudget {
   }
 
   async take(): Promise<void> {
-    const { limit, windowMs, now, sleep } = this.options;
+    const { limit, now, sleep } = this.options;
+    const windowMs = this.options.windowMs + (this.options.slackMs ?? 0);
     const t = now();
     while (this.grants.length > 0 && this.grants[0]! <= t - windowMs) this.grants.shift();
     const at = this.grants.length < limit ? t : Math.max(t, this.grants[this.grants.length - limit]! + windowMs);

@@ -58,6 +58,7 @@ export function wedosContext(): WedosContext {
   const budget = new RequestBudget({
     limit: perWindow,
     windowMs: windowS * 1000,
+    slackMs: Math.max(250, (windowS * 1000) / 100),
     now: () => (overrides.now ?? (() => new Date()))().getTime(),
     sleep,
     onWait: (ms, queued) =>
