@@ -40,6 +40,27 @@ export function userInputs(news: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(news).filter(([k]) => !k.startsWith("__")));
 }
 
+/** How a value of the wrong type is described in a message: `the string "300"`, `the number 2.5`. */
+export function given(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  return `the ${typeof v} ${JSON.stringify(v) ?? String(v)}`;
+}
+
+/** A type error that names the expected type and shows an example of a right value. */
+export const typeError = (what: string, expected: string, example: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined
+    ? `${what} is required: ${expected}. Fix: set it, e.g. ${example}`
+    : `${what} must be ${expected}, not ${given(iss.input)}. Fix: write it as ${expected}, e.g. ${example}`;
+
+/** Rdata rules (provider/dns/rdata.ts) say "use e.g. …"; checks say "Fix: …". */
+export function withFix(reason: string, fix: string): string {
+  if (reason.includes("Fix:")) return reason;
+  const m = /^(.*?)(?:; use e\.g\. |, e\.g\. )(.*)$/.exec(reason);
+  return m ? `${m[1]}. Fix: write it like ${m[2]}` : `${reason}. Fix: ${fix}`;
+}
+
 /**
  * Validates and normalises inputs. Issues on properties that are unknown during preview are
  * skipped; if the rest is valid, the inputs pass through as given, since they cannot be
@@ -49,16 +70,39 @@ export function checkInputs<S extends z.ZodType>(schema: S, news: Record<string,
   const raw = userInputs(news);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { inputs: parsed.data };
+  const known = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
   const failures: CheckFailure[] = [];
   for (const issue of parsed.error.issues) {
     if (hasUnknownOnPath(raw, issue.path)) continue;
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const near = closest(key, known);
+        const fix = near ? `rename it to "${near}" (did you mean "${near}"?), or remove it` : `remove it; ${resource} takes ${known.map((k) => `"${k}"`).join(", ")}`;
+        failures.push({ property: key, reason: `${resource}.${key}: unknown property "${key}" (unrecognized key). Fix: ${fix}; see the ${resource} reference in README.md` });
+      }
+      continue;
+    }
     const property = issue.path.map(String).join(".") || "(inputs)";
-    const message = issue.code === "unrecognized_keys"
-      ? `unknown ${issue.keys.length > 1 ? "properties" : "property"} ${issue.keys.map((k) => `"${k}"`).join(", ")}. Fix: remove ${issue.keys.length > 1 ? "them" : "it"}; see the ${resource} reference in README.md`
-      : issue.message;
-    failures.push({ property: issue.code === "unrecognized_keys" ? issue.keys[0]! : property, reason: `${resource}.${issue.code === "unrecognized_keys" ? issue.keys[0] : property}: ${message}` });
+    // Every reason names a fix; schema messages do, this catches any zod default that slips through.
+    const message = issue.message.includes("Fix:") ? issue.message : `${issue.message}. Fix: see the ${resource} reference in README.md`;
+    failures.push({ property, reason: `${resource}.${property}: ${message}` });
   }
   return failures.length ? { failures } : { inputs: raw as z.infer<S> };
+}
+
+/** The known key within edit distance 2 of a misspelt one ("tll" → "ttl"), if exactly one is nearest. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  const scored = known.map((k) => [k, dist(key.toLowerCase(), k.toLowerCase())] as const).filter(([, n]) => n <= 2).sort((x, y) => x[1] - y[1]);
+  if (!scored.length || (scored[1] && scored[1][1] === scored[0]![1])) return undefined;
+  return scored[0]![0];
 }
 
 /** Stable comparison of plain JSON values; absent and undefined are the same. */

@@ -7,7 +7,7 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "../..");
 export const PASSPHRASE = "e2e-passphrase";
@@ -44,10 +44,14 @@ export function packTarball(): string {
   return tarball;
 }
 
-/** Copies an example to a temp directory and installs its dependencies with the packed package. */
+/**
+ * Copies an example (a name under examples/, or an absolute directory) to a temp directory and
+ * installs its dependencies with the packed package.
+ */
 export function prepareExample(example: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `pdw-${example}-`));
-  cpSync(join(ROOT, "examples", example), dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  const source = isAbsolute(example) ? example : join(ROOT, "examples", example);
+  const dir = mkdtempSync(join(tmpdir(), `pdw-${basename(example)}-`));
+  cpSync(source, dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
   const pkgPath = join(dir, "package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { dependencies: Record<string, string> };
   pkg.dependencies["pulumi-dnspod-wedos"] = `file:${packTarball()}`;

@@ -7,32 +7,34 @@
 import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { canonicalZone } from "../../dns/rdata";
+import { given, typeError, withFix } from "../../resource";
 import { DEFAULT_LINE_KEY } from "../lines";
 import { canonicalSubDomain, canonicalType, canonicalValue, DNSPOD_TYPES, lineKey, TTL_MAX, TTL_MIN } from "../convert";
 
-const bool = (what: string) => z.boolean({ error: `${what} must be true or false` });
+const bool = (what: string) => z.boolean({ error: typeError(what, "a boolean", `${what}: true`) });
 
 /** DNSPod ids are numbers; Pulumi programs pass them as strings (`domain.id`) or numbers. */
 export const dnspodId = (what: string) =>
   z
-    .union([z.string(), z.number()], { error: `${what} must be a DNSPod id such as "1992403" (pass \`domain.id\` of a dnspod.Domain)` })
+    .union([z.string(), z.number()], { error: typeError(what, "a DNSPod id (string or number)", `${what}: domain.id of a dnspod.Domain, or "1992403"`) })
     .transform((v) => String(v).trim())
-    .refine((v) => /^\d+$/.test(v), { error: `${what} must be a numeric DNSPod id such as "1992403". Fix: pass \`domain.id\` of a dnspod.Domain` });
+    .refine((v) => /^\d+$/.test(v), { error: (i) => `${what} must be a numeric DNSPod id such as "1992403", not ${JSON.stringify(String(i.input).trim())}. Fix: pass \`domain.id\` of a dnspod.Domain` });
 
 export const zoneName = (what: string) =>
-  z.string({ error: `${what} must be a domain name such as "example.com"` }).transform((v, ctx) => {
+  z.string({ error: typeError(what, "a domain name string", `${what}: "example.com"`) }).transform((v, ctx) => {
     const zone = canonicalZone(domainToASCII(v.trim().toLowerCase().replace(/\.$/, "")) || v);
     if (!zone) ctx.addIssue({ code: "custom", message: `"${v}" is not a valid domain name. Fix: use the bare domain without "www" or a trailing dot, e.g. "example.com"` });
     return zone ?? v;
   });
 
-const enableDisable = (what: string) => z.enum(["enable", "disable"], { error: `${what} must be "enable" or "disable"` });
+const enableDisable = (what: string) =>
+  z.enum(["enable", "disable"], { error: (i) => `${what} must be "enable" or "disable", not ${given(i.input)}. Fix: use ${what}: "enable" or ${what}: "disable"` });
 
 export const RecordInputs = z
   .object({
     domainId: dnspodId("domainId").describe("Id of the domain (`domain.id` of a dnspod.Domain). Changing it replaces the record."),
     subDomain: z
-      .string({ error: 'subDomain must be a string such as "www", "@" for the apex' })
+      .string({ error: typeError("subDomain", 'a string relative to the domain ("@" for the apex)', 'subDomain: "www"') })
       .default("@")
       .transform((v, ctx) => {
         const c = canonicalSubDomain(v);
@@ -41,7 +43,7 @@ export const RecordInputs = z
       })
       .describe('Record name relative to the domain: "@" (default) for the apex, "www", "*" for a wildcard. Updated in place.'),
     recordType: z
-      .string({ error: `recordType must be one of ${DNSPOD_TYPES.join(", ")}` })
+      .string({ error: typeError("recordType", `a record type string (${DNSPOD_TYPES.join(", ")})`, 'recordType: "A"') })
       .transform((v, ctx) => {
         const t = canonicalType(v);
         if (!t) ctx.addIssue({ code: "custom", message: `"${v}" is not a record type DNSPod supports. Fix: use one of ${DNSPOD_TYPES.join(", ")} (CAA needs a paid grade)` });
@@ -49,7 +51,7 @@ export const RecordInputs = z
       })
       .describe(`Record type: ${DNSPOD_TYPES.join(", ")} (CAA on paid grades). Updated in place.`),
     recordLine: z
-      .string({ error: 'recordLine must be a line key such as "default" or "US"' })
+      .string({ error: typeError("recordLine", "a line key string", 'recordLine: "default" or recordLine: "US"') })
       .default(DEFAULT_LINE_KEY)
       .transform((v, ctx) => {
         const k = lineKey(v);
@@ -57,25 +59,25 @@ export const RecordInputs = z
         return k ?? v;
       })
       .describe('Resolution line key: "default" (default), a country key such as "US", or "search_engine". Display names are accepted and normalised to keys. Updated in place.'),
-    value: z.string({ error: 'value must be a string, e.g. "192.0.2.10" or "mail.example.com"' }).describe(
+    value: z.string({ error: typeError("value", "a string", 'value: "192.0.2.10" or value: "mail.example.com"') }).describe(
       'Record value: A "192.0.2.10", CNAME/NS/MX host (stored lower-case with a trailing dot), SRV "10 5 5060 sip.example.com.", CAA \'0 issue "letsencrypt.org"\', TXT raw text. Updated in place.',
     ),
     mx: z
-      .number({ error: "mx must be a whole number from 1 to 20" })
-      .int({ error: "mx must be a whole number from 1 to 20" })
+      .number({ error: typeError("mx", "a number from 1 to 20", "mx: 10 (a number, no quotes)") })
+      .int({ error: (i) => `mx ${String(i.input)} is not a whole number; mx must be 1–20 (DNSPod code 30). Fix: use a whole number 1–20, e.g. 10` })
       .min(1, { error: "mx must be 1–20 (DNSPod code 30). Fix: use 1–20" })
       .max(20, { error: "mx must be 1–20 (DNSPod code 30). Fix: use 1–20" })
       .optional()
       .describe("MX priority 1–20; required for MX records and not allowed for others. Updated in place."),
     ttl: z
-      .number({ error: `ttl must be a whole number of seconds from ${TTL_MIN} to ${TTL_MAX}, e.g. 600` })
-      .int({ error: "ttl must be a whole number of seconds, e.g. 600" })
-      .min(TTL_MIN, { error: `ttl must be at least ${TTL_MIN} (and at least the domain grade's minimum: DP_Free 600)` })
-      .max(TTL_MAX, { error: `ttl must be at most ${TTL_MAX} seconds` })
+      .number({ error: typeError("ttl", `a number of seconds (${TTL_MIN}–${TTL_MAX})`, "ttl: 600 (a number, no quotes)") })
+      .int({ error: (i) => `ttl ${String(i.input)} is not a whole number of seconds. Fix: use a whole number ${TTL_MIN}–${TTL_MAX}, e.g. 600` })
+      .min(TTL_MIN, { error: (i) => `ttl must be at least ${TTL_MIN} (and at least the domain grade's minimum: DP_Free 600), not ${String(i.input)}. Fix: use 600–${TTL_MAX} seconds (DP_Free), e.g. 600` })
+      .max(TTL_MAX, { error: (i) => `ttl must be at most ${TTL_MAX} seconds (7 days), not ${String(i.input)}. Fix: use ${TTL_MAX} or less, e.g. 86400` })
       .default(600)
       .describe("Time to live in seconds, 1–604800 (default 600); the domain's grade sets the minimum (DP_Free 600). Updated in place."),
     status: enableDisable("status").default("enable").describe('"enable" (default) or "disable"; a disabled record stays in the zone but is not served. Updated in place (Record.Status).'),
-    remark: z.string({ error: "remark must be a string" }).default("").describe("Free-text note stored with the record. Updated in place (Record.Remark)."),
+    remark: z.string({ error: typeError("remark", "a string", 'remark: "web front"') }).default("").describe("Free-text note stored with the record. Updated in place (Record.Remark)."),
     adopt: bool("adopt").default(false).describe("Take over an existing identical record (same subDomain, type, line, value) instead of failing."),
   })
   .strict()
@@ -83,7 +85,7 @@ export const RecordInputs = z
     const type = canonicalType(r.recordType);
     if (type && typeof r.value === "string") {
       const c = canonicalValue(type, r.value);
-      if (!c.ok) ctx.addIssue({ code: "custom", path: ["value"], message: c.reason });
+      if (!c.ok) ctx.addIssue({ code: "custom", path: ["value"], message: withFix(c.reason, type === "TXT" ? 'give the text without quotes, e.g. "v=spf1 mx -all"' : `give a ${type} value, see the dnspod.Record reference in README.md`) });
       else r.value = c.value;
     }
     if (type === "MX" && r.mx === undefined) ctx.addIssue({ code: "custom", path: ["mx"], message: "an MX record needs mx, its priority 1–20. Fix: set mx, e.g. 10" });
@@ -94,17 +96,19 @@ export const RecordInputs = z
   });
 export type RecordInputs = z.infer<typeof RecordInputs>;
 
+const groupIdType = typeError("groupId", "a group id (a number, or a string of digits)", "groupId: 1, or `group.groupId` of a dnspod.DomainGroup");
+
 export const DomainInputs = z
   .object({
     domain: zoneName("domain").describe('Domain name, e.g. "example.com" (internationalised names are stored as punycode). Changing it replaces the domain.'),
     groupId: z
-      .union([z.number(), z.string().regex(/^\d+$/)], { error: "groupId must be a group id such as 1 (or `group.groupId` of a dnspod.DomainGroup)" })
+      .union([z.number(), z.string().regex(/^\d+$/, { error: groupIdType })], { error: groupIdType })
       .transform(Number)
-      .refine((n) => Number.isInteger(n) && n >= 1, { error: "groupId must be a positive whole number" })
+      .refine((n) => Number.isInteger(n) && n >= 1, { error: (i) => `groupId must be a positive whole number, not ${String(i.input)}. Fix: use 1 (Default Group), a system group 2–7, or \`group.groupId\` of a dnspod.DomainGroup` })
       .default(1)
       .describe("Domain group id: 1 (default, \"Default Group\"), another system group 2–7, or `groupId` of a dnspod.DomainGroup. Updated in place."),
     isMark: bool("isMark").default(false).describe("Star (mark) the domain in the DNSPod console. Updated in place."),
-    remark: z.string({ error: "remark must be a string" }).default("").describe("Free-text note on the domain. Updated in place."),
+    remark: z.string({ error: typeError("remark", "a string", 'remark: "production"') }).default("").describe("Free-text note on the domain. Updated in place."),
     status: enableDisable("status").default("enable").describe('"enable" (default) or "disable" (DNSPod stops serving the domain). Updated in place.'),
     searchEnginePush: bool("searchEnginePush").default(true).describe("Push the domain to search engines. Updated in place."),
     adopt: bool("adopt").default(false).describe("Take over the domain if it already exists in this account instead of failing."),
@@ -116,13 +120,13 @@ export const ShareInputs = z
   .object({
     domainId: dnspodId("domainId").describe("Id of the shared domain. Changing it replaces the share."),
     email: z
-      .string({ error: "email must be the email address of another DNSPod account" })
+      .string({ error: typeError("email", "an email address string", 'email: "colleague@example.com"') })
       .transform((v) => v.trim().toLowerCase())
-      .refine((v) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(v), { error: 'email must be an email address such as "colleague@example.com"' })
+      .refine((v) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(v), { error: (i) => `email ${JSON.stringify(i.input)} is not an email address. Fix: use the email of another DNSPod account, e.g. "colleague@example.com"` })
       .describe("Email of the DNSPod account to share with. Changing it replaces the share."),
-    mode: z.enum(["r", "rw"], { error: 'mode must be "r" (read only) or "rw" (read and write)' }).default("r").describe('"r" (read only, default) or "rw". Updated in place.'),
+    mode: z.enum(["r", "rw"], { error: (i) => `mode must be "r" (read only) or "rw" (read and write), not ${given(i.input)}. Fix: use mode: "r" or mode: "rw"` }).default("r").describe('"r" (read only, default) or "rw". Updated in place.'),
     subDomain: z
-      .string({ error: 'subDomain must be a string such as "www"' })
+      .string({ error: typeError("subDomain", 'a string ("" shares the whole domain)', 'subDomain: "www"') })
       .default("")
       .transform((v, ctx) => {
         const s = v.trim().toLowerCase();
@@ -149,9 +153,14 @@ export type AliasInputs = z.infer<typeof AliasInputs>;
 export const GroupInputs = z
   .object({
     name: z
-      .string({ error: "name must be a string of 1–20 characters" })
+      .string({ error: typeError("name", "a string of 1–20 characters", 'name: "production"') })
       .transform((v) => v.trim())
-      .refine((v) => v.length >= 1 && [...v].length <= 20, { error: "name must be 1–20 characters (DNSPod code 7)" })
+      .refine((v) => v.length >= 1 && [...v].length <= 20, {
+        error: (i) => {
+          const n = [...String(i.input)].length;
+          return `name must be 1–20 characters (DNSPod code 7); ${n ? `it has ${n}` : "it is empty"}. Fix: use a non-empty name of at most 20 characters, e.g. "production"`;
+        },
+      })
       .describe("Group name, 1–20 characters. Updated in place (Domaingroup.Modify). Custom groups need a VIP account."),
     adopt: bool("adopt").default(false).describe("Take over an existing group of this name instead of failing."),
   })
@@ -162,10 +171,10 @@ export const LockInputs = z
   .object({
     domainId: dnspodId("domainId").describe("Id of the domain to lock. Changing it replaces the lock."),
     days: z
-      .number({ error: "days must be a whole number of days from 1 to 365" })
-      .int({ error: "days must be a whole number of days" })
-      .min(1, { error: "days must be at least 1 (DNSPod code 8)" })
-      .max(365, { error: "days must be at most 365 (DNSPod code 9)" })
+      .number({ error: typeError("days", "a number of days (1–365)", "days: 30 (a number, no quotes)") })
+      .int({ error: (i) => `days ${String(i.input)} is not a whole number of days. Fix: use a whole number 1–365, e.g. 30` })
+      .min(1, { error: (i) => `days must be at least 1 (DNSPod code 8), not ${String(i.input)}. Fix: use 1–365, e.g. 30` })
+      .max(365, { error: (i) => `days must be at most 365 (DNSPod code 9), not ${String(i.input)}. Fix: use 1–365, e.g. 365` })
       .describe("How many days the lock holds (1–365). While it holds, record writes and domain removal fail. Changing it replaces the lock."),
   })
   .strict();

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { canonicalHost, canonicalZone, RDATA_RULES } from "../../dns/rdata";
+import { given, typeError, withFix } from "../../resource";
 import { isIPv4, isIPv6 } from "node:net";
 
 export const WEDOS_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "TLSA", "SSHFP"] as const;
@@ -11,7 +12,7 @@ export const TTL_MIN = 300;
 export const TTL_MAX = 172800;
 
 export const zoneName = (what: string) =>
-  z.string({ error: `${what} must be a string such as "example.cz"` }).transform((v, ctx) => {
+  z.string({ error: typeError(what, "a domain name string", `${what}: "example.cz"`) }).transform((v, ctx) => {
     const zone = canonicalZone(v);
     if (!zone) ctx.addIssue({ code: "custom", message: `"${v}" is not a valid domain name. Fix: use the zone's name without a trailing dot, e.g. "example.cz"` });
     return zone ?? v;
@@ -19,7 +20,7 @@ export const zoneName = (what: string) =>
 
 /** Row names are relative to the zone; WAPI's apex is "" and it rejects "@", so "@" becomes "". */
 const rowName = z
-  .string({ error: 'name must be a string relative to the zone: "" or "@" for the apex, "www", "*.dev"' })
+  .string({ error: typeError("name", 'a string relative to the zone ("" or "@" for the apex)', 'name: "www"') })
   .default("")
   .transform((v, ctx) => {
     const name = v.trim().toLowerCase();
@@ -30,36 +31,39 @@ const rowName = z
     return name;
   });
 
-const ip = z.string().refine((v) => isIPv4(v) || isIPv6(v), { message: "must be an IPv4 or IPv6 address, e.g. \"192.0.2.53\"" });
+const ip = (what: string) =>
+  z
+    .string({ error: typeError(what, "an IP address string", '"192.0.2.53"') })
+    .refine((v) => isIPv4(v) || isIPv6(v), { error: (i) => `${what} ${JSON.stringify(i.input)} is not an IPv4 or IPv6 address. Fix: use an address such as "192.0.2.53" or "2001:db8::53"` });
 
 export const RecordInputs = z
   .object({
     domain: zoneName("domain").describe("Zone the row belongs to, e.g. \"example.cz\" (pass `zone.name` of a wedos.Domain so a recreated zone recreates its rows). Changing it replaces the row."),
     name: rowName.describe("Row name relative to the zone: \"\" (or \"@\") for the apex, \"www\", \"*\" for a wildcard. Changing it replaces the row (WAPI cannot rename)."),
     type: z
-      .string({ error: `type must be one of ${WEDOS_TYPES.join(", ")}` })
+      .string({ error: typeError("type", `a record type string (${WEDOS_TYPES.join(", ")})`, 'type: "A"') })
       .transform((v) => v.toUpperCase())
       .pipe(z.enum(WEDOS_TYPES, { error: (i) => `"${String(i.input)}" is not a record type WEDOS supports. Fix: use one of ${WEDOS_TYPES.join(", ")}` }))
       .describe("Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, TLSA or SSHFP. Changing it replaces the row."),
     ttl: z
-      .number({ error: `ttl must be a whole number of seconds between ${TTL_MIN} and ${TTL_MAX}, e.g. 3600` })
-      .int({ error: "ttl must be a whole number of seconds, e.g. 3600" })
+      .number({ error: typeError("ttl", `a number of seconds (${TTL_MIN}–${TTL_MAX})`, "ttl: 3600 (a number, no quotes)") })
+      .int({ error: (i) => `ttl ${String(i.input)} is not a whole number of seconds. Fix: use a whole number ${TTL_MIN}–${TTL_MAX}, e.g. 3600` })
       .min(TTL_MIN, { error: (i) => `ttl ${String(i.input)} is below WEDOS's minimum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
       .max(TTL_MAX, { error: (i) => `ttl ${String(i.input)} is above WEDOS's maximum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
       .default(TTL_MIN)
       .describe(`Time to live in seconds, ${TTL_MIN}–${TTL_MAX} (default ${TTL_MIN}). Updated in place.`),
-    rdata: z.string({ error: "rdata must be a string, e.g. \"192.0.2.10\" or \"10 mail.example.cz\"" }).describe(
+    rdata: z.string({ error: typeError("rdata", "a string in zone-file form", 'rdata: "192.0.2.10" or rdata: "10 mail.example.cz"') }).describe(
       "Record data in zone-file form: A \"192.0.2.10\", MX \"10 mail.example.cz\", SRV \"10 5 5060 sip.example.cz\", CAA '0 issue \"letsencrypt.org\"', TXT raw text without quotes. Updated in place.",
     ),
-    comment: z.string({ error: "comment must be a string" }).default("").describe("Author comment stored with the row (WAPI auth_comment). WAPI cannot update it, so changing it replaces the row."),
-    adopt: z.boolean({ error: "adopt must be true or false" }).default(false).describe("Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management."),
+    comment: z.string({ error: typeError("comment", "a string", 'comment: "managed by Pulumi"') }).default("").describe("Author comment stored with the row (WAPI auth_comment). WAPI cannot update it, so changing it replaces the row."),
+    adopt: z.boolean({ error: typeError("adopt", "a boolean", "adopt: true") }).default(false).describe("Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management."),
   })
   .strict()
   .superRefine((r, ctx) => {
     const rule = RDATA_RULES[r.type];
     if (rule && typeof r.rdata === "string") {
       const c = rule(r.rdata);
-      if (!c.ok) ctx.addIssue({ code: "custom", path: ["rdata"], message: `${c.reason}` });
+      if (!c.ok) ctx.addIssue({ code: "custom", path: ["rdata"], message: withFix(c.reason, r.type === "TXT" ? 'give the text without quotes, at most 4096 characters, e.g. "v=spf1 mx -all"' : `write ${r.type} rdata in zone-file form, see the wedos.Record reference in README.md`) });
       else r.rdata = c.value;
     }
     if (r.type === "CNAME" && r.name === "") {
@@ -71,14 +75,14 @@ export type RecordInputs = z.infer<typeof RecordInputs>;
 export const DomainInputs = z
   .object({
     name: zoneName("name").describe("Zone name, e.g. \"example.cz\". Changing it creates a different zone."),
-    type: z.enum(["primary", "secondary"], { error: "type must be \"primary\" or \"secondary\"" }).default("primary").describe("primary (rows managed here) or secondary (transferred from primaryIp by AXFR). Changing it recreates the zone: see allowRecreate."),
-    primaryIp: ip.optional().describe("Secondary zones only: address of the primary server to transfer from. Changing it recreates the zone."),
-    axfrEnabled: z.boolean({ error: "axfrEnabled must be true or false" }).default(false).describe("Primary zones only: allow outgoing zone transfers to axfrIps. Changing it recreates the zone."),
-    axfrIps: z.array(ip, { error: "axfrIps must be a list of IP addresses" }).default([]).describe("Primary zones with axfrEnabled: addresses allowed to transfer the zone. Changing it recreates the zone."),
+    type: z.enum(["primary", "secondary"], { error: (i) => `type must be "primary" or "secondary", not ${given(i.input)}. Fix: use type: "primary" (rows managed here) or "secondary" (with primaryIp)` }).default("primary").describe("primary (rows managed here) or secondary (transferred from primaryIp by AXFR). Changing it recreates the zone: see allowRecreate."),
+    primaryIp: ip("primaryIp").optional().describe("Secondary zones only: address of the primary server to transfer from. Changing it recreates the zone."),
+    axfrEnabled: z.boolean({ error: typeError("axfrEnabled", "a boolean", "axfrEnabled: true") }).default(false).describe("Primary zones only: allow outgoing zone transfers to axfrIps. Changing it recreates the zone."),
+    axfrIps: z.array(ip("axfrIps entry"), { error: typeError("axfrIps", "a list of IP address strings", 'axfrIps: ["192.0.2.99"]') }).default([]).describe("Primary zones with axfrEnabled: addresses allowed to transfer the zone. Changing it recreates the zone."),
     copyFrom: zoneName("copyFrom").optional().describe("Create the zone as a copy of this existing zone (dns-domain-copy), rows included. Later changes are ignored."),
-    allowRecreate: z.boolean({ error: "allowRecreate must be true or false" }).default(false).describe("Allow a change that WAPI can only apply by deleting and re-creating the zone (type, primaryIp, AXFR settings). Every row is deleted with it; Records that take `domain` from this resource's `name` output are recreated in the same update."),
-    axfrRunTrigger: z.string({ error: "axfrRunTrigger must be a string" }).optional().describe("Secondary zones: any value; each change runs dns-domain-axfr-run so WEDOS transfers the zone from its primary soon."),
-    adopt: z.boolean({ error: "adopt must be true or false" }).default(false).describe("Take over an existing zone of this name instead of failing."),
+    allowRecreate: z.boolean({ error: typeError("allowRecreate", "a boolean", "allowRecreate: true") }).default(false).describe("Allow a change that WAPI can only apply by deleting and re-creating the zone (type, primaryIp, AXFR settings). Every row is deleted with it; Records that take `domain` from this resource's `name` output are recreated in the same update."),
+    axfrRunTrigger: z.string({ error: typeError("axfrRunTrigger", "a string", 'axfrRunTrigger: "1"') }).optional().describe("Secondary zones: any value; each change runs dns-domain-axfr-run so WEDOS transfers the zone from its primary soon."),
+    adopt: z.boolean({ error: typeError("adopt", "a boolean", "adopt: true") }).default(false).describe("Take over an existing zone of this name instead of failing."),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -95,7 +99,7 @@ export type DomainInputs = z.infer<typeof DomainInputs>;
 export const KeysetInputs = z
   .object({
     domain: zoneName("domain").describe("Zone whose DNSSEC KEYSET is set. Changing it moves the setting to another zone (replace)."),
-    keyset: z.string({ error: 'keyset must be "wedos" or the name of a custom KEYSET' }).min(1, { error: 'keyset must not be empty. Fix: "wedos" for WEDOS\'s own keys, or a custom KEYSET name' })
+    keyset: z.string({ error: typeError("keyset", 'a string ("wedos" or a custom KEYSET name)', 'keyset: "wedos"') }).min(1, { error: 'keyset must not be empty. Fix: set keyset: "wedos" for WEDOS\'s own keys, or the name of a custom KEYSET' })
       .describe('"wedos" = WEDOS\'s own KEYSET (primary zones on WEDOS DNS); any other value names a custom KEYSET. Deleting the resource turns DNSSEC off (keyset 0).'),
   })
   .strict();
