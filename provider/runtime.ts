@@ -50,4 +50,27 @@ export async function configure(req: { config?: ConfigSource }): Promise<void> {
   setStackConfig(req.config);
 }
 
+/**
+ * Entry of the serialized shim (sdk/shim.ts), whose methods share two functions. The calls are
+ * told apart by the arguments the dynamic-provider host passes (@pulumi/pulumi
+ * cmd/dynamic-provider): group 0 is configure({config}), create(props), check(olds, news),
+ * read(id, props) and diff(id, olds, news); group 1 is delete(id, props) and update(id, olds, news).
+ * Resources' props always carry `__provider`; configure's request never does.
+ */
+export async function shimCall(kind: string, group: 0 | 1, args: unknown[]): Promise<unknown> {
+  const [a, b, c] = args as [any, any, any];
+  const idFirst = typeof a === "string";
+  if (group === 1) {
+    if (idFirst && args.length === 2) return impl(kind).delete(a, b);
+    if (idFirst && args.length === 3) return impl(kind).update(a, b, c);
+  } else if (args.length === 1 && a && typeof a === "object") {
+    return "config" in a && !("__provider" in a) ? configure(a) : impl(kind).create(a);
+  } else if (args.length === 2) {
+    return idFirst ? impl(kind).read(a, b) : impl(kind).check(a, b);
+  } else if (args.length === 3 && idFirst) {
+    return impl(kind).diff(a, b, c);
+  }
+  throw new Error(`pulumi-dnspod-wedos: unexpected call of the ${kind} provider with ${args.length} argument(s); this @pulumi/pulumi version calls dynamic providers differently — please report it`);
+}
+
 export { setStackConfig };

@@ -1,20 +1,18 @@
 /**
  * The provider object Pulumi serializes into state (`__provider`). It must stay tiny and capture
- * nothing but the kind name: every method loads the installed package's runtime by package name
- * at deploy time (see provider/runtime.ts for why).
+ * nothing but the kind name: it loads the installed package's runtime by package name at deploy
+ * time (see provider/runtime.ts for why).
+ *
+ * Pulumi writes every distinct function of this object with ~200 bytes of wrapper, and stores the
+ * result twice per resource (inputs and outputs). So the seven methods share two functions; the
+ * runtime tells the calls apart by their arguments (see `shimCall`).
  */
 import type * as pulumi from "@pulumi/pulumi";
 
 export function shim(kind: string): pulumi.dynamic.ResourceProvider {
-  return {
-    configure: async (req) => require("pulumi-dnspod-wedos/runtime").configure(req),
-    check: async (olds, news) => require("pulumi-dnspod-wedos/runtime").impl(kind).check(olds, news),
-    diff: async (id, olds, news) => require("pulumi-dnspod-wedos/runtime").impl(kind).diff(id, olds, news),
-    create: async (inputs) => require("pulumi-dnspod-wedos/runtime").impl(kind).create(inputs),
-    read: async (id, props) => require("pulumi-dnspod-wedos/runtime").impl(kind).read(id, props),
-    update: async (id, olds, news) => require("pulumi-dnspod-wedos/runtime").impl(kind).update(id, olds, news),
-    delete: async (id, props) => require("pulumi-dnspod-wedos/runtime").impl(kind).delete(id, props),
-  };
+  const first = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 0, args);
+  const second = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 1, args);
+  return { configure: first, create: first, check: first, read: first, diff: first, delete: second, update: second } as pulumi.dynamic.ResourceProvider;
 }
 
 /**
