@@ -70,8 +70,9 @@ async function createRow(inputs: RecordInputs, adopt: boolean): Promise<{ id: st
     );
   }
   const done = performance.now();
-  await commit(inputs.domain);
-  const row = (await rowsAfter(inputs.domain, done)).find((r) => sameRow(r, inputs));
+  // The commit and the listing that finds the new ID only need the add to be done: run both.
+  const [, listed] = await Promise.all([commit(inputs.domain), rowsAfter(inputs.domain, done)]);
+  const row = listed.find((r) => sameRow(r, inputs));
   if (!row) throw new Error(`WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`);
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
