@@ -13,11 +13,12 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e schema schema-check demo emulator pulumi clean
+.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
 	@echo "make test   - unit, emulator integration and real-engine e2e tests"
+	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json and the README resource reference"
 	@echo "make emulator - run both fake APIs in the foreground"
 
@@ -53,6 +54,9 @@ test-integration: build
 
 test-e2e: build
 	jest --ci --selectProjects e2e
+
+bench: build pulumi
+	jest --ci --selectProjects bench --runInBand
 
 schema: build
 	node dist/provider/schema/cli.js $(CURDIR)

@@ -8,6 +8,12 @@ const project = (name, extra = {}) => ({
   ...extra,
 });
 module.exports = {
-  projects: [project("unit"), project("integration"), project("e2e")],
+  projects: [
+    project("unit"),
+    project("integration"),
+    project("e2e"),
+    // `make bench` only: `make test` selects unit, integration and e2e.
+    project("bench", { testMatch: ["<rootDir>/test/bench/**/*.bench.ts"] }),
+  ],
   testTimeout: 120000,
 };

@@ -6,9 +6,13 @@
  */
 export interface CoalescerOptions {
   commit: (zone: string) => Promise<void>;
-  /** Wait this long after the last joiner before sending (more mutations may be finishing). @default 30 */
+  /**
+   * Wait this long after the last joiner before sending (more mutations may be finishing). The
+   * engine hands out creates a few tens of milliseconds apart, so shorter waits commit per row.
+   * @default 120
+   */
   quietMs?: number;
-  /** …but never longer than this after the first joiner. @default 250 */
+  /** …but never longer than this after the first joiner. @default 1000 */
   maxWaitMs?: number;
 }
 
@@ -48,8 +52,8 @@ export class CommitCoalescer {
 
   private arm(zone: string, state: ZoneState, batch: Batch): void {
     clearTimeout(batch.timer);
-    const quiet = this.options.quietMs ?? 30;
-    const left = (this.options.maxWaitMs ?? 250) - (Date.now() - batch.firstAt);
+    const quiet = this.options.quietMs ?? 120;
+    const left = (this.options.maxWaitMs ?? 1000) - (Date.now() - batch.firstAt);
     batch.timer = setTimeout(() => void this.fire(zone, state, batch), Math.max(0, Math.min(quiet, left)));
   }
 
