@@ -15,7 +15,8 @@ function setup(opts: { quietMs?: number; maxWaitMs?: number } = {}) {
         commits.push({ zone, sentAt: Date.now(), resolve, reject });
       }),
   );
-  return { co: new CommitCoalescer({ commit, ...opts }), commit, commits };
+  // The behaviour is tested with short, explicit waits; the production defaults are tested below.
+  return { co: new CommitCoalescer({ commit, quietMs: 30, maxWaitMs: 250, ...opts }), commit, commits };
 }
 
 /** Tracks a promise's outcome without awaiting it. */
@@ -165,4 +166,24 @@ it("drops the state of an idle zone", async () => {
   await tick(0);
   expect(a.ok).toBe(true);
   expect((co as unknown as { zones: Map<string, unknown> }).zones.size).toBe(0);
+});
+
+it("by default waits 120 ms of quiet, at most 1 s, so creates the engine hands out tens of ms apart share a commit", async () => {
+  const commit = jest.fn(async () => undefined);
+  const co = new CommitCoalescer({ commit });
+  const waiters: Promise<void>[] = [];
+  for (let i = 0; i < 10; i++) {
+    waiters.push(co.committed("example.cz"));
+    await tick(60);
+  }
+  expect(commit).not.toHaveBeenCalled();
+  await tick(119);
+  expect(commit).toHaveBeenCalledTimes(1);
+  await Promise.all(waiters);
+  for (let i = 0; i < 30; i++) {
+    void co.committed("example.cz");
+    await tick(50);
+  }
+  // A steady stream still commits within a second of its first joiner.
+  expect(commit.mock.calls.length).toBeGreaterThanOrEqual(2);
 });
