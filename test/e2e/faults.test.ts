@@ -98,12 +98,14 @@ describe("20% injected faults over both APIs", () => {
   }, 40 * 60_000);
 
   test("the request log proves that refused requests (auth, IP, permission, validation) were never sent again", () => {
-    const refused = runs.flatMap((r) => r.log).filter(neverRetried);
-    expect(refused.length).toBeGreaterThan(0); // injected 2052s at least
+    // Which refusals occur depends on how the engine orders requests (e.g. an injected 2052);
+    // the tests below provoke auth and validation refusals deterministically.
     for (const run of runs) expect(retriedAfterRefusal(run.log)).toEqual([]);
-    // Retryable faults, by contrast, were retried: some injected 503/-2 are followed by the same request.
+    // Retryable faults, by contrast, were retried: injected 5xx, resets, garbage or rate limits are
+    // followed by the same request.
     const all = runs.flatMap((r) => r.log);
-    expect(all.some((e, i) => /http-503|api--2/.test(e.fault ?? "") && all.slice(i + 1).some((l) => key(l) === key(e)))).toBe(true);
+    const retryable = /http-5|reset|timeout|truncated|garbage|html|ua-rate-limit|api-2006|api--2/;
+    expect(all.some((e, i) => retryable.test(e.fault ?? "") && all.slice(i + 1).some((l) => key(l) === key(e)))).toBe(true);
   });
 
   test("a validation error of the API (TTL below the grade's minimum) is sent once and reported", async () => {
