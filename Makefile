@@ -22,8 +22,10 @@ help:
 	@echo "make schema - regenerate schema.json and the README resource reference"
 	@echo "make emulator - run both fake APIs in the foreground"
 
+# `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
+# rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
 node_modules/.stamp: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm install --no-save --no-audit --no-fund --loglevel=error
 	touch $@
 
 setup: node_modules/.stamp
