@@ -7,6 +7,7 @@
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { RequestBudget } from "../http/budget";
+import { FirstCallGate } from "../http/first-call";
 import { HttpStatusError, ProviderError, ResponseParseError } from "../http/errors";
 import { type Logger, stderrLogger } from "../http/log";
 import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
@@ -66,8 +67,13 @@ export class DnspodClientCore {
    * failed logins in 5 minutes, so no further request is sent once the token is known bad.
    */
   private blocked: DnspodApiError | undefined;
+  private readonly gate = new FirstCallGate();
 
-  private async attempt(action: string, params: Params, object: string): Promise<unknown> {
+  private attempt(action: string, params: Params, object: string): Promise<unknown> {
+    return this.gate.run(() => this.send(action, params, object));
+  }
+
+  private async send(action: string, params: Params, object: string): Promise<unknown> {
     if (this.blocked) {
       throw new DnspodApiError(action, object, this.blocked.code, `not sent: an earlier request of this run got ${this.blocked.code}; more failed logins lead to a ban`);
     }

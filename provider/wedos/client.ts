@@ -5,6 +5,7 @@
  */
 import type { Dispatcher } from "undici";
 import { RequestBudget } from "../http/budget";
+import { FirstCallGate } from "../http/first-call";
 import { HttpStatusError, minDelayOf, ProviderError, ResponseParseError, ResponseShapeError } from "../http/errors";
 import { type Logger, stderrLogger } from "../http/log";
 import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
@@ -80,8 +81,13 @@ export class WedosClient {
    * would count as another invalid one and lengthen the IP block, so none is sent after it.
    */
   private blocked: WedosApiError | undefined;
+  private readonly gate = new FirstCallGate();
 
-  private async attempt(command: string, data: Record<string, unknown> | undefined, object: string): Promise<S.Envelope> {
+  private attempt(command: string, data: Record<string, unknown> | undefined, object: string): Promise<S.Envelope> {
+    return this.gate.run(() => this.send(command, data, object));
+  }
+
+  private async send(command: string, data: Record<string, unknown> | undefined, object: string): Promise<S.Envelope> {
     if (this.blocked) {
       const b = this.blocked;
       throw new WedosApiError(b.code, command, object, `not sent: an earlier request of this run got ${b.code}, and every further request would lengthen WEDOS's IP block`, b.svTRID);

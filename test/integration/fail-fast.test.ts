@@ -27,3 +27,15 @@ test("DNSPod: after -1 no further request is sent", async () => {
   expect((second as Error).message).toMatch(/not sent/);
   expect(h.calls("dnspod").map((e) => `${e.op} ${e.code}`)).toEqual(["Domain.List -1"]);
 });
+
+test("concurrent first requests with bad credentials cost one failed login, not one each", async () => {
+  const wedos = new WedosClient({ username: WEDOS_USER, password: "wrong-password", endpoint: h.emu.wedos.endpoint, format: "json", sleep: async () => undefined });
+  const dnspod = new DnspodClient({ loginToken: "10000,wrong-token", endpoint: h.emu.dnspod.endpoint, sleep: async () => undefined });
+  const results = await Promise.allSettled([
+    ...Array.from({ length: 8 }, (_, i) => wedos.listRows(`zone${i}.cz`)),
+    ...Array.from({ length: 8 }, (_, i) => dnspod.listRecords(String(i + 1))),
+  ]);
+  expect(results.every((r) => r.status === "rejected")).toBe(true);
+  expect(h.calls("wedos").map((e) => e.code)).toEqual(["2050"]);
+  expect(h.calls("dnspod").map((e) => e.code)).toEqual(["-1"]);
+});
