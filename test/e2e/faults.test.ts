@@ -146,18 +146,18 @@ describe("20% injected faults over both APIs", () => {
   }, 5 * 60_000);
 });
 
-test("a small WEDOS budget (60 per 10 s on both sides) paces the up with a visible message and trips no 2006", async () => {
-  const emu = await startEmulators({ wedos: { requestsPerWindow: 60, windowSeconds: 10 } });
+test("a small WEDOS budget (30 per 10 s on both sides) paces the up with a visible message and trips no 2006", async () => {
+  const emu = await startEmulators({ wedos: { requestsPerWindow: 30, windowSeconds: 10 } });
   try {
-    const p = await stackOn(emu, "budget", { "wedos:requestsPerHour": "60", "wedos:requestWindowSeconds": "10", dnspodRecords: "0", wedosRows: "40" });
+    const p = await stackOn(emu, "budget", { "wedos:requestsPerHour": "30", "wedos:requestWindowSeconds": "10", dnspodRecords: "0", wedosRows: "40" });
     const r = await p.run(["up", "--yes", "--skip-preview"]);
-    expect(r.stderr + r.stdout).toMatch(/WEDOS request budget \(60 per 10 s, wedos:requestsPerHour\) reached: waiting \d+ s/);
+    expect(r.stderr + r.stdout).toMatch(/WEDOS request budget \(30 per 10 s, wedos:requestsPerHour\) reached: waiting \d+ s/);
     expect(r.code).toBe(0);
     const wedos = emu.log().filter((e) => e.api === "wedos");
-    expect(wedos.length).toBeGreaterThan(60);
+    expect(wedos.length).toBeGreaterThan(30);
     expect(wedos.filter((e) => e.code === "2006")).toEqual([]);
     expect((emu.hub.state().wedos as WedosState).domains[0]!.rows).toHaveLength(40);
-    process.stdout.write(`[measure] budget 60/10 s: ${wedos.length} WEDOS requests, no 2006\n`);
+    process.stdout.write(`[measure] budget 30/10 s: ${wedos.length} WEDOS requests, no 2006\n`);
   } finally {
     await emu.close();
   }
