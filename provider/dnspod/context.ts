@@ -5,9 +5,8 @@
  */
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting } from "../config";
-import { RequestBudget } from "../http/budget";
+import { accountBudget, type RequestBudget } from "../http/budget";
 import { ListCache } from "../http/list-cache";
-import { stderrLogger } from "../http/log";
 import { assertSafeEndpoint } from "../http/transport";
 import { DnspodClient } from "./client";
 import type { RecordRow } from "./schemas";
@@ -48,17 +47,7 @@ export function dnspodContext(): DnspodContext {
   if (current?.key === key) return current.ctx;
 
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const budget = new RequestBudget({
-    limit: perWindow,
-    windowMs: windowS * 1000,
-    slackMs: Math.max(250, (windowS * 1000) / 100),
-    now: overrides.now ?? Date.now,
-    sleep,
-    onWait: (ms, queued) =>
-      stderrLogger(
-        `DNSPod request budget (${perWindow} per ${windowS} s, ${SETTINGS.dnspodPerHour.key}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`,
-      ),
-  });
+  const budget = accountBudget("DNSPod", SETTINGS.dnspodPerHour.key, perWindow, windowS, overrides.now ?? Date.now, sleep);
   const client = new DnspodClient({
     loginToken,
     endpoint,

@@ -3,6 +3,9 @@
  * the vendor's limit — which answers 2006 and counts as an invalid request — callers wait for a
  * slot and say so. One instance per account per process; concurrent callers get ordered slots.
  */
+import type { ApiLabel } from "./errors";
+import { stderrLogger } from "./log";
+
 export interface BudgetOptions {
   limit: number;
   windowMs: number;
@@ -16,6 +19,7 @@ export interface BudgetOptions {
   /** Told when callers start waiting (at most every 5 s), so the user sees why `pulumi up` paused. */
   onWait?: (waitMs: number, queued: number) => void;
 }
+
 
 export class RequestBudget {
   /** Grant times (ms), non-decreasing; may lie in the future for callers still waiting. */
@@ -43,4 +47,24 @@ export class RequestBudget {
     }
     await sleep(wait);
   }
+}
+
+/** The budget of one API account as configured, telling the user when and why it waits. */
+export function accountBudget(
+  api: ApiLabel,
+  configKey: string,
+  perWindow: number,
+  windowS: number,
+  now: () => number,
+  sleep: (ms: number) => Promise<void>,
+): RequestBudget {
+  return new RequestBudget({
+    limit: perWindow,
+    windowMs: windowS * 1000,
+    slackMs: Math.max(250, windowS * 10),
+    now,
+    sleep,
+    onWait: (ms, queued) =>
+      stderrLogger(`${api} request budget (${perWindow} per ${windowS} s, ${configKey}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`),
+  });
 }

@@ -5,9 +5,8 @@
  */
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting, setting } from "../config";
-import { RequestBudget } from "../http/budget";
+import { accountBudget, type RequestBudget } from "../http/budget";
 import { ListCache } from "../http/list-cache";
-import { stderrLogger } from "../http/log";
 import { assertSafeEndpoint } from "../http/transport";
 import { WedosClient } from "./client";
 import type { WedosFormat } from "./codec";
@@ -55,17 +54,7 @@ export function wedosContext(): WedosContext {
   if (current?.key === key) return current.ctx;
 
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const budget = new RequestBudget({
-    limit: perWindow,
-    windowMs: windowS * 1000,
-    slackMs: Math.max(250, (windowS * 1000) / 100),
-    now: () => (overrides.now ?? (() => new Date()))().getTime(),
-    sleep,
-    onWait: (ms, queued) =>
-      stderrLogger(
-        `WEDOS request budget (${perWindow} per ${windowS} s, ${SETTINGS.wedosPerHour.key}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`,
-      ),
-  });
+  const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, perWindow, windowS, () => (overrides.now ?? (() => new Date()))().getTime(), sleep);
   const client = new WedosClient({
     username,
     password,
