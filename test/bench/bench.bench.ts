@@ -273,7 +273,10 @@ test(`steps 1–3: ${N} WEDOS rows + ${N} DNSPod records — refresh list calls,
     })();
     note(`step 3 state: stack export ${bytes} B for ${recs.length} Record resources (${doc.deployment.resources.length} resources in all) = ${perRecord.toFixed(0)} B/record; checkpoint file(s) ${checkpointBytes} B`);
     note(`step 3 state: compact JSON of the Record resources ${withProv} B (${(withProv / recs.length).toFixed(0)} B/record), of which __provider (inputs+outputs) ${provTotal} B; without __provider ${withoutProv} B (${(withoutProv / recs.length).toFixed(0)} B/record); __provider of one record (inputs) ${provLen} chars; ${provDistinct} distinct __provider value(s)`);
-    row("state bytes per record (stack export / records)", `${perRecord.toFixed(0)} B (${bytes} B / ${recs.length})`, "≤ 4 KB", perRecord <= 4096);
+    // What the backend stores is the checkpoint file (compact JSON); the export is pretty-printed.
+    const storedPerRecord = checkpointBytes / recs.length;
+    row("state bytes per record, as stored (checkpoint file / records)", `${storedPerRecord.toFixed(0)} B (${checkpointBytes} B / ${recs.length})`, "≤ 4 KB", storedPerRecord <= 4096);
+    row("state bytes per record, `pulumi stack export` (pretty-printed)", `${perRecord.toFixed(0)} B (${bytes} B / ${recs.length})`);
     row("__provider string length of one record", `${provLen} B`, "≤ 2 KB", provLen <= 2048);
     row("state bytes per record excluding __provider (compact JSON)", `${(withoutProv / recs.length).toFixed(0)} B`);
 
