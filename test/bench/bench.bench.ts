@@ -13,7 +13,8 @@
  *
  * Env knobs: BENCH_N (records per API in step 1, default 1000; step 5 uses BENCH_N/2 per API),
  * BENCH_PARALLEL (default 64), BENCH_LATENCY_MS (default 20), BENCH_CONTROL=0 skips the
- * 0-latency control run of step 5; stacks are removed with --force unless BENCH_DESTROY=1 (destroying
+ * 0-latency control run of step 5; BENCH_SKIP_CHECKPOINTS=1 runs the engine without intermediate
+ * checkpoints; stacks are removed with --force unless BENCH_DESTROY=1 (destroying
  * 2,000 records one by one takes the engine most of an hour).
  */
 import { spawn } from "node:child_process";
@@ -64,7 +65,8 @@ async function emulators(): Promise<RunningEmulators> {
 }
 
 async function stackOn(emu: RunningEmulators, name: string, wedosRows: number, dnspodRecords: number): Promise<PulumiProject> {
-  const p = new PulumiProject(project);
+  // BENCH_SKIP_CHECKPOINTS=1: the engine writes state only at the end (measures its checkpoint cost).
+  const p = new PulumiProject(project, process.env.BENCH_SKIP_CHECKPOINTS === "1" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {});
   const stack = `${name}-${++seq}`;
   await p.ok(["stack", "init", stack]);
   await p.ok(["stack", "select", stack]);
