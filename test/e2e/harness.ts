@@ -5,11 +5,25 @@
  * passphrase secrets, and both emulators on loopback.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "../..");
+
+/**
+ * Temp projects (each with its own node_modules, ~200 MB) are removed after the test file: this
+ * module is imported at a test file's top level, where a root afterAll hook may be registered.
+ */
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
 export const PASSPHRASE = "e2e-passphrase";
 
 function lastLine(out: string): string {
@@ -37,7 +51,7 @@ let tarball: string | undefined;
 /** The package as users get it: `npm pack` of the built checkout. */
 export function packTarball(): string {
   if (tarball) return tarball;
-  const dir = mkdtempSync(join(tmpdir(), "pdw-pack-"));
+  const dir = tempDir("pdw-pack-");
   const env = { ...process.env, PATH: toolchainPath() };
   const name = lastLine(execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: ROOT, env, encoding: "utf8" }));
   tarball = join(dir, name);
@@ -50,7 +64,7 @@ export function packTarball(): string {
  */
 export function prepareExample(example: string): string {
   const source = isAbsolute(example) ? example : join(ROOT, "examples", example);
-  const dir = mkdtempSync(join(tmpdir(), `pdw-${basename(example)}-`));
+  const dir = tempDir(`pdw-${basename(example)}-`);
   cpSync(source, dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
   const pkgPath = join(dir, "package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { dependencies: Record<string, string> };

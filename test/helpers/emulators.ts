@@ -2,7 +2,7 @@
  * Starts both emulators on loopback for a test file and points the provider at them through the
  * same environment variables users set. Each test starts from empty state and an empty log.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulators, type RunningEmulators, type StartOptions } from "../../emulator";
@@ -33,9 +33,11 @@ export function useEmulators(options: StartOptions = {}): Harness {
     process.env.WEDOS_REQUESTS_PER_HOUR = "100000";
     process.env.DNSPOD_REQUESTS_PER_HOUR = "100000";
   });
+  const journals: string[] = [];
   beforeEach(() => {
     // A fresh journal of recent creates per test, so no test adopts another's rows.
     process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR = mkdtempSync(join(tmpdir(), "pdw-journal-"));
+    journals.push(process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR);
     h.emu.hub.reset();
     setStackConfig(undefined);
     setWedosOverrides({ sleep: async () => undefined });
@@ -45,6 +47,7 @@ export function useEmulators(options: StartOptions = {}): Harness {
   });
   afterAll(async () => {
     await h.emu?.close();
+    for (const dir of journals) rmSync(dir, { recursive: true, force: true });
   });
   h.calls = (api, op) => h.emu.log().filter((e) => e.api === api && (op === undefined || e.op === op));
   return h;
