@@ -91,17 +91,17 @@ export class DnspodClientCore {
       dispatcher: this.o.dispatcher,
       timeoutMs: this.o.timeoutMs,
     });
-    if (res.status === 429 || res.status >= 500) throw new HttpStatusError("DNSPod", label, res.status, res.body);
+    if (res.status === 429 || res.status >= 500) throw new HttpStatusError("DNSPod", label, res.status, res.body, res.retryAfter);
     let body: unknown;
     try {
       body = JSON.parse(res.body);
     } catch (err) {
-      if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body);
+      if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body, res.retryAfter);
       throw new ResponseParseError("DNSPod", label, res.body, `not JSON: ${(err as Error).message}`);
     }
     const env = S.Envelope.safeParse(body);
     if (!env.success) {
-      if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body);
+      if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body, res.retryAfter);
       throw new ResponseParseError("DNSPod", label, res.body, "no status envelope");
     }
     // DNSPod answers API errors with HTTP 200; an unknown action may come with 404 and an envelope.
@@ -110,7 +110,7 @@ export class DnspodClientCore {
       if (err.kind === "auth" || err.kind === "banned") this.blocked = err;
       throw err;
     }
-    if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body);
+    if (res.status !== 200) throw new HttpStatusError("DNSPod", label, res.status, res.body, res.retryAfter);
     return body;
   }
 

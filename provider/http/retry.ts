@@ -3,6 +3,8 @@
  * 5xx, unparseable bodies, vendor rate-limit codes); never auth, IP, permission or validation codes,
  * because WEDOS lengthens its IP block and DNSPod bans the account for every failed attempt.
  */
+import { minDelayOf } from "./errors";
+
 export interface RetryConfig {
   /** Total attempts including the first. @default 5 */
   maxAttempts: number;
@@ -46,7 +48,8 @@ export async function withRetry<T>(
     } catch (err) {
       const verdict = hooks.classify(err);
       if (!verdict.retry || n >= config.maxAttempts) throw err;
-      const delay = backoff(config, n, hooks.random(), verdict.minDelayMs);
+      // A server's Retry-After beats our own guess, whichever client asked.
+      const delay = backoff(config, n, hooks.random(), Math.max(verdict.minDelayMs ?? 0, minDelayOf(err) ?? 0));
       hooks.onRetry?.(err, n, delay);
       await hooks.sleep(delay);
       if (hooks.reconcile && (err as { maybeExecuted?: boolean }).maybeExecuted && (await hooks.reconcile(err))) {

@@ -6,7 +6,7 @@
 import type { Dispatcher } from "undici";
 import { RequestBudget } from "../http/budget";
 import { FirstCallGate } from "../http/first-call";
-import { HttpStatusError, minDelayOf, ProviderError, ResponseParseError, ResponseShapeError } from "../http/errors";
+import { HttpStatusError, ProviderError, ResponseParseError, ResponseShapeError } from "../http/errors";
 import { type Logger, stderrLogger } from "../http/log";
 import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
 import { postForm } from "../http/transport";
@@ -125,7 +125,7 @@ export class WedosClient {
     const result = await withRetry(
       this.o.retry as RetryConfig,
       {
-        classify: (err) => ({ retry: err instanceof ProviderError && err.retryable, minDelayMs: minDelayOf(err) }),
+        classify: (err) => ({ retry: err instanceof ProviderError && err.retryable }),
         reconcile: opts.reconcile,
         sleep: this.o.sleep,
         random: this.o.random,

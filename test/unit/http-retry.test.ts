@@ -124,6 +124,12 @@ describe("withRetry", () => {
     expect(sleeps).toEqual([7_000]);
   });
 
+  it("honours a server's Retry-After by itself, for any client", async () => {
+    const { h, sleeps } = hooks({ classify: () => ({ retry: true }) });
+    await withRetry(config, h, script(new HttpStatusError("DNSPod", "Record.List", 503, "busy", "9")));
+    expect(sleeps).toEqual([9_000]);
+  });
+
   describe("reconcile", () => {
     it("returns { reconciled: true } without resending when a maybe-executed effect is there", async () => {
       const reconcile = jest.fn(async () => true);
