@@ -48,6 +48,11 @@ const LIMIT_BACKOFF_MS = 2_000;
 
 export class DnspodClientCore {
   protected readonly o: Required<Omit<DnspodClientOptions, "dispatcher" | "budget">> & Pick<DnspodClientOptions, "dispatcher" | "budget">;
+  /** Identifies the account in journals and caches: endpoint and the token's ID, never the token. */
+  get account(): string {
+    return `${this.o.endpoint}|${this.o.loginToken.split(",")[0]}`;
+  }
+
   /** Requests sent (attempts, including retries); read by tests and `make bench`. */
   requests = 0;
 

@@ -11,7 +11,6 @@ import { fromDomain } from "../convert";
 import { isExists } from "../errors";
 import type { Domain } from "../schemas";
 import { DomainInputs } from "./inputs";
-import { dnspodAccount } from "./record";
 
 export interface DomainOutputs extends DomainInputs {
   punycode: string;
@@ -78,7 +77,7 @@ async function createDomain(inputs: DomainInputs, adopt: boolean): Promise<{ id:
   return { id, outs: await describe(client, inputs, id) };
 }
 
-const journalKey = (name: string) => `dnspod|${dnspodAccount()}|domain|${name}`;
+const journalKey = (name: string) => `dnspod|${dnspodContext().client.account}|domain|${name}`;
 
 export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
   async check(_olds, news) {

@@ -4,7 +4,6 @@
  * itself, Record.Status for enable/disable, Record.Remark for the note. A no-op update sends
  * nothing (DNSPod counts modifications that change nothing as abuse).
  */
-import { SETTINGS, requireSetting } from "../../config";
 import { forget, journaled, wasInFlight } from "../../journal";
 import { checkInputs, diffInputs, pick, sameValue, type ResourceImpl } from "../../resource";
 import { dnspodContext } from "../context";
@@ -95,14 +94,9 @@ async function createRecord(inputs: RecordInputs, adopt: boolean): Promise<{ id:
   return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(inputs, recordId, performance.now()) };
 }
 
-/** Identifies the account in journals (endpoint and the token's ID, never the token itself). */
-export function dnspodAccount(): string {
-  const token = requireSetting("DNSPod", SETTINGS.dnspodToken);
-  return `${requireSetting("DNSPod", SETTINGS.dnspodEndpoint)}|${token.slice(0, Math.max(0, token.indexOf(",")))}`;
-}
 
 const journalKey = (r: Pick<RecordInputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
-  `dnspod|${dnspodAccount()}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
+  `dnspod|${dnspodContext().client.account}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
 
 export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
   async check(_olds, news) {
