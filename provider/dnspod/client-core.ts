@@ -9,8 +9,8 @@ import type { z } from "zod";
 import { RequestBudget } from "../http/budget";
 import { FirstCallGate } from "../http/first-call";
 import { HttpStatusError, ProviderError, ResponseParseError } from "../http/errors";
-import { type Logger, stderrLogger } from "../http/log";
-import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
+import type { Logger } from "../http/log";
+import { type RetryConfig, withClientDefaults, withRetry } from "../http/retry";
 import { postForm } from "../http/transport";
 import { DNSPOD_OK, DnspodAction as A } from "./codes";
 import { DnspodApiError } from "./errors";
@@ -42,7 +42,6 @@ export interface CallOptions<T> {
   reconcile?: () => Promise<T | undefined>;
 }
 
-const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** A rate-limited (-2) request waits at least this long before the next attempt. */
 const LIMIT_BACKOFF_MS = 2_000;
 
@@ -57,14 +56,7 @@ export class DnspodClientCore {
   requests = 0;
 
   constructor(options: DnspodClientOptions) {
-    this.o = {
-      sleep: sleepReal,
-      random: Math.random,
-      timeoutMs: 30_000,
-      log: stderrLogger,
-      ...options,
-      retry: { ...DEFAULT_RETRY, ...options.retry },
-    };
+    this.o = withClientDefaults(options);
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting } from "../config";
 import { accountBudget, type RequestBudget } from "../http/budget";
+import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
 import { assertSafeEndpoint } from "../http/transport";
 import { DnspodClient } from "./client";
@@ -46,7 +47,7 @@ export function dnspodContext(): DnspodContext {
   const key = JSON.stringify([loginToken, endpoint, perWindow, windowS, timeoutMs]);
   if (current?.key === key) return current.ctx;
 
-  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = overrides.sleep ?? sleepFor;
   const budget = accountBudget("DNSPod", SETTINGS.dnspodPerHour.key, perWindow, windowS, overrides.now ?? Date.now, sleep);
   const client = new DnspodClient({
     loginToken,

@@ -4,6 +4,7 @@
  * because WEDOS lengthens its IP block and DNSPod bans the account for every failed attempt.
  */
 import { minDelayOf } from "./errors";
+import { type Logger, stderrLogger } from "./log";
 
 export interface RetryConfig {
   /** Total attempts including the first. @default 5 */
@@ -57,4 +58,26 @@ export async function withRetry<T>(
       }
     }
   }
+}
+
+export const sleepFor = (ms: number): Promise<void> => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The options every API client shares, with their defaults filled in. */
+export interface ClientBasics {
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: Partial<RetryConfig>;
+  timeoutMs?: number;
+  log?: Logger;
+}
+
+export function withClientDefaults<O extends ClientBasics>(options: O) {
+  return {
+    sleep: sleepFor,
+    random: Math.random,
+    timeoutMs: 30_000,
+    log: stderrLogger,
+    ...options,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+  };
 }

@@ -7,8 +7,8 @@ import type { Dispatcher } from "undici";
 import { RequestBudget } from "../http/budget";
 import { FirstCallGate } from "../http/first-call";
 import { HttpStatusError, ProviderError, ResponseParseError, ResponseShapeError } from "../http/errors";
-import { type Logger, stderrLogger } from "../http/log";
-import { DEFAULT_RETRY, type RetryConfig, withRetry } from "../http/retry";
+import type { Logger } from "../http/log";
+import { type RetryConfig, withClientDefaults, withRetry } from "../http/retry";
 import { postForm } from "../http/transport";
 import { wapiAuth } from "./auth";
 import { decodeResponse, encodeRequest, type WedosFormat } from "./codec";
@@ -52,7 +52,6 @@ function shaped<T>(command: string, object: string, parse: () => T): T {
     throw new ResponseShapeError("WEDOS", `${command} ${object}`, detail);
   }
 }
-const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class WedosClient {
   private readonly o: Required<Omit<WedosClientOptions, "dispatcher" | "budget">> & Pick<WedosClientOptions, "dispatcher" | "budget">;
@@ -65,15 +64,7 @@ export class WedosClient {
   requests = 0;
 
   constructor(options: WedosClientOptions) {
-    this.o = {
-      now: () => new Date(),
-      sleep: sleepReal,
-      random: Math.random,
-      timeoutMs: 30_000,
-      log: stderrLogger,
-      ...options,
-      retry: { ...DEFAULT_RETRY, ...options.retry },
-    };
+    this.o = withClientDefaults({ now: () => new Date(), ...options });
   }
 
   /**

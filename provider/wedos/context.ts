@@ -6,6 +6,7 @@
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting, setting } from "../config";
 import { accountBudget, type RequestBudget } from "../http/budget";
+import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
 import { assertSafeEndpoint } from "../http/transport";
 import { WedosClient } from "./client";
@@ -53,7 +54,7 @@ export function wedosContext(): WedosContext {
   const key = JSON.stringify([username, password, endpoint, format, perWindow, windowS, timeoutMs]);
   if (current?.key === key) return current.ctx;
 
-  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = overrides.sleep ?? sleepFor;
   const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, perWindow, windowS, () => (overrides.now ?? (() => new Date()))().getTime(), sleep);
   const client = new WedosClient({
     username,
