@@ -56,6 +56,15 @@ export async function journaled<T>(key: string, create: () => Promise<T>): Promi
   return create();
 }
 
+/**
+ * A create that takes over the identical object when asked to (`adopt`) or when a recent run of
+ * this stack was creating exactly it (the id never reached the state), journaled while it runs.
+ */
+export function journaledCreate<T>(key: string, adopt: boolean, create: (adopt: boolean) => Promise<T>): Promise<T> {
+  const takeOver = adopt || wasInFlight(key);
+  return journaled(key, () => create(takeOver));
+}
+
 /** Forgets an object that was deleted. */
 export function forget(key: string): void {
   if (!(key in load())) return;

@@ -66,11 +66,11 @@ export function withFix(reason: string, fix: string): string {
  * skipped; if the rest is valid, the inputs pass through as given, since they cannot be
  * normalised yet.
  */
-export function checkInputs<S extends z.ZodType>(schema: S, news: Record<string, unknown>, resource: string): CheckResult<z.infer<S>> {
+export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, news: Record<string, unknown>, resource: string): CheckResult<z.output<S>> {
   const raw = userInputs(news);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { inputs: parsed.data };
-  const known = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const known = Object.keys(schema.shape);
   const failures: CheckFailure[] = [];
   for (const issue of parsed.error.issues) {
     if (hasUnknownOnPath(raw, issue.path)) continue;
@@ -87,7 +87,8 @@ export function checkInputs<S extends z.ZodType>(schema: S, news: Record<string,
     const message = issue.message.includes("Fix:") ? issue.message : `${issue.message}. Fix: see the ${resource} reference in README.md`;
     failures.push({ property, reason: `${resource}.${property}: ${message}` });
   }
-  return failures.length ? { failures } : { inputs: raw as z.infer<S> };
+  // Valid but for values preview cannot know yet: handed on as given, since they cannot be normalised.
+  return failures.length ? { failures } : { inputs: raw as z.output<S> };
 }
 
 /** The known key within edit distance 2 of a misspelt one ("tll" → "ttl"), if exactly one is nearest. */
@@ -119,22 +120,24 @@ function canon(v: unknown): unknown {
 }
 
 /** Input keys whose new value differs from the stored one (unknown counts as changed). */
-export function changedKeys(keys: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+export function changedKeys<T extends object, K extends keyof T & string>(keys: readonly K[], olds: Partial<T>, news: T): K[] {
   return keys.filter((k) => isUnknown(news[k]) || !sameValue(olds[k], news[k]));
 }
 
-export function diffInputs(
-  keys: readonly string[],
-  replaceKeys: readonly string[],
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): DiffResult & { changed: string[] } {
+export function diffInputs<T extends object, K extends keyof T & string>(
+  keys: readonly K[],
+  replaceKeys: readonly K[],
+  olds: Partial<T>,
+  news: T,
+): { changes: boolean; replaces: K[]; changed: K[] } {
   const changed = changedKeys(keys, olds, news);
   const replaces = changed.filter((k) => replaceKeys.includes(k));
   return { changes: changed.length > 0, replaces, changed };
 }
 
-/** Picks the input keys out of stored outputs (what `read` hands back as refreshed inputs). */
-export function pick<T extends Record<string, unknown>>(o: T, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+/** The given keys of an object, those with a value (what `read` hands back as refreshed inputs). */
+export function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

@@ -1,39 +1,111 @@
 /**
- * DnspodClient: one thin method per DNSPod action the resources use, on top of the single request
- * path in client-core.ts. Deletes treat "already gone" as done; creates reconcile by listing before
- * a resend, so a create whose answer was lost never makes a duplicate.
- * https://docs.dnspod.com/api-legacy/
+ * DNSPod client: one thin method per action the resources use, every one through the shared
+ * request path (provider/http/client-core.ts) with the DNSPod protocol of codec.ts. Deletes treat
+ * "already gone" as done; creates reconcile by listing before a resend, so a create whose answer
+ * was lost never makes a duplicate. https://docs.dnspod.com/api-legacy/
  */
+import type { Dispatcher } from "undici";
+import type { z } from "zod";
+import type { RequestBudget } from "../http/budget";
+import { ApiClientCore, type CallOptions, type Params } from "../http/client-core";
+import { unlessGone } from "../http/errors";
+import type { Logger } from "../http/log";
+import type { RetryConfig } from "../http/retry";
+import { dnspodProtocol, PAGE_SIZE } from "./codec";
 import { DnspodAction as A } from "./codes";
-import { DnspodClientCore, domain, record, type Params } from "./client-core";
 import { sameRecord, type RecordWrite } from "./convert";
-import { isNotFound } from "./errors";
 import * as S from "./schemas";
 
-export { DnspodClientCore, type DnspodClientOptions } from "./client-core";
+export interface DnspodClientOptions {
+  /** "ID,Token". */
+  loginToken: string;
+  endpoint: string;
+  dispatcher?: Dispatcher;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: Partial<RetryConfig>;
+  budget?: RequestBudget;
+  timeoutMs?: number;
+  log?: Logger;
+}
 
+const domain = (id: string) => `domain ${id}`;
+const record = (domainId: string, id: string) => `record ${id} of domain ${domainId}`;
 const yesNo = (b: boolean) => (b ? "yes" : "no");
 
-export class DnspodClient extends DnspodClientCore {
-  private async gone(f: () => Promise<unknown>): Promise<void> {
-    try {
-      await f();
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+export class DnspodClient {
+  private readonly core: ApiClientCore;
+  /** Identifies the account in journals and caches: endpoint and the token's ID, never the token. */
+  readonly account: string;
+
+  constructor(options: DnspodClientOptions) {
+    const { loginToken, endpoint, ...rest } = options;
+    this.core = new ApiClientCore(dnspodProtocol(loginToken, endpoint), rest);
+    this.account = `${endpoint}|${loginToken.split(",")[0]}`;
   }
 
-  private async orUndefined<T>(f: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await f();
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+  /** Requests sent (attempts, including retries); read by tests and `make bench`. */
+  get requests(): number {
+    return this.core.requests;
+  }
+
+  private call<Sch extends z.ZodType>(action: string, params: Params, schema: Sch, opts: CallOptions<z.output<Sch>>): Promise<z.output<Sch>> {
+    return this.core.call(action, params, schema, opts);
   }
 
   private write(action: string, params: Params, object: string): Promise<unknown> {
     return this.call(action, params, S.Empty, { object });
+  }
+
+  /**
+   * Every row of a list action, paged with offset/length: without them DNSPod returns only the
+   * first 500. The first page tells the total; the others are fetched concurrently.
+   */
+  private async paged<Sch extends z.ZodType, T>(
+    action: string,
+    params: Params,
+    schema: Sch,
+    object: string,
+    items: (r: z.infer<Sch>) => T[],
+    total: (r: z.infer<Sch>) => number | undefined,
+  ): Promise<T[]> {
+    const page = (offset: number) => this.call(action, { ...params, offset, length: PAGE_SIZE }, schema, { object });
+    const first = await page(0);
+    const out = items(first);
+    const n = total(first);
+    if (n === undefined) {
+      // No total given: read on until a short page.
+      for (let last = out.length; last === PAGE_SIZE; ) {
+        const next = items(await page(out.length));
+        out.push(...next);
+        last = next.length;
+      }
+      return out;
+    }
+    const offsets: number[] = [];
+    for (let off = PAGE_SIZE; off < n; off += PAGE_SIZE) offsets.push(off);
+    for (const rest of await Promise.all(offsets.map(page))) out.push(...items(rest));
+    return out;
+  }
+
+  /** Domain.List, every page. */
+  async listDomains(): Promise<S.Domain[]> {
+    return this.paged(A.DomainList, { type: "all" }, S.DomainList, "(all domains)", (r) => r.domains, (r) => r.info?.domain_total);
+  }
+
+  /** Record.List of one domain, every page (a zone of 1,234 records takes three requests). */
+  async listRecords(domainId: string): Promise<S.RecordRow[]> {
+    return this.paged(A.RecordList, { domain_id: domainId }, S.RecordList, domain(domainId), (r) => r.records, (r) => r.info?.record_total);
+  }
+
+  /** Record.Type: the record types a grade allows. */
+  async recordTypes(grade: string): Promise<string[]> {
+    return (await this.call(A.RecordType, { domain_grade: grade }, S.RecordTypes, { object: `grade ${grade}` })).types;
+  }
+
+  /** Record.Line: the lines a grade allows, by area (keys are what writes take). */
+  async recordLines(grade: string, domainName?: string): Promise<S.RecordLines> {
+    return (await this.call(A.RecordLine, { domain_grade: grade, domain: domainName }, S.RecordLines, { object: `grade ${grade}` })).lines;
   }
 
   // ── domains ────────────────────────────────────────────────────────────────
@@ -42,7 +114,7 @@ export class DnspodClient extends DnspodClientCore {
   async domainInfo(idOrName: { id: string } | { name: string }): Promise<S.Domain | undefined> {
     const params = "id" in idOrName ? { domain_id: idOrName.id } : { domain: idOrName.name };
     const object = "id" in idOrName ? domain(idOrName.id) : `domain "${idOrName.name}"`;
-    return (await this.orUndefined(() => this.call(A.DomainInfo, params, S.DomainInfo, { object })))?.domain;
+    return (await unlessGone(() => this.call(A.DomainInfo, params, S.DomainInfo, { object })))?.domain;
   }
 
   /** Domain.Create; returns the new domain id. */
@@ -59,7 +131,7 @@ export class DnspodClient extends DnspodClientCore {
 
   /** Domain.Remove; a domain that is already gone counts as removed. */
   async removeDomain(id: string): Promise<void> {
-    await this.gone(() => this.write(A.DomainRemove, { domain_id: id }, domain(id)));
+    await unlessGone(() => this.write(A.DomainRemove, { domain_id: id }, domain(id)));
   }
 
   async setDomainStatus(id: string, status: "enable" | "disable"): Promise<void> {
@@ -104,7 +176,7 @@ export class DnspodClient extends DnspodClientCore {
 
   /** Record.Remove; a record or domain that is already gone counts as removed. */
   async removeRecord(domainId: string, recordId: string): Promise<void> {
-    await this.gone(() => this.write(A.RecordRemove, { domain_id: domainId, record_id: recordId }, record(domainId, recordId)));
+    await unlessGone(() => this.write(A.RecordRemove, { domain_id: domainId, record_id: recordId }, record(domainId, recordId)));
   }
 
   async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<void> {
@@ -136,7 +208,7 @@ export class DnspodClient extends DnspodClientCore {
   }
 
   async removeShare(domainId: string, email: string): Promise<void> {
-    await this.gone(() => this.write(A.DomainshareRemove, { domain_id: domainId, email }, `share with ${email} of ${domain(domainId)}`));
+    await unlessGone(() => this.write(A.DomainshareRemove, { domain_id: domainId, email }, `share with ${email} of ${domain(domainId)}`));
   }
 
   // ── aliases and groups ─────────────────────────────────────────────────────
@@ -158,7 +230,7 @@ export class DnspodClient extends DnspodClientCore {
   }
 
   async removeAlias(domainId: string, aliasId: string): Promise<void> {
-    await this.gone(() => this.write(A.DomainaliasRemove, { domain_id: domainId, alias_id: aliasId }, `alias ${aliasId} of ${domain(domainId)}`));
+    await unlessGone(() => this.write(A.DomainaliasRemove, { domain_id: domainId, alias_id: aliasId }, `alias ${aliasId} of ${domain(domainId)}`));
   }
 
   async listGroups(): Promise<S.Group[]> {
@@ -182,7 +254,7 @@ export class DnspodClient extends DnspodClientCore {
   }
 
   async removeGroup(id: string): Promise<void> {
-    await this.gone(() => this.write(A.DomaingroupRemove, { group_id: id }, `group ${id}`));
+    await unlessGone(() => this.write(A.DomaingroupRemove, { group_id: id }, `group ${id}`));
   }
 
   // ── locks ──────────────────────────────────────────────────────────────────
@@ -204,11 +276,11 @@ export class DnspodClient extends DnspodClientCore {
 
   /** Domain.Lockstatus; undefined when the domain is not locked (or gone). */
   async lockStatus(domainId: string): Promise<S.LockStatus | undefined> {
-    return (await this.orUndefined(() => this.call(A.DomainLockstatus, { domain_id: domainId }, S.LockStatus, { object: domain(domainId) })))?.lock;
+    return (await unlessGone(() => this.call(A.DomainLockstatus, { domain_id: domainId }, S.LockStatus, { object: domain(domainId) })))?.lock;
   }
 
   /** Domain.Unlock; a lock that has already ended counts as unlocked. */
   async unlockDomain(domainId: string, lockCode: string): Promise<void> {
-    await this.gone(() => this.write(A.DomainUnlock, { domain_id: domainId, lock_code: lockCode }, domain(domainId)));
+    await unlessGone(() => this.write(A.DomainUnlock, { domain_id: domainId, lock_code: lockCode }, domain(domainId)));
   }
 }

@@ -30,14 +30,11 @@ export class DnspodApiError extends ProviderError {
     this.retryable = info.kind === "limit";
   }
 
-  get notFound(): boolean {
+  override get notFound(): boolean {
     return this.kind === "notfound";
   }
 
-  get exists(): boolean {
+  override get exists(): boolean {
     return this.kind === "exists";
   }
 }
-
-export const isNotFound = (err: unknown): boolean => err instanceof DnspodApiError && err.notFound;
-export const isExists = (err: unknown): boolean => err instanceof DnspodApiError && err.exists;

@@ -10,6 +10,30 @@ export abstract class ProviderError extends Error {
   abstract readonly retryable: boolean;
   /** True when the server may have executed the request even though we got no answer. */
   readonly maybeExecuted: boolean = false;
+  /** True when the API says the object (or its zone) does not exist. */
+  get notFound(): boolean {
+    return false;
+  }
+  /** True when a create met an object that already exists. */
+  get exists(): boolean {
+    return false;
+  }
+}
+
+export const isNotFound = (err: unknown): boolean => err instanceof ProviderError && err.notFound;
+export const isExists = (err: unknown): boolean => err instanceof ProviderError && err.exists;
+
+/**
+ * The one "not found means done" rule: the result, or undefined when the API says the object is
+ * gone. Reads return nothing for it, deletes succeed.
+ */
+export async function unlessGone<T>(f: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await f();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
 }
 
 /** No HTTP response at all: refused, reset, timed out, DNS failure. */

@@ -1,9 +1,15 @@
 /**
- * WAPI's two wire formats. The request is one form field `request` holding the whole JSON or XML
- * document; the reply comes back in the format of the URL called. Parsers are created lazily so
- * nothing here is captured when Pulumi serializes a provider.
+ * WAPI's two wire formats and its protocol adapter. The request is one form field `request`
+ * holding the whole JSON or XML document; the reply comes back in the format of the URL called.
+ * Parsers are created lazily so nothing here is captured when Pulumi serializes a provider.
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import type { ProtocolAdapter } from "../http/client-core";
+import { HttpStatusError, ResponseParseError } from "../http/errors";
+import { wapiAuth } from "./auth";
+import { WAPI_OK } from "./codes";
+import { WedosApiError } from "./errors";
+import { Envelope as EnvelopeSchema, type Envelope } from "./schemas";
 
 export type WedosFormat = "json" | "xml";
 
@@ -58,4 +64,49 @@ export function decodeResponse(format: WedosFormat, body: string): unknown {
   const doc = parser.parse(text, true) as Record<string, unknown>;
   if (!doc.response) throw new Error("no <response> element");
   return doc;
+}
+
+export interface WedosWire {
+  username: string;
+  password: string;
+  endpoint: string;
+  format: WedosFormat;
+  now: () => Date;
+}
+
+let trid = 0;
+
+/**
+ * WAPI as a protocol for the shared client core: one form field `request`, signed afresh per
+ * attempt (the hour may turn between retries); an answer succeeds with code 1000 and carries `data`.
+ */
+export function wedosProtocol(w: WedosWire): ProtocolAdapter {
+  return {
+    api: "WEDOS",
+    encode(command, data) {
+      const auth = wapiAuth(w.username, w.password, w.now());
+      const clTRID = `pdw-${process.pid}-${++trid}`;
+      const hasData = Object.keys(data).length > 0;
+      const request = encodeRequest(w.format, { user: w.username, auth, command, clTRID, ...(hasData ? { data } : {}) });
+      return { url: w.endpoint, form: new URLSearchParams({ request }) };
+    },
+    decode(command, object, res) {
+      const label = `${command} ${object}`;
+      if (res.status !== 200) throw new HttpStatusError("WEDOS", label, res.status, res.body, res.retryAfter);
+      let env: Envelope;
+      try {
+        env = EnvelopeSchema.parse(decodeResponse(w.format, res.body)).response;
+      } catch (err) {
+        throw new ResponseParseError("WEDOS", label, res.body, err instanceof Error ? err.message.split("\n")[0]! : String(err));
+      }
+      if (env.code !== WAPI_OK) throw new WedosApiError(env.code, command, object, env.result, env.svTRID);
+      return env.data;
+    },
+    blocks: (err) => err instanceof WedosApiError && (err.kind === "auth" || err.kind === "ip"),
+    notSent: (b, command, object) => {
+      const code = b instanceof WedosApiError ? b.code : 2050;
+      const svTRID = b instanceof WedosApiError ? b.svTRID : undefined;
+      return new WedosApiError(code, command, object, `not sent: an earlier request of this run got ${code}, and every further request would lengthen WEDOS's IP block`, svTRID);
+    },
+  };
 }

@@ -34,7 +34,12 @@ export class WedosApiError extends ProviderError {
     this.maybeExecuted = info.kind === "internal";
   }
 
-  get notFound(): boolean {
+  override get notFound(): boolean {
     return this.kind === "notfound";
+  }
+
+  /** 2316 row exists, 3303 zone exists, 3312 the copy's target exists. */
+  override get exists(): boolean {
+    return this.code === 2316 || this.code === 3303 || this.code === 3312;
   }
 }

@@ -80,4 +80,26 @@ export function listItems(data: unknown, key: string, looksLikeItem: (o: Record<
 export const looksLikeRow = (o: Record<string, unknown>) => "ID" in o || "rdtype" in o;
 export const looksLikeDomain = (o: Record<string, unknown>) => "name" in o && typeof o.name !== "object";
 
-export const AxfrRun = z.object({ next_run: optStr });
+export const AxfrRun = z.preprocess((d) => d ?? {}, z.object({ next_run: optStr }));
+
+/** `data` of a list command, as an array of items however WAPI shaped it. */
+const listOf = <T extends z.ZodType>(key: string, looksLikeItem: (o: Record<string, unknown>) => boolean, item: T) =>
+  z
+    .unknown()
+    .transform((data, ctx) => {
+      try {
+        return listItems(data, key, looksLikeItem);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item));
+
+export const RowList = listOf("row", looksLikeRow, Row);
+/** dns-row-detail: the row, or undefined when `data` holds none. */
+export const RowDetail = RowList.transform((rows) => rows[0]);
+export const DomainList = listOf("domain", looksLikeDomain, DomainSummary);
+export const DomainInfoData = listOf("domain", looksLikeDomain, DomainInfo).refine((d) => d.length > 0, "no domain in data").transform((d) => d[0]!);
+/** Commands that answer no data (or data nobody reads). */
+export const NoData = z.unknown();

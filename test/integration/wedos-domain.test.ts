@@ -99,7 +99,7 @@ describe("wedos.DnssecKeyset", () => {
     const { id, outs } = await keysetImpl.create(c.inputs!);
     expect(zoneState("example.cz")!.keyset).toBe("1");
     const news = (await keysetImpl.check({}, { domain: "example.cz", keyset: "MY-KEYSET" })).inputs!;
-    expect(await keysetImpl.diff(id, outs, news)).toEqual({ changes: true, replaces: [] });
+    expect(await keysetImpl.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     await keysetImpl.update(id, outs, news);
     expect(zoneState("example.cz")!.keyset).toBe("MY-KEYSET");
     await keysetImpl.delete(id, news);

@@ -6,7 +6,7 @@
 import { MockAgent } from "undici";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { DnspodApiError } from "../../provider/dnspod/errors";
-import { HttpStatusError } from "../../provider/http/errors";
+import { HttpStatusError, ResponseShapeError } from "../../provider/http/errors";
 
 const ENDPOINT = "https://api.dnspod.com";
 const TOKEN = "730060,e1a8a$f14dc5dcbafd83680b3d2a553c4d553d";
@@ -122,6 +122,16 @@ describe("DnspodClient errors and retries", () => {
     expect(await t.client.domainInfo({ id: "1" })).toMatchObject({ id: "1" });
     expect(t.sent).toHaveLength(2);
     expect(t.logs[0]).toMatch(/Domain\.Info domain 1: attempt 1 failed .*code -2/);
+  });
+
+  test("an OK envelope whose data has the wrong shape is a labelled ResponseShapeError, sent once", async () => {
+    const t = setup();
+    t.on("Record.List", { body: { status: STATUS_OK, records: [{ id: "50", name: "@" }] } });
+    const err = (await t.client.listRecords("6").catch((e: unknown) => e)) as ResponseShapeError;
+    expect(err).toBeInstanceOf(ResponseShapeError);
+    expect(err.retryable).toBe(false);
+    expect(err.message).toMatch(/^DNSPod: Record\.List domain 6: the response data does not have the documented shape \(at records\.0\.line: .*\)\. Please report it/);
+    expect(t.sent).toHaveLength(1);
   });
 
   test("HTTP 503 and a non-JSON (HTML) body are retried; a 4xx is not", async () => {

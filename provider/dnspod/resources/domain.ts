@@ -3,27 +3,21 @@
  * replacement; group, mark, remark, status and search-engine push each have their own action and
  * are updated in place, sending only what changed.
  */
-import { forget, journaled, wasInFlight } from "../../journal";
-import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
+import { createOrAdopt, defineResource } from "../../define";
+import type { InputsOf, OutputsOf } from "../../descriptor";
+import { forget, journaledCreate } from "../../journal";
 import type { DnspodClient } from "../client";
 import { dnspodContext } from "../context";
 import { fromDomain } from "../convert";
-import { isExists } from "../errors";
 import type { Domain } from "../schemas";
-import { DomainInputs } from "./inputs";
+import { DomainResource } from "./descriptors";
 
-export interface DomainOutputs extends DomainInputs {
-  punycode: string;
-  grade: string;
-  ttl: number;
-  owner: string;
-  recordCount: number;
-}
+type Inputs = InputsOf<typeof DomainResource>;
+export type DomainOutputs = Outputs;
+type Outputs = OutputsOf<typeof DomainResource>;
+type Settings = Pick<Inputs, "groupId" | "isMark" | "remark" | "status" | "searchEnginePush">;
 
-const INPUT_KEYS = ["domain", "groupId", "isMark", "remark", "status", "searchEnginePush"] as const;
-type Settings = Pick<DomainInputs, (typeof INPUT_KEYS)[number]>;
-
-export function outputsFromDomain(inputs: DomainInputs, d: Domain): DomainOutputs {
+export function outputsFromDomain(inputs: Inputs, d: Domain): Outputs {
   return { ...inputs, ...fromDomain(d) };
 }
 
@@ -51,26 +45,22 @@ async function assertGroupExists(client: DnspodClient, groupId: number): Promise
   );
 }
 
-async function describe(client: DnspodClient, inputs: DomainInputs, id: string): Promise<DomainOutputs> {
+async function describe(client: DnspodClient, inputs: Inputs, id: string): Promise<Outputs> {
   const d = await client.domainInfo({ id });
   if (!d) throw new Error(`DNSPod Domain.Info domain ${id} ("${inputs.domain}"): the domain was written but cannot be read back; run \`pulumi refresh\``);
   return outputsFromDomain(inputs, d);
 }
 
 /** Creates the domain (or, with adopt, takes over the existing one) and applies the other settings. */
-async function createDomain(inputs: DomainInputs, adopt: boolean): Promise<{ id: string; outs: DomainOutputs }> {
+async function createDomain(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
   const { client } = dnspodContext();
   await assertGroupExists(client, inputs.groupId);
-  let id: string;
-  try {
-    id = await client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark });
-  } catch (err) {
-    // 7: the domain is already in this account. Its message already says to set adopt.
-    if (!(isExists(err) && adopt)) throw err;
-    const existing = await client.domainInfo({ name: inputs.domain });
-    if (!existing) throw err;
-    id = existing.id;
-  }
+  // 7: the domain is already in this account.
+  const id = await createOrAdopt(
+    adopt,
+    () => client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark }),
+    async () => (await client.domainInfo({ name: inputs.domain }))?.id,
+  );
   const created = await describe(client, inputs, id);
   // Domain.Create takes only group and mark; the rest (and an adopted domain's drift) follow.
   if (!(await converge(client, id, created, inputs))) return { id, outs: created };
@@ -79,37 +69,22 @@ async function createDomain(inputs: DomainInputs, adopt: boolean): Promise<{ id:
 
 const journalKey = (name: string) => `dnspod|${dnspodContext().client.account}|domain|${name}`;
 
-export const domainImpl: ResourceImpl<DomainInputs, DomainOutputs> = {
-  async check(_olds, news) {
-    return checkInputs(DomainInputs, news, "dnspod.Domain");
-  },
-
-  async diff(_id, olds, news) {
-    const d = diffInputs(INPUT_KEYS, ["domain"], olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>);
-    return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: false };
-  },
-
-  async create(inputs) {
-    const key = journalKey(inputs.domain);
-    const adopt = inputs.adopt || wasInFlight(key);
-    return journaled(key, () => createDomain(inputs, adopt));
-  },
+export const domainImpl = defineResource(DomainResource, {
+  create: (inputs) => journaledCreate(journalKey(inputs.domain), inputs.adopt, (adopt) => createDomain(inputs, adopt)),
 
   async read(id, props) {
     const d = await dnspodContext().client.domainInfo({ id });
-    if (!d) return {};
-    const outs = outputsFromDomain(props, d);
-    return { id, props: outs, inputs: pick(outs as unknown as Record<string, unknown>, [...INPUT_KEYS, "adopt"]) };
+    return d && outputsFromDomain(props, d);
   },
 
   async update(id, olds, news) {
     const { client } = dnspodContext();
-    if (!(await converge(client, id, olds, news))) return { outs: { ...olds, ...news } };
-    return { outs: await describe(client, news, id) };
+    if (!(await converge(client, id, olds, news))) return { ...olds, ...news };
+    return describe(client, news, id);
   },
 
   async delete(id, props) {
     forget(journalKey(props.domain));
     await dnspodContext().client.removeDomain(id);
   },
-};
+});

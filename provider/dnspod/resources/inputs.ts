@@ -18,14 +18,14 @@ export const dnspodId = (what: string) =>
   z
     .union([z.string(), z.number()], { error: typeError(what, "a DNSPod id (string or number)", `${what}: domain.id of a dnspod.Domain, or "1992403"`) })
     .transform((v) => String(v).trim())
-    .refine((v) => /^\d+$/.test(v), { error: (i) => `${what} must be a numeric DNSPod id such as "1992403", not ${JSON.stringify(String(i.input).trim())}. Fix: pass \`domain.id\` of a dnspod.Domain` });
+    .pipe(z.string().regex(/^\d+$/, { error: (i) => `${what} must be a numeric DNSPod id such as "1992403", not ${JSON.stringify(String(i.input).trim())}. Fix: pass \`domain.id\` of a dnspod.Domain` }));
 
 export const zoneName = (what: string) =>
   z.string({ error: typeError(what, "a domain name string", `${what}: "example.com"`) }).transform((v, ctx) => {
     const zone = canonicalZone(domainToASCII(v.trim().toLowerCase().replace(/\.$/, "")) || v);
     if (!zone) ctx.addIssue({ code: "custom", message: `"${v}" is not a valid domain name. Fix: use the bare domain without "www" or a trailing dot, e.g. "example.com"` });
     return zone ?? v;
-  });
+  }).pipe(z.string());
 
 const enableDisable = (what: string) =>
   z.enum(["enable", "disable"], { error: (i) => `${what} must be "enable" or "disable", not ${given(i.input)}. Fix: use ${what}: "enable" or ${what}: "disable"` });
@@ -41,6 +41,7 @@ export const RecordInputs = z
         if (!c.ok) ctx.addIssue({ code: "custom", message: c.reason });
         return c.ok ? c.value : v;
       })
+      .pipe(z.string())
       .describe('Record name relative to the domain: "@" (default) for the apex, "www", "*" for a wildcard. Updated in place.'),
     recordType: z
       .string({ error: typeError("recordType", `a record type string (${DNSPOD_TYPES.join(", ")})`, 'recordType: "A"') })
@@ -49,6 +50,7 @@ export const RecordInputs = z
         if (!t) ctx.addIssue({ code: "custom", message: `"${v}" is not a record type DNSPod supports. Fix: use one of ${DNSPOD_TYPES.join(", ")} (CAA needs a paid grade)` });
         return t ?? v;
       })
+      .pipe(z.enum(DNSPOD_TYPES))
       .describe(`Record type: ${DNSPOD_TYPES.join(", ")} (CAA on paid grades). Updated in place.`),
     recordLine: z
       .string({ error: typeError("recordLine", "a line key string", 'recordLine: "default" or recordLine: "US"') })
@@ -58,6 +60,7 @@ export const RecordInputs = z
         if (!k) ctx.addIssue({ code: "custom", message: `"${v}" is not a DNSPod line. Fix: use a line key such as "default", "US", "CN", "search_engine" (display names like "United States" are accepted too); see dnspod.getRecordLines()` });
         return k ?? v;
       })
+      .pipe(z.string())
       .describe('Resolution line key: "default" (default), a country key such as "US", or "search_engine". Display names are accepted and normalised to keys. Updated in place.'),
     value: z.string({ error: typeError("value", "a string", 'value: "192.0.2.10" or value: "mail.example.com"') }).describe(
       'Record value: A "192.0.2.10", CNAME/NS/MX host (stored lower-case with a trailing dot), SRV "10 5 5060 sip.example.com.", CAA \'0 issue "letsencrypt.org"\', TXT raw text. Updated in place.',
@@ -104,7 +107,7 @@ export const DomainInputs = z
     groupId: z
       .union([z.number(), z.string().regex(/^\d+$/, { error: groupIdType })], { error: groupIdType })
       .transform(Number)
-      .refine((n) => Number.isInteger(n) && n >= 1, { error: (i) => `groupId must be a positive whole number, not ${String(i.input)}. Fix: use 1 (Default Group), a system group 2–7, or \`group.groupId\` of a dnspod.DomainGroup` })
+      .pipe(z.number().refine((n) => Number.isInteger(n) && n >= 1, { error: (i) => `groupId must be a positive whole number, not ${String(i.input)}. Fix: use 1 (Default Group), a system group 2–7, or \`group.groupId\` of a dnspod.DomainGroup` }))
       .default(1)
       .describe("Domain group id: 1 (default, \"Default Group\"), another system group 2–7, or `groupId` of a dnspod.DomainGroup. Updated in place."),
     isMark: bool("isMark").default(false).describe("Star (mark) the domain in the DNSPod console. Updated in place."),
@@ -122,7 +125,7 @@ export const ShareInputs = z
     email: z
       .string({ error: typeError("email", "an email address string", 'email: "colleague@example.com"') })
       .transform((v) => v.trim().toLowerCase())
-      .refine((v) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(v), { error: (i) => `email ${JSON.stringify(i.input)} is not an email address. Fix: use the email of another DNSPod account, e.g. "colleague@example.com"` })
+      .pipe(z.string().regex(/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/, { error: (i) => `email ${JSON.stringify(i.input)} is not an email address. Fix: use the email of another DNSPod account, e.g. "colleague@example.com"` }))
       .describe("Email of the DNSPod account to share with. Changing it replaces the share."),
     mode: z.enum(["r", "rw"], { error: (i) => `mode must be "r" (read only) or "rw" (read and write), not ${given(i.input)}. Fix: use mode: "r" or mode: "rw"` }).default("r").describe('"r" (read only, default) or "rw". Updated in place.'),
     subDomain: z
@@ -135,6 +138,7 @@ export const ShareInputs = z
         if (!c.ok) ctx.addIssue({ code: "custom", message: c.reason });
         return c.ok ? c.value : s;
       })
+      .pipe(z.string())
       .describe('Share only this sub domain ("www"); "" (default) shares the whole domain. Updated in place.'),
     adopt: bool("adopt").default(false).describe("Take over an existing share with this email instead of failing."),
   })
@@ -155,12 +159,14 @@ export const GroupInputs = z
     name: z
       .string({ error: typeError("name", "a string of 1–20 characters", 'name: "production"') })
       .transform((v) => v.trim())
-      .refine((v) => v.length >= 1 && [...v].length <= 20, {
-        error: (i) => {
-          const n = [...String(i.input)].length;
-          return `name must be 1–20 characters (DNSPod code 7); ${n ? `it has ${n}` : "it is empty"}. Fix: use a non-empty name of at most 20 characters, e.g. "production"`;
-        },
-      })
+      .pipe(
+        z.string().refine((v) => v.length >= 1 && [...v].length <= 20, {
+          error: (i) => {
+            const n = [...String(i.input)].length;
+            return `name must be 1–20 characters (DNSPod code 7); ${n ? `it has ${n}` : "it is empty"}. Fix: use a non-empty name of at most 20 characters, e.g. "production"`;
+          },
+        }),
+      )
       .describe("Group name, 1–20 characters. Updated in place (Domaingroup.Modify). Custom groups need a VIP account."),
     adopt: bool("adopt").default(false).describe("Take over an existing group of this name instead of failing."),
   })

@@ -16,7 +16,7 @@ export const zoneName = (what: string) =>
     const zone = canonicalZone(v);
     if (!zone) ctx.addIssue({ code: "custom", message: `"${v}" is not a valid domain name. Fix: use the zone's name without a trailing dot, e.g. "example.cz"` });
     return zone ?? v;
-  });
+  }).pipe(z.string());
 
 /** Row names are relative to the zone; WAPI's apex is "" and it rejects "@", so "@" becomes "". */
 const rowName = z
@@ -29,7 +29,8 @@ const rowName = z
     const valid = !name.endsWith(".") && labels.every((l, i) => (l === "*" && i === 0) || canonicalHost(l) === l);
     if (!valid) ctx.addIssue({ code: "custom", message: `"${v}" is not a valid row name. Fix: give it relative to the zone without a trailing dot ("www", "_sip._tcp", "*.dev"); "" or "@" is the apex` });
     return name;
-  });
+  })
+  .pipe(z.string());
 
 const ip = (what: string) =>
   z

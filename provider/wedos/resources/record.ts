@@ -3,36 +3,21 @@
  * WAPI, so they replace the row; ttl and rdata are updated in place. Every mutation is committed
  * (coalesced per zone) before the operation returns.
  */
-import { forget, journaled, wasInFlight } from "../../journal";
-import { checkInputs, diffInputs, pick, type ResourceImpl } from "../../resource";
-import { sameRow } from "../client";
+import { defineResource } from "../../define";
+import type { InputsOf, OutputsOf } from "../../descriptor";
+import { forget, journaledCreate } from "../../journal";
+import { isNotFound } from "../../http/errors";
 import { wedosContext } from "../context";
+import { fqdn, fromRow, sameRow } from "../convert";
 import { WedosApiError } from "../errors";
 import type { Row } from "../schemas";
-import { RecordInputs } from "./inputs";
+import { RecordResource } from "./descriptors";
 
-export interface RecordOutputs extends RecordInputs {
-  rowId: string;
-  fqdn: string;
-  changedDate: string;
-}
+type Inputs = InputsOf<typeof RecordResource>;
+type Outputs = OutputsOf<typeof RecordResource>;
 
-const INPUT_KEYS = ["domain", "name", "type", "ttl", "rdata", "comment", "adopt"] as const;
-const REPLACE_KEYS = ["domain", "name", "type", "comment"];
-
-export const fqdn = (name: string, domain: string) => (name ? `${name}.${domain}` : domain);
-
-export function outputsFromRow(inputs: RecordInputs, row: Row): RecordOutputs {
-  return {
-    ...inputs,
-    name: row.name.toLowerCase(),
-    type: row.rdtype as RecordInputs["type"],
-    ttl: row.ttl,
-    rdata: row.rdata,
-    rowId: row.ID,
-    fqdn: fqdn(row.name.toLowerCase(), inputs.domain),
-    changedDate: row.changed_date,
-  };
+export function outputsFromRow(inputs: Inputs, row: Row): Outputs {
+  return { ...inputs, ...fromRow(row, inputs.domain), type: row.rdtype as Inputs["type"] };
 }
 
 function splitId(id: string): { domain: string; rowId: string } {
@@ -51,10 +36,10 @@ async function commit(domain: string): Promise<void> {
   await commits.committed(domain);
 }
 
-const journalKey = (r: RecordInputs) => `wedos|${wedosContext().client.account}|row|${r.domain}|${r.name}|${r.type}|${r.rdata}`;
+const journalKey = (r: Inputs) => `wedos|${wedosContext().client.account}|row|${r.domain}|${r.name}|${r.type}|${r.rdata}`;
 
 /** Adds the row (or, with adopt, takes over the identical one), commits, and reads it back. */
-async function createRow(inputs: RecordInputs, adopt: boolean): Promise<{ id: string; outs: RecordOutputs }> {
+async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
   const { client, rows } = wedosContext();
   const existing = (await rows.get(inputs.domain)).find((r) => sameRow(r, inputs));
   if (existing && !adopt) {
@@ -77,36 +62,16 @@ async function createRow(inputs: RecordInputs, adopt: boolean): Promise<{ id: st
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
 
-export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
-  async check(_olds, news) {
-    return checkInputs(RecordInputs, news, "wedos.Record");
-  },
+export const recordImpl = defineResource(RecordResource, {
+  // A new row identical to the old one (only the comment changed) cannot be added next to it.
+  deleteBeforeReplace: (olds, news) => olds.domain === news.domain && sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news),
 
-  async diff(_id, olds, news) {
-    const d = diffInputs(INPUT_KEYS, REPLACE_KEYS, olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>);
-    const collides = d.replaces!.length > 0 && sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news) && olds.domain === news.domain;
-    return { changes: d.changes, replaces: d.replaces, deleteBeforeReplace: collides };
-  },
-
-  async create(inputs) {
-    const key = journalKey(inputs);
-    const adopt = inputs.adopt || wasInFlight(key);
-    return journaled(key, () => createRow(inputs, adopt));
-  },
+  create: (inputs) => journaledCreate(journalKey(inputs), inputs.adopt, (adopt) => createRow(inputs, adopt)),
 
   async read(id, props) {
     const { domain, rowId } = splitId(id);
-    let rows: Row[];
-    try {
-      rows = await wedosContext().rows.get(domain);
-    } catch (err) {
-      if (err instanceof WedosApiError && err.notFound) return {};
-      throw err;
-    }
-    const row = rows.find((r) => r.ID === rowId);
-    if (!row) return {};
-    const outs = outputsFromRow({ ...props, domain }, row);
-    return { id, props: outs, inputs: pick(outs as unknown as Record<string, unknown>, INPUT_KEYS) };
+    const row = (await wedosContext().rows.get(domain)).find((r) => r.ID === rowId);
+    return row && outputsFromRow({ ...props, domain }, row);
   },
 
   async update(id, olds, news) {
@@ -116,9 +81,9 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
       const done = performance.now();
       await commit(news.domain);
       const row = (await rowsAfter(news.domain, done)).find((r) => r.ID === rowId);
-      if (row) return { outs: outputsFromRow(news, row) };
+      if (row) return outputsFromRow(news, row);
     }
-    return { outs: { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) } };
+    return { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) };
   },
 
   async delete(id, props) {
@@ -129,7 +94,7 @@ export const recordImpl: ResourceImpl<RecordInputs, RecordOutputs> = {
       await commit(domain);
     } catch (err) {
       // The zone itself is gone (deleted with the domain): nothing left to publish.
-      if (!(err instanceof WedosApiError && err.notFound)) throw err;
+      if (!isNotFound(err)) throw err;
     }
   },
-};
+});

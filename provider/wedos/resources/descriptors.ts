@@ -1,0 +1,63 @@
+/**
+ * The wedos resources as declared once (see provider/descriptor.ts): their input schemas
+ * (inputs.ts), the outputs they add, what forces replacement and their ids. schema.json, the
+ * README reference and the SDK classes in sdk/wedos/ are generated from these.
+ */
+import { z } from "zod";
+import { describeResource } from "../../descriptor";
+import { DomainInputs, KeysetInputs, RecordInputs, WEDOS_TYPES } from "./inputs";
+
+export const DomainResource = describeResource({
+  module: "wedos",
+  type: "Domain",
+  file: "domain",
+  description: "A zone in WEDOS DNS (dns-domain-add / dns-domain-copy). Changes WAPI cannot apply in place are refused unless allowRecreate is set.",
+  id: "the zone name",
+  inputs: DomainInputs,
+  outputs: z.object({
+    status: z.string().describe("Zone status as WEDOS reports it, e.g. \"active\"."),
+    serial: z.string().describe("SOA serial; grows with every commit that publishes changes."),
+    rname: z.string().describe("SOA responsible-person mailbox."),
+    refresh: z.number().int().describe("SOA refresh in seconds."),
+    retry: z.number().int().describe("SOA retry in seconds."),
+    expire: z.number().int().describe("SOA expire in seconds."),
+    minimum: z.number().int().describe("SOA minimum (negative-caching TTL) in seconds."),
+    nameservers: z.array(z.string()).describe("Name servers that serve the zone."),
+    axfrNextRun: z.string().optional().describe("Secondary zones: when WEDOS will run the transfer asked for by axfrRunTrigger."),
+  }),
+  // The same name with other settings is a re-created zone: see allowRecreate.
+  replaceOnChange: ["name", "type", "primaryIp", "axfrEnabled", "axfrIps"],
+  createOnly: ["copyFrom", "adopt"],
+});
+
+export const RecordResource = describeResource({
+  module: "wedos",
+  type: "Record",
+  file: "record",
+  description:
+    "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns.",
+  id: "\"zone/rowId\"",
+  inputs: RecordInputs,
+  outputs: z.object({
+    rowId: z.string().describe("WAPI row ID."),
+    fqdn: z.string().describe("Fully qualified name, e.g. \"www.example.cz\"."),
+    changedDate: z.string().describe("When WEDOS last changed the row."),
+  }),
+  replaceOnChange: ["domain", "name", "type", "comment"],
+  createOnly: ["adopt"],
+  sdkEnums: { type: ["RecordType", WEDOS_TYPES] },
+});
+
+export const KeysetResource = describeResource({
+  module: "wedos",
+  type: "DnssecKeyset",
+  file: "keyset",
+  description:
+    "DNSSEC KEYSET of a WEDOS zone (dns-domain-update-keyset). Deleting the resource sets keyset 0 (DNSSEC off). WAPI cannot read the keyset back, so only the zone's disappearance is detected on refresh.",
+  id: "the zone name",
+  inputs: KeysetInputs,
+  outputs: z.object({}),
+  replaceOnChange: ["domain"],
+});
+
+export const WEDOS_RESOURCES = [DomainResource, RecordResource, KeysetResource] as const;
