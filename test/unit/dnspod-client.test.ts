@@ -130,7 +130,7 @@ describe("DnspodClient errors and retries", () => {
     const err = (await t.client.listRecords("6").catch((e: unknown) => e)) as ResponseShapeError;
     expect(err).toBeInstanceOf(ResponseShapeError);
     expect(err.retryable).toBe(false);
-    expect(err.message).toMatch(/^DNSPod: Record\.List domain 6: the response data does not have the documented shape \(at records\.0\.line: .*\)\. Please report it/);
+    expect(err.message).toMatch(/^DNSPod: Record\.List domain 6: the response data does not have the documented shape \(at records\.0\.type: .*\)\. Please report it/);
     expect(t.sent).toHaveLength(1);
   });
 
