@@ -22,3 +22,8 @@ export function shim(kind: string): pulumi.dynamic.ResourceProvider {
 export function allKeys(keys: readonly string[], args: object): Record<string, unknown> {
   return { ...Object.fromEntries(keys.map((k) => [k, undefined])), ...args };
 }
+
+/** The user's options with the resource's secret outputs added to additionalSecretOutputs (theirs kept). */
+export function secretOutputs(opts: pulumi.CustomResourceOptions | undefined, keys: readonly string[]): pulumi.CustomResourceOptions {
+  return { ...opts, additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...keys])] };
+}

@@ -1,41 +1,47 @@
 /**
  * Builds the Pulumi package schema (schema.json) and the README resource reference from the
- * registry. Pure: `make schema` writes the results; a test compares them with what is committed.
+ * resource descriptors. Pure: `make schema` writes the results; a test compares them with what is
+ * committed.
  */
-import { z } from "zod";
-import { RESOURCES, type ResourceDoc } from "./registry";
+import type { AnyDescriptor } from "./registry";
+import { RESOURCES } from "./registry";
+import { jsonOf, simpleType, type JsonProp } from "./json";
 
-interface JsonProp { type?: string; description?: string; default?: unknown; enum?: unknown[]; items?: JsonProp; minimum?: number; maximum?: number }
+interface SchemaProp { type: string; description: string; default?: unknown; items?: { type: string }; secret?: boolean }
 
-function inputProps(doc: ResourceDoc): { props: Record<string, JsonProp>; required: string[] } {
-  const js = z.toJSONSchema(doc.inputs, { io: "input", unrepresentable: "any" }) as { properties: Record<string, JsonProp>; required?: string[] };
-  const props: Record<string, JsonProp> = {};
-  for (const [name, p] of Object.entries(js.properties)) {
-    const out: JsonProp = { type: p.type ?? "string", description: p.description ?? "" };
-    if (p.items) out.items = { type: p.items.type ?? "string" };
-    if (p.enum) out.description = `${out.description} One of: ${p.enum.map((v) => JSON.stringify(v)).join(", ")}.`.trim();
-    if (p.default !== undefined) out.default = p.default;
-    if (p.type === "integer" && p.minimum !== undefined && p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER) {
-      out.description = `${out.description} Range ${p.minimum}–${p.maximum}.`;
-    }
-    props[name] = out;
+function schemaProp(p: JsonProp): SchemaProp {
+  const type = simpleType(p);
+  const out: SchemaProp = { type, description: p.description ?? "" };
+  if (p.items) out.items = { type: simpleType(p.items) };
+  if (p.enum) out.description = `${out.description} One of: ${p.enum.map((v) => JSON.stringify(v)).join(", ")}.`.trim();
+  if (p.default !== undefined) out.default = p.default;
+  if (type === "integer" && p.minimum !== undefined && p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER) {
+    out.description = `${out.description} Range ${p.minimum}–${p.maximum}.`;
   }
-  return { props, required: js.required ?? [] };
+  return out;
 }
 
-export const token = (doc: ResourceDoc) => `pulumi-dnspod-wedos:${doc.module}:${doc.type}`;
+function inputProps(doc: AnyDescriptor): { props: Record<string, SchemaProp>; required: string[] } {
+  const { props, required } = jsonOf(doc.inputs, "input");
+  return { props: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, schemaProp(p)])), required };
+}
+
+function outputProps(doc: AnyDescriptor): Record<string, SchemaProp> {
+  const secret = new Set<string>(doc.secretOutputs ?? []);
+  return Object.fromEntries(
+    Object.entries(jsonOf(doc.outputs, "output").props).map(([k, p]) => [k, { ...schemaProp(p), ...(secret.has(k) ? { secret: true } : {}) }]),
+  );
+}
+
+export const token = (doc: AnyDescriptor) => `pulumi-dnspod-wedos:${doc.module}:${doc.type}`;
 
 export function buildSchema(version: string): Record<string, unknown> {
   const resources: Record<string, unknown> = {};
   for (const doc of RESOURCES) {
     const { props, required } = inputProps(doc);
-    const outputs: Record<string, unknown> = { ...props };
-    for (const [name, o] of Object.entries(doc.outputs)) {
-      outputs[name] = { type: o.type, ...(o.items ? { items: { type: o.items } } : {}), description: o.description, ...(o.secret ? { secret: true } : {}) };
-    }
     resources[token(doc)] = {
       description: `${doc.description}\n\nRuntime type token: \`pulumi-nodejs:dynamic/${doc.module}:${doc.type}\`. Id: ${doc.id}.`,
-      properties: outputs,
+      properties: { ...props, ...outputProps(doc) },
       inputProperties: props,
       requiredInputs: required,
     };
@@ -52,6 +58,9 @@ export function buildSchema(version: string): Record<string, unknown> {
   };
 }
 
+const cell = (s: string | undefined) => (s ?? "").replace(/\|/g, "\\|");
+const typeName = (p: SchemaProp) => (p.type === "array" ? `${p.items?.type ?? "string"}[]` : p.type);
+
 /** The README section between the reference markers: one table per resource. */
 export function buildReference(): string {
   const parts: string[] = [];
@@ -60,14 +69,13 @@ export function buildReference(): string {
     parts.push(`### \`${doc.module}.${doc.type}\`\n\n${doc.description} Id: ${doc.id}.\n`);
     parts.push("| input | type | default | description |\n|---|---|---|---|");
     for (const [name, p] of Object.entries(props)) {
-      const type = p.type === "array" ? `${p.items?.type ?? "string"}[]` : p.type;
       const def = p.default === undefined ? (required.includes(name) ? "required" : "—") : `\`${JSON.stringify(p.default)}\``;
-      parts.push(`| \`${name}\` | ${type} | ${def} | ${p.description?.replace(/\|/g, "\\|")} |`);
+      parts.push(`| \`${name}\` | ${typeName(p)} | ${def} | ${cell(p.description)} |`);
     }
-    const outs = Object.entries(doc.outputs);
+    const outs = Object.entries(outputProps(doc));
     if (outs.length) {
       parts.push("\n| output | type | description |\n|---|---|---|");
-      for (const [name, o] of outs) parts.push(`| \`${name}\` | ${o.type === "array" ? `${o.items}[]` : o.type}${o.secret ? " (secret)" : ""} | ${o.description} |`);
+      for (const [name, o] of outs) parts.push(`| \`${name}\` | ${typeName(o)}${o.secret ? " (secret)" : ""} | ${cell(o.description)} |`);
     }
     parts.push("");
   }

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { dnspod } from "../../sdk";
-import { lockOptions } from "../../sdk/dnspod/lock";
+import { secretOutputs } from "../../sdk/shim";
 
 interface Registered { type: string; name: string; secrets: string[]; inputs: Record<string, unknown> }
 const registered: Registered[] = [];
@@ -24,9 +24,9 @@ beforeAll(() => {
 
 const settle = () => new Promise((r) => setTimeout(r, 200));
 
-test("lockOptions adds lockCode to the user's additionalSecretOutputs", () => {
-  expect(lockOptions()).toEqual({ additionalSecretOutputs: ["lockCode"] });
-  expect(lockOptions({ protect: true, additionalSecretOutputs: ["lockEnd"] })).toEqual({ protect: true, additionalSecretOutputs: ["lockEnd", "lockCode"] });
+test("secretOutputs adds lockCode to the user's additionalSecretOutputs", () => {
+  expect(secretOutputs(undefined, ["lockCode"])).toEqual({ additionalSecretOutputs: ["lockCode"] });
+  expect(secretOutputs({ protect: true, additionalSecretOutputs: ["lockEnd"] }, ["lockCode"])).toEqual({ protect: true, additionalSecretOutputs: ["lockEnd", "lockCode"] });
 });
 
 test("every dnspod resource registers as pulumi-nodejs:dynamic/dnspod:<Type>; DomainLock marks lockCode secret", async () => {

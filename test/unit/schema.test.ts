@@ -1,8 +1,10 @@
-/** schema.json and the README reference are generated; these tests fail when either is stale. */
+/** schema.json, the README reference and the SDK classes are generated; these tests fail when any is stale. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReference, buildSchema } from "../../provider/schema/build";
-import { BEGIN, END, spliceReference } from "../../provider/schema/cli";
+import { BEGIN, END, generatedSdkFiles, spliceReference } from "../../provider/schema/cli";
+import { RESOURCES } from "../../provider/schema/registry";
+import { buildSdk, GENERATED_MARK } from "../../provider/schema/sdk";
 
 const root = join(__dirname, "../..");
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
@@ -26,4 +28,27 @@ test("every input and output property has a description", () => {
   }
   expect(missing).toEqual([]);
   expect(Object.keys(schema.resources).length).toBeGreaterThanOrEqual(3);
+});
+
+describe("generated SDK classes (run `make schema`)", () => {
+  const sdk = buildSdk();
+
+  test.each(Object.keys(sdk))("%s is up to date and marked as generated", (path) => {
+    expect(sdk[path]!.startsWith(GENERATED_MARK)).toBe(true);
+    expect(readFileSync(join(root, path), "utf8")).toBe(sdk[path]);
+  });
+
+  test("no generated file is left that no descriptor produces", () => {
+    expect(generatedSdkFiles(root)).toEqual(Object.keys(sdk).sort());
+  });
+
+  test("every descriptor has its class, and each class lists every input and output key once", () => {
+    for (const d of RESOURCES) {
+      const text = sdk[`sdk/${d.module}/${d.file}.ts`]!;
+      expect(text).toContain(`export class ${d.type} extends pulumi.dynamic.Resource`);
+      const keys = JSON.parse(/allKeys\((\[[^\]]*\])/.exec(text)![1]!) as string[];
+      expect(keys).toEqual([...d.inputKeys, ...d.outputKeys]);
+      for (const k of keys) expect(text).toContain(`declare readonly ${k}: pulumi.Output<`);
+    }
+  });
 });
