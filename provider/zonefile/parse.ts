@@ -71,9 +71,23 @@ function record(entry: Entry, state: State): ZoneFileRecord {
     throw fail(tokens[0]!, `this line starts with a blank, which means "same owner as the record before", but there is no record before it. Fix: write the owner name (or "@") at the start of the line`);
   }
   const owner = state.owner!;
+  const { ttl, at } = ttlAndClass(tokens, i);
+  const typeToken = tokens[at]!;
+  const type = typeToken.quoted ? "" : typeToken.text.toUpperCase();
+  if (!isZoneFileType(type)) {
+    throw fail(typeToken, `record type "${typeToken.raw}" is not supported. Fix: use one of the types WEDOS and DNSPod take: ${ZONE_FILE_TYPES.join(", ")}`);
+  }
+  const rdata = readRdata(type, tokens.slice(at + 1), { origin: state.origin, type: typeToken });
+  const recordTtl = ttl ?? state.ttl;
+  const name = owner === state.zone ? "" : owner.slice(0, -state.zone.length - 1);
+  return recordTtl === undefined ? { name, type, rdata } : { name, type, ttl: recordTtl, rdata };
+}
+
+/** The optional TTL and class after the owner, in either order, and where the type is. */
+function ttlAndClass(tokens: Token[], start: number): { ttl: number | undefined; at: number } {
   let ttl: number | undefined;
   let inClass = false;
-  for (;;) {
+  for (let i = start; ; i++) {
     const t = tokens[i];
     if (!t) {
       const last = tokens[tokens.length - 1]!;
@@ -91,19 +105,9 @@ function record(entry: Entry, state: State): ZoneFileRecord {
       if (ttl !== undefined) throw fail(t, `a second TTL "${t.raw}" (or a record type is missing). Fix: give one TTL, then the record type`);
       ttl = parseTtl(t, "TTL");
     } else {
-      break;
+      return { ttl, at: i };
     }
-    i++;
   }
-  const typeToken = tokens[i]!;
-  const type = typeToken.quoted ? "" : typeToken.text.toUpperCase();
-  if (!isZoneFileType(type)) {
-    throw fail(typeToken, `record type "${typeToken.raw}" is not supported. Fix: use one of the types WEDOS and DNSPod take: ${ZONE_FILE_TYPES.join(", ")}`);
-  }
-  const rdata = readRdata(type, tokens.slice(i + 1), { origin: state.origin, type: typeToken });
-  const recordTtl = ttl ?? state.ttl;
-  const name = owner === state.zone ? "" : owner.slice(0, -state.zone.length - 1);
-  return recordTtl === undefined ? { name, type, rdata } : { name, type, ttl: recordTtl, rdata };
 }
 
 function ownerName(t: Token, state: State): string {

@@ -134,6 +134,6 @@ function decode(raw: string, quoted: boolean, line: number, column: number): Tok
   try {
     return { ...token, text: utf8.decode(Uint8Array.from(bytes)) };
   } catch {
-    throw new ZoneFileError(line, column, `the \\DDD escapes in ${JSON.stringify(raw)} are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form`);
+    throw new ZoneFileError(line, column, `the \\DDD escapes in "${raw}" are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form`);
   }
 }

@@ -53,7 +53,7 @@ const CASES: [string, string, number, number, string][] = [
   ["nested parentheses", "@ SOA ns1 hm ( 1 2\n ( 3 4 5 ) )", 2, 2, '"(" inside parentheses opened at line 1, column 14. Fix: remove one of them; parentheses do not nest'],
   ["byte escape over 255", '@ TXT "\\256"', 1, 8, '"\\256" is not a byte escape. Fix: write a byte as three digits 000-255 (\\032 is a space), or "\\\\" for a backslash'],
   ["byte escape of two digits", '@ TXT "ok\\12x"', 1, 10, '"\\12" is not a byte escape. Fix: write a byte as three digits 000-255 (\\032 is a space), or "\\\\" for a backslash'],
-  ["escapes that are not UTF-8", '@ TXT "\\255\\255"', 1, 7, 'the \\DDD escapes in "\\\\255\\\\255" are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form'],
+  ["escapes that are not UTF-8", '@ TXT "\\255\\255"', 1, 7, 'the \\DDD escapes in "\\255\\255" are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form'],
   // directives
   ["$INCLUDE", "@ A 192.0.2.1\n$INCLUDE common.zone", 2, 1, "$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the two arrays"],
   ["$GENERATE", "$GENERATE 1-10 host$ A 192.0.2.$", 1, 1, "$GENERATE (a BIND extension) is not supported. Fix: write the generated records out one by one"],
