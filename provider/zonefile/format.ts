@@ -114,7 +114,6 @@ export function txtChunks(text: string): string[] {
 
 /** `"` and `\` are escaped with a backslash, control characters as \DDD; other text is kept. */
 const escapeTxt = (s: string) =>
-  // eslint-disable-next-line no-control-regex
   s.replace(/[\\"]|[\x00-\x1f\x7f]/g, (c) => (c === "\\" || c === '"' ? `\\${c}` : `\\${String(c.charCodeAt(0)).padStart(3, "0")}`));
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();

@@ -53,7 +53,7 @@ const TLSA_DIGESTS: Record<number, [number, string]> = { 1: [DIGEST.sha256, "mat
 const SSHFP_DIGESTS: Record<number, [number, string]> = { 1: [DIGEST.sha1, "fingerprint type 1 (SHA-1)"], 2: [DIGEST.sha256, "fingerprint type 2 (SHA-256)"] };
 
 /** A CAA value is a quoted string in presentation form; `"` and `\` inside it are escaped. */
-export const quoteCaaValue = (v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+const quoteCaaValue = (v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 const READERS: Record<ZoneFileType, Reader> = {
   A: (f, ctx) => {
