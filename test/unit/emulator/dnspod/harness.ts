@@ -33,4 +33,5 @@ export function harness(options: Partial<DnspodEmulatorOptions> = {}) {
   return { emu, raw, call, code, domain, record, advance, logs, counters };
 }
 
-export const STATUS = { code: "1", message: "Action completed successful", created_at: "2024-03-01 10:00:00" };
+// The live wording (acme.sh's dns_dpi.sh matches it); `wording: "seed"` gives "Action completed successful".
+export const STATUS = { code: "1", message: "Operation successful", created_at: "2024-03-01 10:00:00" };

@@ -21,7 +21,7 @@ describe("records", () => {
     expect(www).toMatchObject({ name: "www", line: "United States", ttl: "600", mx: "0" });
     expect(www.hold).toBeUndefined();
     expect(mx).toMatchObject({ name: "@", type: "MX", value: "mail.example.com.", mx: "10", line: "Default" });
-    const cn = harness({ defaultLineName: "默认" });
+    const cn = harness({ site: "cn" });
     const cnId = cn.domain();
     expect(cn.call("Record.List", { domain_id: cnId }).records[0].line).toBe("默认");
   });

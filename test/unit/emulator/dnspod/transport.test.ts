@@ -9,7 +9,7 @@ describe("transport, login and limits", () => {
     expect(get.status).toBe(200);
     const unknown = h.raw("Domain.Fly", { login_token: TOKEN, format: "json" });
     expect([unknown.status, JSON.parse(unknown.body).status.code]).toEqual([404, "-99"]);
-    expect(h.call("Domain.List", { login_token: "10000,wrong" }).status).toMatchObject({ code: "-1", message: "Login failed" });
+    expect(h.call("Domain.List", { login_token: "10000,wrong" }).status).toMatchObject({ code: "-1", message: "Login fail, please check login info" });
     expect(JSON.parse(h.raw("Domain.List", { format: "json" }).body).status.code).toBe("-1");
   });
 
