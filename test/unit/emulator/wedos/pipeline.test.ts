@@ -2,6 +2,11 @@
 import { wapiAuth } from "../../../../emulator/wedos";
 import { USER, PASSWORD, harness, form, envelope, send, raw, type Json } from "./harness";
 
+/** `n` answers of 3222 (no such zone), which count as invalid by default. */
+function addZoneless(h: ReturnType<typeof harness>, n: number): void {
+  for (let i = 0; i < n; i++) expect(send(h, "dns-rows-list", { domain: "missing.com" }).code).toBe(3222);
+}
+
 describe("request pipeline", () => {
   it("answers 2009/2000/2001/2002/2003/2010/2005 in order", () => {
     const h = harness();
@@ -50,16 +55,36 @@ describe("request pipeline", () => {
     expect(send(h, "ping", undefined, {}, "192.168.1.70").code).toBe(2051);
   });
 
-  it("blocks an IP after 10 invalid requests, extends per further one, then lets it go", () => {
+  it("tolerates 10 invalid requests, blocks on the 11th, extends per further one, then lets it go", () => {
     const h = harness();
     const bad = { auth: "0".repeat(40) };
     for (let i = 0; i < 10; i++) expect(send(h, "ping", undefined, bad).code).toBe(2050);
+    // The KB: blocked "for each invalid request in excess of 10" — the 10th costs nothing yet.
+    expect(send(h, "ping").code).toBe(1000);
+    expect(send(h, "ping", undefined, bad).code).toBe(2050);
     expect(send(h, "ping").code).toBe(2052);
     expect(send(h, "ping", undefined, {}, "127.0.0.2").code).toBe(1000);
-    h.advance(61); // 10th invalid: 60 s; the 2052 above: +60 s
+    h.advance(61); // 11th invalid: 60 s; the 2052 above: +60 s
     expect(send(h, "ping").code).toBe(2052);
     h.advance(180);
     expect(send(h, "ping").code).toBe(1000);
+  });
+
+  it("counts commands that end in an error by default, as the KB does", () => {
+    const h = harness();
+    addZoneless(h, 10);
+    expect(send(h, "ping").code).toBe(1000);
+    addZoneless(h, 1);
+    expect(send(h, "ping").code).toBe(2052);
+  });
+
+  it("counts only the configured answers as invalid", () => {
+    const h = harness({ invalidCodes: "2050-2052" });
+    addZoneless(h, 20);
+    expect(send(h, "ping").code).toBe(1000);
+    for (let i = 0; i < 11; i++) send(h, "ping", undefined, { auth: "x" });
+    expect(send(h, "ping").code).toBe(2052);
+    expect(() => harness({ invalidCodes: "20x0" })).toThrow(/invalid WAPI code list "20x0"/);
   });
 
   it("refuses requests beyond the hourly budget with 2006 until the window ends", () => {
