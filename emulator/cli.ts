@@ -9,14 +9,45 @@ import type { FaultKind } from "./faults";
 const USAGE = `Usage: pulumi-dnspod-wedos-emulator [--host 127.0.0.1] [--dnspod-port 0] [--wedos-port 0]
   [--state FILE] [--dnspod-token ID,TOKEN] [--wedos-username U] [--wedos-password P]
   [--latency-ms N] [--fault-rate R] [--fault-seed N] [--fault-kinds k1,k2]
+  [--dnspod-site intl|cn] [--dnspod-wording live|seed] [--dnspod-user-token accept|reject]
+  [--dnspod-grade DP_Free] [--dnspod-accounts a@x,b@y]
   [--wedos-allowed-ips "1.2.3. 127.0.0.1"] [--wedos-requests-per-window N] [--wedos-window-seconds S]
-  [--wedos-auto-commit-seconds S] [--dnspod-grade DP_Free] [--dnspod-accounts a@x,b@y]`;
+  [--wedos-auto-commit-seconds S] [--wedos-invalid-before-block N] [--wedos-invalid-codes LIST]
+
+Starts both fake APIs on loopback and prints one JSON line with their endpoints when ready.
+
+DNSPod sites (--dnspod-site, default intl); both speak the same legacy API (POST /Action.Name):
+  intl  api.dnspod.com: English answers ("Operation successful"); lines are written as keys
+        (record_line=default, US) and read as names ("Default", "United States"); grades DP_*.
+  cn    dnsapi.cn: Chinese answers ("操作已经成功完成") unless lang=en (failed logins stay English
+        unless lang=cn); lines are written as Chinese names (record_line=默认, 电信, 联通, 境外, …)
+        or ids (record_line_id=0, 10=0 — the id wins), and read as names plus line_id; Record.Line
+        answers "lines" and "line_ids"; grades D_* and DP_* with their TTL minimums; a zone named
+        by "domain" that is not in the account is code 13; Record.List pages at 3000.
+  --dnspod-wording seed     the seed's older English texts ("Action completed successful").
+  --dnspod-user-token       the seed's user_token=ID,TOKEN is taken like login_token (accept,
+                            same failed-login ban) or refused with 20004 as seen live since 2021.
+
+WEDOS per-IP block (the KB: "blocked for 1 minute for each invalid request in excess of 10"):
+  --wedos-invalid-before-block N  invalid requests tolerated per IP (10); the next one blocks the IP
+                                  for 60 s (code 2052) and each further one, 2052 answers included,
+                                  adds 60 s.
+  --wedos-invalid-codes LIST      answers that count as invalid, as codes and ranges (default
+                                  2000-5999: every error — auth failure 2050, disallowed IP 2051,
+                                  parse/parameter/unknown-command errors 20xx-23xx, commands that
+                                  end in an error 3xxx-5xxx, and requests over a limit, 2006 and
+                                  2052); e.g. 2000-2999 leaves "no such zone" (3222) uncounted.`;
 
 function num(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${v}"`);
   return n;
+}
+
+function oneOf<T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (v === undefined || (allowed as readonly string[]).includes(v)) return v as T | undefined;
+  throw new Error(`--${name} must be one of ${allowed.join(", ")}, got "${v}"`);
 }
 
 export function optionsFromArgs(argv: string[]): StartOptions {
@@ -29,7 +60,9 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       "fault-seed": { type: "string" }, "fault-kinds": { type: "string" }, "wedos-allowed-ips": { type: "string" },
       "wedos-requests-per-window": { type: "string" }, "wedos-window-seconds": { type: "string" },
       "wedos-auto-commit-seconds": { type: "string" }, "dnspod-grade": { type: "string" },
-      "dnspod-accounts": { type: "string" }, help: { type: "boolean" },
+      "dnspod-accounts": { type: "string" }, "dnspod-site": { type: "string" }, "dnspod-wording": { type: "string" },
+      "dnspod-user-token": { type: "string" }, "wedos-invalid-before-block": { type: "string" },
+      "wedos-invalid-codes": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) {
@@ -52,6 +85,9 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       loginToken: v["dnspod-token"],
       accountGrade: v["dnspod-grade"],
       knownAccounts: v["dnspod-accounts"]?.split(","),
+      site: oneOf(v["dnspod-site"], "dnspod-site", ["intl", "cn"] as const),
+      wording: oneOf(v["dnspod-wording"], "dnspod-wording", ["live", "seed"] as const),
+      userToken: oneOf(v["dnspod-user-token"], "dnspod-user-token", ["accept", "reject"] as const),
     }),
     wedos: drop({
       username: v["wedos-username"],
@@ -60,6 +96,8 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       requestsPerWindow: num(v["wedos-requests-per-window"], "wedos-requests-per-window"),
       windowSeconds: num(v["wedos-window-seconds"], "wedos-window-seconds"),
       autoCommitSeconds: num(v["wedos-auto-commit-seconds"], "wedos-auto-commit-seconds"),
+      invalidBeforeBlock: num(v["wedos-invalid-before-block"], "wedos-invalid-before-block"),
+      invalidCodes: v["wedos-invalid-codes"],
     }),
   });
 }

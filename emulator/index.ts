@@ -12,7 +12,7 @@ import { WedosEmulator, type WedosEmulatorOptions } from "./wedos";
 export type { LogEntry } from "./types";
 export type { FaultConfig, FaultKind } from "./faults";
 export type { WedosEmulatorOptions, WedosState } from "./wedos";
-export type { DnspodEmulatorOptions, DnspodState } from "./dnspod";
+export type { DnspodEmulatorOptions, DnspodSite, DnspodState } from "./dnspod";
 
 export interface StartOptions {
   host?: string;

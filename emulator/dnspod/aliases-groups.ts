@@ -1,5 +1,6 @@
 /** Domainalias.* and Domaingroup.* (the small per-account collections). */
-import { findByName, isVipGrade, logChange, resolveDomain, SYSTEM_GROUPS } from "./lookup";
+import { isVipGrade } from "./grades";
+import { findByName, logChange, noDomain, resolveDomain, SYSTEM_GROUPS } from "./lookup";
 import { asciiDomain } from "./validate";
 import { fail, intParam, ok, type Handler } from "./wire";
 
@@ -10,7 +11,7 @@ const GROUP_NAME_MAX = 20;
 
 const aliasList: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   if (d.aliases.length === 0 && call.errorOnEmpty) return fail("7");
   return ok({ alias: d.aliases.map((a) => ({ id: String(a.id), domain: a.domain })) });
 };
@@ -34,7 +35,7 @@ const aliasCreate: Handler = (call) => {
 
 const aliasRemove: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const aliasId = intParam(call.params, "alias_id");
   const alias = d.aliases.find((a) => a.id === aliasId);
   if (!alias) return fail("7");

@@ -1,18 +1,11 @@
 /** Domain.* actions that create, list, describe and flag domains. */
 import { domainToUnicode } from "node:url";
 import type { DnspodDomain, DnspodRecord } from "./state";
-import {
-  activeLock,
-  findByName,
-  gradeTitle,
-  groupExists,
-  isVipGrade,
-  logChange,
-  resolveDomain,
-} from "./lookup";
+import { gradeTitle, isVipGrade } from "./grades";
+import { activeLock, findByName, groupExists, logChange, noDomain, resolveDomain } from "./lookup";
 import { page } from "./paging";
 import { asciiDomain } from "./validate";
-import { fail, formatDateTime, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, fail, formatDateTime, ok, type Call, type Handler, type Outcome } from "./wire";
 
 const SYSTEM_NS = ["f1g1ns1.dnspod.net.", "f1g1ns2.dnspod.net."];
 
@@ -73,7 +66,7 @@ function describe(call: Call, d: DnspodDomain, shape: "list" | "info"): Record<s
     name: d.name,
     ...(isInfo ? { punycode: d.punycode } : {}),
     grade: d.grade,
-    grade_title: gradeTitle(d.grade),
+    grade_title: gradeTitle(call.options.site, d.grade),
     status: d.status,
     ext_status: "notexist",
     records: String(d.records.length),
@@ -87,6 +80,8 @@ function describe(call: Call, d: DnspodDomain, shape: "list" | "info"): Record<s
     created_on: d.createdOn,
     updated_on: d.updatedOn,
     ttl: "600",
+    // dnsapi.cn's documents and recorded answers carry this flag of its CNAME acceleration [D].
+    ...(call.options.site === "cn" ? { cname_speedup: "disable" } : {}),
     owner: call.options.accountEmail,
   };
 }
@@ -138,12 +133,12 @@ const list: Handler = (call) => {
 
 const info: Handler = (call) => {
   const d = resolveDomain(call);
-  return d ? ok({ domain: describe(call, d, "info") }) : fail("6");
+  return d ? ok({ domain: describe(call, d, "info") }) : noDomain(call);
 };
 
 const remove: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   if (activeLock(d, call.now)) return fail("7");
   call.state.domains = call.state.domains.filter((x) => x !== d);
   return ok(undefined, true);
@@ -158,11 +153,11 @@ function setter(opts: {
 }): Handler {
   return (call): Outcome => {
     const d = resolveDomain(call);
-    if (!d) return fail("6");
+    if (!d) return noDomain(call);
     if (opts.lockable && activeLock(d, call.now)) return fail("7");
     const value = call.params[opts.param] ?? "";
     // [G] a bad enumerated value has no documented code; 6 ("invalid parameter") names it.
-    if (!opts.allowed.includes(value)) return fail("6", `Invalid parameter “${opts.param}”.`);
+    if (!opts.allowed.includes(value)) return badParam("6", opts.param);
     opts.apply(d, value);
     logChange(d, call.now, `Set ${opts.param} to ${value}`);
     return ok(undefined, true);
@@ -171,7 +166,7 @@ function setter(opts: {
 
 const log: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const entries = [...d.log].reverse().slice(0, 500);
   return ok({
     log: entries.length > 0 ? entries : ["There is no domain logs at the moment."],
@@ -181,7 +176,7 @@ const log: Handler = (call) => {
 
 const remark: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   d.remark = call.params.remark ?? "";
   logChange(d, call.now, d.remark ? `Set remark to ${d.remark}` : "Cleared remark");
   return ok(undefined, true);
@@ -189,7 +184,7 @@ const remark: Handler = (call) => {
 
 const changeGroup: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const groupId = Number(call.params.group_id);
   // Group 8 ("Shared To Me") only ever holds other accounts' domains.
   if (!Number.isInteger(groupId) || groupId === 8 || !groupExists(call.state, groupId)) return fail("7");

@@ -4,19 +4,35 @@
  * blocked even a correct token is refused, which is why clients must never retry a -1.
  */
 import type { DnspodEmulatorOptions, DnspodSecurity } from "./state";
+import type { Params } from "./wire";
+
+export type LoginFailure = "-1" | "-8" | "10002" | "20004";
 
 export interface LoginVerdict {
-  /** "-1" bad token, "-8" banned; undefined when the caller is let in. */
-  code?: "-1" | "-8";
+  /** Why the caller is refused; undefined when it is let in. */
+  code?: LoginFailure;
   /** The security counters changed (the server should persist). */
   changed: boolean;
+}
+
+/**
+ * The credential's verdict before any ban: `login_token`, or the seed's `user_token` (same "ID,Token"
+ * value, same accounting). An ID that is not a number is 10002 on the live service (acme.sh#4651).
+ */
+function judge(options: DnspodEmulatorOptions, params: Params): LoginFailure | undefined {
+  const viaUserToken = params.login_token === undefined && params.user_token !== undefined;
+  if (viaUserToken && options.userToken === "reject") return "20004";
+  const token = viaUserToken ? params.user_token : params.login_token;
+  if (token === undefined || token === "") return "-1";
+  if (!/^\d+$/.test(token.split(",")[0]!.trim())) return "10002";
+  return token === options.loginToken ? undefined : "-1";
 }
 
 export function checkLogin(
   sec: DnspodSecurity,
   options: DnspodEmulatorOptions,
   ip: string,
-  token: string | undefined,
+  params: Params,
   nowMs: number,
 ): LoginVerdict {
   let changed = false;
@@ -27,17 +43,18 @@ export function checkLogin(
     delete sec.failedLogins[ip];
     changed = true;
   }
-  if (token === options.loginToken) return { changed };
+  const failure = judge(options, params);
+  if (!failure) return { changed };
 
   const windowStart = nowMs - options.failedLoginWindowSeconds * 1000;
   const recent = (sec.failedLogins[ip] ?? []).filter((t) => t > windowStart);
   recent.push(nowMs);
   sec.failedLogins[ip] = recent;
-  // The failure that crosses the limit still answers -1; the ban applies from the next request.
+  // The failure that crosses the limit still answers as it is; the ban applies from the next request.
   if (recent.length > options.failedLoginLimit) {
     sec.bannedUntil[ip] = nowMs + options.banSeconds * 1000;
   }
-  return { code: "-1", changed: true };
+  return { code: failure, changed: true };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * A faithful fake of the legacy DNSPod International API (api.dnspod.com): `POST /<Action>` with a
- * form body, answers in the vendor's `{"status":{…}, …}` envelope with the shapes of its
- * documentation examples, quirks included. See emulator/types.ts for the server contract.
+ * A faithful fake of the legacy DNSPod API as api.dnspod.com serves it (`site: "intl"`) or as
+ * dnsapi.cn does (`site: "cn"`): `POST /<Action>` with a form body, answers in the vendor's
+ * `{"status":{…}, …}` envelope with the shapes of its documentation examples, quirks included, and
+ * the status texts the live services give today (messages.ts). See emulator/types.ts for the server
+ * contract.
  *
  * Choices where the vendor is silent:
  * - An unknown action answers HTTP 404 with status code "-99" ("API is not open").
@@ -10,18 +12,18 @@
  */
 import type { ApiEmulator, EmulatedRequest, EmulatedResponse, EmulatorContext } from "../types";
 import { aliasGroupActions } from "./aliases-groups";
-import { messageFor } from "./codes";
 import { domainActions } from "./domains";
 import { checkLogin, FrequencyLimit } from "./gate";
 import { lockActions } from "./locks";
+import { languageOf, statusMessage } from "./messages";
 import { recordReadActions } from "./records-read";
 import { recordWriteActions } from "./records-write";
 import { shareActions } from "./shares";
-import { DEFAULT_OPTIONS, emptyState, isDnspodState, type DnspodEmulatorOptions, type DnspodState } from "./state";
+import { emptyState, isDnspodState, resolveOptions, type DnspodEmulatorOptions, type DnspodState } from "./state";
 import { transferActions } from "./transfer";
 import { envelope, parseForm, wireFormat, type Handler, type Outcome, type Params } from "./wire";
 
-export type { DnspodEmulatorOptions, DnspodState } from "./state";
+export type { DnspodEmulatorOptions, DnspodSite, DnspodState } from "./state";
 export type {
   DnspodAlias,
   DnspodDomain,
@@ -60,13 +62,14 @@ export class DnspodEmulator implements ApiEmulator {
     private readonly ctx: EmulatorContext,
     options: Partial<DnspodEmulatorOptions> = {},
   ) {
-    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.options = resolveOptions(options);
   }
 
   handle(req: EmulatedRequest): EmulatedResponse {
     const action = this.opOf(req);
     const params = parseForm(req.body);
     const now = this.ctx.now();
+    let loggedIn = false;
     const answer = (outcome: Outcome, httpStatus = 200): EmulatedResponse => {
       const userAgent = req.headers["user-agent"];
       this.ctx.log({
@@ -75,17 +78,19 @@ export class DnspodEmulator implements ApiEmulator {
         code: outcome.code,
         ...(userAgent ? { userAgent } : {}),
       });
-      const message = outcome.message ?? messageFor(action, outcome.code);
+      const language = languageOf(this.options, params, loggedIn);
+      const message = statusMessage(this.options, language, action, outcome.code, outcome.reason);
       return envelope(outcome.code, message, now, outcome.payload, wireFormat(params), httpStatus);
     };
 
     if (req.method.toUpperCase() !== "POST") return answer({ code: "2" });
     const handler = ACTIONS[action];
-    if (!handler) return answer({ code: "-99", message: `Unknown API action “${action || req.path}”.` }, 404);
+    if (!handler) return answer({ code: "-99", reason: { key: "unknownAction", arg: action || req.path } }, 404);
 
-    const login = checkLogin(this.state.security, this.options, req.ip, params.login_token, now.getTime());
+    const login = checkLogin(this.state.security, this.options, req.ip, params, now.getTime());
     if (login.changed) this.ctx.changed();
     if (login.code) return answer({ code: login.code });
+    loggedIn = true;
     if (!this.frequency.admit(this.options, now.getTime())) return answer({ code: "-2" });
 
     const outcome = handler({
@@ -104,7 +109,9 @@ export class DnspodEmulator implements ApiEmulator {
 
   apiFault(code: string, req: EmulatedRequest): EmulatedResponse {
     const params = parseForm(req.body);
-    return envelope(code, messageFor(this.opOf(req), code), this.ctx.now(), {}, wireFormat(params));
+    // An injected fault stands for an answer after login (-2, 3, …), so it speaks the account's language.
+    const message = statusMessage(this.options, languageOf(this.options, params, true), this.opOf(req), code);
+    return envelope(code, message, this.ctx.now(), {}, wireFormat(params));
   }
 
   /** "Record.List" from "/Record.List" (trailing slash tolerated); "" when it isn't an action name. */

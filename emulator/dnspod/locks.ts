@@ -4,7 +4,7 @@
  * emulator ends it exactly `days` × 24 h after it was taken and reports that date as `lock_end`.
  */
 import { randomBytes } from "node:crypto";
-import { activeLock, logChange, resolveDomain } from "./lookup";
+import { activeLock, logChange, noDomain, resolveDomain } from "./lookup";
 import type { DnspodLock } from "./state";
 import { fail, formatDate, ok, type Handler } from "./wire";
 
@@ -21,7 +21,7 @@ function lockView(lock: DnspodLock): Record<string, string> {
 
 const lock: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const raw = call.params.days ?? "";
   if (!/^\d+$/.test(raw) || Number(raw) < 1) return fail("8");
   const days = Number(raw);
@@ -36,14 +36,14 @@ const lock: Handler = (call) => {
 
 const lockStatus: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const held = activeLock(d, call.now);
   return held ? ok({ lock: lockView(held) }) : fail("7");
 };
 
 const unlock: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const held = activeLock(d, call.now);
   if (!held) return fail("8");
   if ((call.params.lock_code ?? "").trim().toLowerCase() !== held.code) return fail("9");

@@ -1,7 +1,7 @@
 /** Small helpers over the state that several action modules need. */
 import type { DnspodDomain, DnspodLock, DnspodState } from "./state";
 import { asciiDomain } from "./validate";
-import { formatDateTime, type Call } from "./wire";
+import { fail, formatDateTime, type Call, type Outcome } from "./wire";
 
 /**
  * The domain named by `domain_id` or `domain` (the vendor: "you only need to and must set one of
@@ -15,6 +15,19 @@ export function resolveDomain(call: Call): DnspodDomain | undefined {
   return findByName(call.state, name);
 }
 
+/**
+ * The code for a domain that resolveDomain() did not find: 6 for an id, and for a `domain` that is
+ * not a registrable name; a well-formed name that is not in the account is 13 on dnsapi.cn (recorded:
+ * lexicon's dnspod cassette test_Provider_authenticate_with_unmanaged_domain_should_fail; 13 for
+ * every action, not just Domain.Info, is [G]) and 6 on api.dnspod.com. messages.ts words each case.
+ */
+export function noDomain(call: Call): Outcome {
+  const { domain_id: id, domain: name } = call.params;
+  if (id !== undefined && id !== "") return fail("6");
+  if (!asciiDomain(name)) return fail("6", { key: "domainName" });
+  return fail(call.options.site === "cn" ? "13" : "6", { key: "domainNotAdded" });
+}
+
 export function findByName(state: DnspodState, name: string | undefined): DnspodDomain | undefined {
   const ascii = asciiDomain(name);
   return ascii === undefined ? undefined : state.domains.find((d) => d.punycode === ascii);
@@ -25,22 +38,6 @@ export function activeLock(domain: DnspodDomain, now: Date): DnspodLock | undefi
   const lock = domain.lock;
   if (!lock) return undefined;
   return now.getTime() < Date.parse(lock.endsAt) ? lock : undefined;
-}
-
-export function isVipGrade(grade: string): boolean {
-  return grade !== "DP_Free";
-}
-
-/** [G] Titles of paid grades are not in the seed; the free one ("Free") is. */
-export function gradeTitle(grade: string): string {
-  const titles: Record<string, string> = {
-    DP_Free: "Free",
-    DP_Plus: "Plus",
-    DP_Extra: "Extra",
-    DP_Expert: "Expert",
-    DP_Ultra: "Ultra",
-  };
-  return titles[grade] ?? grade;
 }
 
 /** Records a change in Domain.Log and bumps `updated_on`. */

@@ -2,10 +2,11 @@
  * The checks Record.Create and Record.Modify share: parse the request into a record draft, then
  * check the draft against the zone's other records. Codes follow the vendor's Record.Create table.
  */
-import { DEFAULT_LINE_KEY, lineKeys } from "../../provider/dnspod/lines";
+import { ttlMin, typesFor } from "./grades";
+import { DEFAULT_LINE, writtenLine } from "./lines";
 import type { DnspodDomain, DnspodEmulatorOptions, DnspodRecord } from "./state";
-import { normaliseValue, recordTypesFor, subDomainError } from "./validate";
-import { fail, intParam, type Call, type Outcome } from "./wire";
+import { normaliseValue, subDomainError } from "./validate";
+import { badParam, fail, intParam, type Call, type Outcome } from "./wire";
 
 export interface RecordDraft {
   subDomain: string;
@@ -18,15 +19,6 @@ export interface RecordDraft {
 
 const MAX_TTL = 604800;
 const DEFAULT_TTL = 600;
-const VALID_LINES = lineKeys();
-
-export function ttlMin(options: DnspodEmulatorOptions, grade: string): number {
-  return options.ttlMinByGrade[grade] ?? 600;
-}
-
-export function typesFor(options: DnspodEmulatorOptions, grade: string): string[] | undefined {
-  return recordTypesFor(grade, Object.keys(options.ttlMinByGrade));
-}
 
 /** `record_type` as the grade spells it ("a" → "A", "framed url" → "Framed URL"), else undefined. */
 function canonicalType(options: DnspodEmulatorOptions, grade: string, raw: string): string | undefined {
@@ -42,11 +34,12 @@ export function parseDraft(call: Call, domain: DnspodDomain, fallbackTtl = DEFAU
   const subDomain = (p.sub_domain ?? "").trim().toLowerCase() || "@";
   const subErr = subDomainError(subDomain);
   if (subErr) return fail(subErr);
-  if (!p.record_type || !p.record_line || p.value === undefined) return fail("6");
+  if (!p.record_type || (!p.record_line && !p.record_line_id) || p.value === undefined) return fail("6");
   const type = canonicalType(call.options, domain.grade, p.record_type);
   if (!type) return fail("27");
-  // Only keys are accepted on write; display names ("Default", "United States") are what reads return.
-  if (!VALID_LINES.has(p.record_line)) return fail("26");
+  // api.dnspod.com takes keys only ("Default", "United States" are what reads show); dnsapi.cn names or ids.
+  const line = writtenLine(call);
+  if (typeof line !== "string") return line;
   let mx = 0;
   if (type === "MX") {
     const raw = intParam(p, "mx");
@@ -54,18 +47,19 @@ export function parseDraft(call: Call, domain: DnspodDomain, fallbackTtl = DEFAU
     mx = raw;
   }
   const ttlRaw = intParam(p, "ttl");
-  if (Number.isNaN(ttlRaw)) return fail("6", "Invalid parameter “ttl”.");
+  if (Number.isNaN(ttlRaw)) return badParam("6", "ttl");
   const ttl = ttlRaw ?? fallbackTtl;
   if (ttl < ttlMin(call.options, domain.grade)) return fail("29");
-  if (ttl > MAX_TTL) return fail("6", "Invalid parameter “ttl”: the maximum is 604800.");
+  // dnsapi.cn has its own code for it: "32 记录的TTL值超出了限制".
+  if (ttl > MAX_TTL) return call.options.site === "cn" ? fail("32") : fail("6", { key: "ttlMax" });
   const value = normaliseValue(type, p.value);
   if (value === undefined) return fail("34");
-  if (type === "NS" && subDomain === "@" && p.record_line !== DEFAULT_LINE_KEY) return fail("36");
-  return { subDomain, type, line: p.record_line, value, mx, ttl };
+  if (type === "NS" && subDomain === "@" && line !== DEFAULT_LINE) return fail("36");
+  return { subDomain, type, line, value, mx, ttl };
 }
 
 /**
- * Checks against the other records at the same name and line: exact duplicates (104), the
+ * Checks against the other records at the same name and line: exact duplicates (104 by default), the
  * round-robin limit (25), and CNAME exclusivity (31). The system NS records at "@" are exempt
  * from the CNAME rule, as the vendor lets users put a CNAME at the apex.
  */
@@ -79,14 +73,20 @@ export function conflictError(
     (r) => r !== self && r.subDomain === draft.subDomain && r.line === draft.line,
   );
   const sameType = peers.filter((r) => r.type === draft.type);
-  if (sameType.some((r) => r.value === draft.value && r.mx === draft.mx)) return fail("104");
-  if (sameType.length >= call.options.roundRobinLimit) return fail("25");
+  if (sameType.some((r) => r.value === draft.value && r.mx === draft.mx)) return fail(call.options.duplicateRecordCode, { key: "duplicate" });
+  if (sameType.length >= call.options.roundRobinLimit) return fail(roundRobinCode(call, draft.type));
   const others = peers.filter((r) => !r.hold);
   const cnameClash =
     draft.type === "CNAME"
       ? others.some((r) => r.type !== "CNAME" || r.value !== draft.value)
       : others.some((r) => r.type === "CNAME");
   return cnameClash ? fail("31") : undefined;
+}
+
+/** dnsapi.cn's Create/Modify name the A and CNAME round-robin limits apart (500025/500026); Ddns keeps 25. */
+function roundRobinCode(call: Call, type: string): string {
+  if (call.options.site !== "cn" || call.action === "Record.Ddns") return "25";
+  return type === "A" ? "500025" : type === "CNAME" ? "500026" : "25";
 }
 
 export function sameAsDraft(r: DnspodRecord, d: RecordDraft): boolean {

@@ -1,9 +1,10 @@
 /** Record.Create / Modify / Ddns / Remove / Status / Remark. */
-import { activeLock, logChange, resolveDomain } from "./lookup";
+import { writtenLine } from "./lines";
+import { activeLock, logChange, noDomain, resolveDomain } from "./lookup";
 import { conflictError, parseDraft, sameAsDraft, type RecordDraft } from "./record-rules";
 import type { DnspodDomain, DnspodRecord } from "./state";
 import { normaliseValue, subDomainError } from "./validate";
-import { fail, formatDateTime, intParam, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, fail, formatDateTime, intParam, ok, type Call, type Handler, type Outcome } from "./wire";
 
 const statusWord = (r: DnspodRecord): "enable" | "disable" => (r.enabled ? "enable" : "disable");
 const describeDraft = (d: RecordDraft): string => `${d.subDomain} ${d.type} ${d.line} ${d.value}`;
@@ -11,7 +12,7 @@ const describeDraft = (d: RecordDraft): string => `${d.subDomain} ${d.type} ${d.
 /** The zone of a record write, refusing while a Domain.Lock holds (21). */
 function writableDomain(call: Call): DnspodDomain | Outcome {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   return activeLock(d, call.now) ? fail("21") : d;
 }
 
@@ -25,6 +26,16 @@ function withRecord(call: Call, then: (d: DnspodDomain, r: DnspodRecord) => Outc
   return r.hold ? fail("7") : then(d, r);
 }
 
+/**
+ * dnsapi.cn's Create/Modify also take the record's `status` (enable|disable); undefined when absent,
+ * or on api.dnspod.com, which documents no such parameter [G].
+ */
+function statusParam(call: Call): boolean | undefined | Outcome {
+  const s = call.params.status;
+  if (call.options.site !== "cn" || s === undefined || s === "") return undefined;
+  return s === "enable" || s === "disable" ? s === "enable" : badParam("6", "status");
+}
+
 const create: Handler = (call) => {
   const d = writableDomain(call);
   if ("code" in d) return d;
@@ -32,10 +43,12 @@ const create: Handler = (call) => {
   if ("code" in draft) return draft;
   const conflict = conflictError(call, d, draft);
   if (conflict) return conflict;
+  const enabled = statusParam(call);
+  if (typeof enabled === "object") return enabled;
   const record: DnspodRecord = {
     id: call.state.nextRecordId++,
     ...draft,
-    enabled: true,
+    enabled: enabled ?? true,
     remark: "",
     updatedOn: formatDateTime(call.now),
     hold: false,
@@ -43,7 +56,11 @@ const create: Handler = (call) => {
   };
   d.records.push(record);
   logChange(d, call.now, `Added record ${describeDraft(draft)}`);
-  return ok({ record: { id: String(record.id), name: record.subDomain, status: "enable" } }, true);
+  // dnsapi.cn was recorded answering "enabled" and a null weight here (lexicon's dnspod cassettes).
+  const created = call.options.site === "cn"
+    ? { status: record.enabled ? "enabled" : "disabled", weight: null }
+    : { status: "enable" };
+  return ok({ record: { id: String(record.id), name: record.subDomain, ...created } }, true);
 };
 
 function apply(call: Call, d: DnspodDomain, r: DnspodRecord, draft: RecordDraft): void {
@@ -55,23 +72,29 @@ const modify: Handler = (call) =>
   withRecord(call, (d, r) => {
     const draft = parseDraft(call, d, r.ttl);
     if ("code" in draft) return draft;
+    const enabled = statusParam(call);
+    if (typeof enabled === "object") return enabled;
     // A modify that changes nothing is what DNSPod calls abuse; count it so benchmarks can tell.
-    if (sameAsDraft(r, draft)) {
+    if (sameAsDraft(r, draft) && (enabled === undefined || enabled === r.enabled)) {
       r.noopModifies++;
     } else {
       const conflict = conflictError(call, d, draft, r);
       if (conflict) return conflict;
       apply(call, d, r, draft);
+      if (enabled !== undefined) r.enabled = enabled;
     }
-    // The seed's quirk: the id is a number here (a string in Record.Create).
-    return ok({ record: { id: r.id, name: r.subDomain, value: r.value, status: statusWord(r) } }, true);
+    // The seed's quirk: the id is a number here (a string in Record.Create); dnsapi.cn adds a null weight.
+    const weight = call.options.site === "cn" ? { weight: null } : {};
+    return ok({ record: { id: r.id, name: r.subDomain, value: r.value, status: statusWord(r), ...weight } }, true);
   });
 
 /** Dynamic DNS: only the value changes; without `value` the caller's address is used [G]. */
 const ddns: Handler = (call) =>
   withRecord(call, (d, r) => {
-    const line = call.params.record_line;
-    if (line !== undefined && line !== r.line) return fail("26");
+    // The line names the record; it cannot move it to another one.
+    const named = call.params.record_line || call.params.record_line_id ? writtenLine(call) : r.line;
+    if (typeof named !== "string") return named;
+    if (named !== r.line) return fail("26");
     const value = normaliseValue(r.type, call.params.value ?? call.ip);
     if (value === undefined) return fail("34");
     const subDomain = (call.params.sub_domain ?? r.subDomain).trim().toLowerCase() || "@";
@@ -98,7 +121,7 @@ const remove: Handler = (call) =>
 const status: Handler = (call) =>
   withRecord(call, (d, r) => {
     const wanted = call.params.status;
-    if (wanted !== "enable" && wanted !== "disable") return fail("6", "Invalid parameter “status”.");
+    if (wanted !== "enable" && wanted !== "disable") return badParam("6", "status");
     r.enabled = wanted === "enable";
     r.updatedOn = formatDateTime(call.now);
     logChange(d, call.now, `Set record ${r.id} status to ${wanted}`);

@@ -2,10 +2,10 @@
  * Domainshare.Create / List / Modify / Remove. A share is identified by domain + email (Remove
  * takes only the email), optionally narrowed to one sub domain ("" = the whole domain).
  */
-import { logChange, resolveDomain } from "./lookup";
+import { logChange, noDomain, resolveDomain } from "./lookup";
 import type { DnspodDomain, DnspodShare } from "./state";
 import { isEmail, sameEmail } from "./validate";
-import { fail, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, fail, ok, type Call, type Handler, type Outcome } from "./wire";
 
 /**
  * The target email checked the way every share action does: 7 when it doesn't look like an email
@@ -29,7 +29,7 @@ function withShare(
   then: (d: DnspodDomain, email: string, share: DnspodShare | undefined) => Outcome,
 ): Outcome {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const email = checkTarget(call);
   if (typeof email !== "string") return email;
   return then(d, email, d.shares.find((s) => s.email === email));
@@ -39,7 +39,7 @@ const create: Handler = (call) =>
   withShare(call, (d, email, existing) => {
     if (existing) return fail("9");
     const m = mode(call.params.mode);
-    if (!m) return fail("6", "Invalid parameter “mode”.");
+    if (!m) return badParam("6", "mode");
     d.shares.push({ email, mode: m, subDomain: subDomain(call.params.sub_domain) });
     logChange(d, call.now, `Shared with ${email} (${m})`);
     return ok(undefined, true);
@@ -47,7 +47,7 @@ const create: Handler = (call) =>
 
 const list: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   if (d.shares.length === 0 && call.errorOnEmpty) return fail("7");
   const share = d.shares.map((s) => ({
     share_to: s.email,
@@ -67,7 +67,7 @@ const modify: Handler = (call) =>
   withShare(call, (d, email, existing) => {
     if (!existing || existing.subDomain !== subDomain(call.params.old_sub_domain)) return fail("9");
     const m = mode(call.params.mode);
-    if (!m) return fail("6", "Invalid parameter “mode”.");
+    if (!m) return badParam("6", "mode");
     existing.mode = m;
     existing.subDomain = subDomain(call.params.new_sub_domain);
     logChange(d, call.now, `Changed share with ${email} (${m})`);

@@ -3,18 +3,36 @@
  * the server can persist it with JSON.stringify and tests can compare snapshots structurally.
  */
 
+/** Which DNSPod serves: api.dnspod.com ("intl") or the same legacy API at dnsapi.cn ("cn"). */
+export type DnspodSite = "intl" | "cn";
+
 export interface DnspodEmulatorOptions {
+  /**
+   * "intl": English answers, line keys on write (`default`, `US`) and English names on read.
+   * "cn" (dnsapi.cn): Chinese answers unless `lang=en`, Chinese line names (`默认`) or line ids
+   * (`record_line_id`) on write, Chinese names plus `line_id` on read, the China grades and TTLs.
+   */
+  site: DnspodSite;
+  /**
+   * "live": status texts as the services word them today ("Operation successful"); "seed": the
+   * seed's older English texts ("Action completed successful"), for clients written against it.
+   */
+  wording: "live" | "seed";
+  /**
+   * The seed authenticates with `user_token`, which the emulator takes like `login_token` ("accept").
+   * [C] NewFuture/DDNS#286 (2021) saw api.dnspod.com answer it with 20004 "user token validate
+   * failed"; "reject" reproduces that.
+   */
+  userToken: "accept" | "reject";
   /** The only accepted `login_token`, "ID,TOKEN". The ID is returned as Domain.Info `user_id`. */
   loginToken: string;
   /** Owner of the account's domains (Domain.List/Info `owner`, Domainshare.List `owner`). */
   accountEmail: string;
-  /** Grade of new domains; every grade except DP_Free is VIP. */
+  /** Grade of new domains; every grade except the free ones (DP_Free, D_Free) is VIP. */
   accountGrade: string;
   /** Other accounts that exist, for Domainshare.* and Domainshare.Transfer (code 8 otherwise). */
   knownAccounts: string[];
-  /** Display name of the default line on reads: "Default" (international) or "默认" (China). */
-  defaultLineName: string;
-  /** Rows Domain.List / Record.List return when neither offset nor length is given. */
+  /** Rows Domain.List / Record.List return when neither offset nor length is given (500; dnsapi.cn 3000). */
   pageCap: number;
   /** More than this many failed logins from one IP within the window bans that IP (-8). */
   failedLoginLimit: number;
@@ -25,30 +43,53 @@ export interface DnspodEmulatorOptions {
   windowSeconds?: number;
   /** Records with the same sub_domain + type + line allowed (code 25 beyond). */
   roundRobinLimit: number;
-  /** Minimum record TTL per domain grade; unknown grades get 600. */
-  ttlMinByGrade: Record<string, number>;
+  /** Minimum record TTL per domain grade, over the site's own table (emulator/dnspod/grades.ts). */
+  ttlMinByGrade?: Record<string, number>;
+  /**
+   * [G] Whether dnsapi.cn also takes the international key `default` for 默认 on writes. No client
+   * written for it sends that and none of its documents offer it, so it is refused (26) by default.
+   */
+  cnAcceptsDefaultKey?: boolean;
+  /**
+   * [G] The code of an exact duplicate record on Create/Modify; its English text, "Domain record
+   * already exists", is what acme.sh matches. The code is unpublished: "104" by default; lexicon's
+   * dnspod provider takes "31" for "already there", which a client of that kind may want.
+   */
+  duplicateRecordCode: string;
 }
 
 export const DEFAULT_OPTIONS: DnspodEmulatorOptions = {
+  site: "intl",
+  wording: "live",
+  userToken: "accept",
   loginToken: "10000,emulator-token",
   accountEmail: "owner@example.com",
   accountGrade: "DP_Free",
   knownAccounts: ["friend@example.com", "colleague@example.com"],
-  defaultLineName: "Default",
   pageCap: 500,
   failedLoginLimit: 30,
   failedLoginWindowSeconds: 300,
   banSeconds: 3600,
   roundRobinLimit: 10,
-  ttlMinByGrade: { DP_Free: 600, DP_Plus: 120, DP_Extra: 120, DP_Expert: 60, DP_Ultra: 1 },
+  duplicateRecordCode: "104",
 };
+
+/** The options with the site's own defaults (dnsapi.cn pages Record.List at 3000) under the caller's. */
+export function resolveOptions(options: Partial<DnspodEmulatorOptions>): DnspodEmulatorOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const site = options.site ?? DEFAULT_OPTIONS.site;
+  return { ...DEFAULT_OPTIONS, pageCap: site === "cn" ? 3000 : 500, ...given };
+}
 
 export interface DnspodRecord {
   id: number;
   /** Lower-case relative name, "@" for the apex. */
   subDomain: string;
   type: string;
-  /** Line *key* ("default", "US"); converted to the display name on read. */
+  /**
+   * Line key, the same on both sites for the default line ("default"): an international key
+   * ("US") or a dnsapi.cn line id ("10=0"); reads show the site's name for it.
+   */
   line: string;
   value: string;
   /** MX priority, 0 for other types. */

@@ -4,7 +4,7 @@
  * accounts are not modelled, so a transferred domain is parked in `state.transferred`.
  */
 import { randomInt } from "node:crypto";
-import { resolveDomain } from "./lookup";
+import { noDomain, resolveDomain } from "./lookup";
 import { checkTarget } from "./shares";
 import type { DnspodTransferred } from "./state";
 import { asciiDomain, isEmail, sameEmail } from "./validate";
@@ -12,7 +12,7 @@ import { fail, ok, type Call, type Handler, type Outcome } from "./wire";
 
 const transfer: Handler = (call) => {
   const d = resolveDomain(call);
-  if (!d) return fail("6");
+  if (!d) return noDomain(call);
   const raw = (call.params.email ?? "").trim();
   if (isEmail(raw) && sameEmail(raw, call.options.accountEmail)) return fail("9");
   const email = checkTarget(call);

@@ -28,13 +28,6 @@ export function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Record types per grade. DP_Free is the vendor's list; CAA on paid grades is [G]. */
-export function recordTypesFor(grade: string, knownGrades: Iterable<string>): string[] | undefined {
-  const free = ["A", "CNAME", "MX", "TXT", "NS", "AAAA", "SRV", "URL", "Framed URL"];
-  if (grade === "DP_Free") return free;
-  return [...knownGrades].includes(grade) ? [...free, "CAA"] : undefined;
-}
-
 /** Returns the record-write code for an invalid sub_domain, or undefined when it is fine. */
 export function subDomainError(sub: string): "22" | "24" | undefined {
   if (sub === "@") return undefined;

@@ -9,11 +9,20 @@ import type { DnspodEmulatorOptions, DnspodState } from "./state";
 /** Form fields of one request (last value wins for repeated fields, as PHP does). */
 export type Params = Readonly<Record<string, string>>;
 
+/**
+ * Why a code was given when the service words that case apart from the action's standard text, e.g.
+ * which parameter was invalid; messages.ts turns it into the text of the answer's language.
+ */
+export interface Reason {
+  key: "param" | "ttlMax" | "unknownAction" | "domainName" | "domainNotAdded" | "duplicate";
+  /** The parameter or action the text names. */
+  arg?: string;
+}
+
 /** What an action handler decides; the envelope and message are added by the dispatcher. */
 export interface Outcome {
   code: string;
-  /** Overrides the action's standard text for `code` when the reason needs to be specific. */
-  message?: string;
+  reason?: Reason;
   payload?: Record<string, unknown>;
   /** True when the state changed (the server persists after it). */
   mutated?: boolean;
@@ -41,8 +50,10 @@ export const ok = (payload?: Record<string, unknown>, mutated = false): Outcome 
   mutated,
 });
 
-export const fail = (code: string, message?: string): Outcome =>
-  message === undefined ? { code } : { code, message };
+export const fail = (code: string, reason?: Reason): Outcome => (reason === undefined ? { code } : { code, reason });
+
+/** Code 6 for an invalid parameter, naming it. */
+export const badParam = (code: string, name: string): Outcome => fail(code, { key: "param", arg: name });
 
 export function parseForm(body: Buffer): Record<string, string> {
   const out: Record<string, string> = {};

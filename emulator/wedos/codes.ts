@@ -82,9 +82,6 @@ export const WAPI_CODES: Readonly<Record<number, string>> = {
 
 export const CODE_OK = 1000;
 
-/** Codes from this value up are failures; they count against the caller's IP (WAPI manual). */
-export const FIRST_ERROR_CODE = 2000;
-
 export function resultText(code: number): string {
   return WAPI_CODES[code] ?? "Unknown error";
 }

@@ -4,10 +4,10 @@
  */
 import type { ApiEmulator, EmulatedRequest, EmulatedResponse, EmulatorContext } from "../types";
 import { authMatches } from "./auth";
-import { FIRST_ERROR_CODE, WapiError, ensure } from "./codes";
+import { WapiError, ensure } from "./codes";
 import { commandFor } from "./commands";
 import { extractRequestField } from "./form";
-import { IpGuard, RequestBudget, ipAllowed } from "./limits";
+import { IpGuard, RequestBudget, invalidCodeSet, ipAllowed } from "./limits";
 import { type ResolvedWedosOptions, type WedosEmulatorOptions, resolveOptions } from "./options";
 import { emptyState, parseState, type WedosState } from "./state";
 import {
@@ -48,6 +48,7 @@ export class WedosEmulator implements ApiEmulator {
   private readonly store: ZoneStore;
   private readonly budget: RequestBudget;
   private readonly guard: IpGuard;
+  private readonly countsAsInvalid: (code: number) => boolean;
   /** Middle part of svTRID, fixed per instance like a server node id. */
   private readonly node = String(process.pid % 10_000);
   private served = 0;
@@ -60,6 +61,7 @@ export class WedosEmulator implements ApiEmulator {
     this.store = new ZoneStore(emptyState(), this.options.autoCommitSeconds * 1000);
     this.budget = new RequestBudget(this.options.requestsPerWindow, this.options.windowSeconds * 1000);
     this.guard = new IpGuard(this.options.invalidBeforeBlock);
+    this.countsAsInvalid = invalidCodeSet(this.options.invalidCodes);
   }
 
   handle(req: EmulatedRequest): EmulatedResponse {
@@ -71,7 +73,7 @@ export class WedosEmulator implements ApiEmulator {
     const now = this.ctx.now();
     this.store.catchUp(now.getTime());
     const outcome = this.process(req, format, now);
-    if (outcome.code >= FIRST_ERROR_CODE) this.guard.recordInvalid(req.ip, now.getTime());
+    if (this.countsAsInvalid(outcome.code)) this.guard.recordInvalid(req.ip, now.getTime());
     this.ctx.log({ op: outcome.command, params: outcome.params, code: String(outcome.code) });
     this.flush();
     return encodeReply(format, this.reply(outcome, now));

@@ -44,15 +44,19 @@ interface IpRecord {
 }
 
 /**
- * "More than 10 invalid requests block the IP for 1 minute per further invalid request": after
- * `threshold` invalid requests the IP is blocked for 60 s, and every further invalid request —
- * including the 2052 answers themselves — pushes the end of the block 60 s further out. When a block
- * has run out the IP starts again with a clean count.
+ * The KB (kb.wedos.com "WAPI manual", and "Global – WAPI Activation"): "Repeated invalid requests
+ * will cause the IP address to be blocked for 1 minute for each invalid request in excess of 10.
+ * With each additional invalid request, the system increases the blocking time." So `tolerated`
+ * (10) invalid requests cost nothing; the 11th blocks the IP for 60 s and every further one —
+ * including the 2052 answers given while blocked, themselves requests over a limit — adds 60 s
+ * more. When a block has run out the IP starts again with a clean count. (The Czech KB page reads
+ * "blocked for the number of invalid requests × 60 s" once over 10; the English wording is the one
+ * reproduced here.)
  */
 export class IpGuard {
   private readonly ips = new Map<string, IpRecord>();
 
-  constructor(private readonly threshold: number) {}
+  constructor(private readonly tolerated: number) {}
 
   isBlocked(ip: string, nowMs: number): boolean {
     const rec = this.current(ip, nowMs);
@@ -66,7 +70,7 @@ export class IpGuard {
       this.ips.set(ip, rec);
     }
     rec.invalid += 1;
-    if (rec.invalid >= this.threshold) {
+    if (rec.invalid > this.tolerated) {
       rec.blockedUntilMs = Math.max(rec.blockedUntilMs, nowMs) + BLOCK_STEP_MS;
     }
   }
@@ -93,6 +97,21 @@ export class IpGuard {
     }
     return rec;
   }
+}
+
+/**
+ * Which answers count as invalid requests, from a list of codes and ranges such as "2000-5999" or
+ * "2050,2051,2000-2199". The KB counts "authorization failure, access from a disallowed IP, bad
+ * input (parse errors, missing or wrong parameters, unknown command, …), commands ending in any
+ * error, and any request over the other limits" — every error answer, 2000–5999.
+ */
+export function invalidCodeSet(spec: string): (code: number) => boolean {
+  const ranges = spec.split(",").map((part) => part.trim()).filter(Boolean).map((part) => {
+    const m = /^(\d{4})(?:-(\d{4}))?$/.exec(part);
+    if (!m) throw new Error(`invalid WAPI code list "${spec}": expected codes or ranges like 2000-5999,3222`);
+    return [Number(m[1]), Number(m[2] ?? m[1])] as const;
+  });
+  return (code) => ranges.some(([lo, hi]) => code >= lo && code <= hi);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A paid (VIP) DNSPod account whose reads name the default line "默认" (as the China API does):
- * custom domain groups work, paid-grade record types and TTLs work, lines still never diff, and the
- * data sources read the account.
+ * A paid (VIP) DNSPod account: custom domain groups work, paid-grade record types and TTLs work, a
+ * line given as "默认" still never diffs, and the data sources read the account. (The emulator's old
+ * `defaultLineName: "默认"` setting is gone: its China site is `site: "cn"`, which takes 默认 on
+ * writes as dnsapi.cn does, and needs the provider's China-site line handling.)
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
@@ -11,7 +12,7 @@ import { recordImpl } from "../../provider/dnspod/resources/record";
 import { dnspod } from "../../sdk";
 import { useEmulators } from "../helpers/emulators";
 
-const h = useEmulators({ dnspod: { accountGrade: "DP_Plus", defaultLineName: "默认" } });
+const h = useEmulators({ dnspod: { accountGrade: "DP_Plus" } });
 
 const state = () => h.emu.hub.state().dnspod as DnspodState;
 const clearLog = () => (h.emu.hub.entries.length = 0);
@@ -50,7 +51,7 @@ describe("dnspod.DomainGroup on a VIP account", () => {
 });
 
 describe("dnspod.Record on a paid grade", () => {
-  test("CAA and a TTL of 120 are accepted; the default line read back as 默认 shows no diff", async () => {
+  test("CAA and a TTL of 120 are accepted; the default line given as 默认 shows no diff", async () => {
     const domainId = await zone();
     for (const news of [
       { domainId, recordType: "CAA", value: '0 issue "letsencrypt.org"', ttl: 120 },

@@ -66,3 +66,40 @@ test("bad options fail with usage and exit code 2", async () => {
   r.ready.catch(() => undefined);
   expect(await r.stopped).toBe(2);
 });
+
+function output(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+  return new Promise((done) => child.once("exit", (code) => done({ code, stdout, stderr })));
+}
+
+test("--help describes both DNSPod sites and which WEDOS answers count as invalid", async () => {
+  const help = await output(["--help"]);
+  expect(help.code).toBe(0);
+  for (const text of ["--dnspod-site intl|cn", "api.dnspod.com", "dnsapi.cn", "record_line=默认", "record_line_id",
+    "--dnspod-wording live|seed", "--dnspod-user-token accept|reject", "--wedos-invalid-before-block N", "in excess of 10",
+    "--wedos-invalid-codes LIST", "2000-5999"]) {
+    expect(help.stdout).toContain(text);
+  }
+});
+
+test("--dnspod-site cn serves dnsapi.cn; a bad site or WEDOS code list fails with usage and exit code 2", async () => {
+  const cn = start(["--dnspod-site", "cn", "--wedos-invalid-codes", "2050-2052"]);
+  const ep = await cn.ready;
+  const res = await request(`${ep.dnspod.endpoint}/Record.Line`, {
+    method: "POST",
+    body: "login_token=10000,emulator-token&format=json&domain_grade=D_Free",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  const body = (await res.body.json()) as { status: { message: string }; lines: string[] };
+  expect([body.status.message, body.lines[0]]).toEqual(["操作已经成功完成", "默认"]);
+  cn.child.kill("SIGTERM");
+  expect(await cn.stopped).toBe(0);
+  for (const args of [["--dnspod-site", "china"], ["--wedos-invalid-codes", "all"]]) {
+    const bad = await output(args);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("Usage: pulumi-dnspod-wedos-emulator")]);
+  }
+});

@@ -1,7 +1,8 @@
 /**
- * Status texts. Codes 6 and up mean something different for every action, so the table is keyed by
- * action; texts are the vendor's English documentation wording (typos included) where it has one.
- * Codes marked [G] are the emulator's choice where the vendor documents nothing.
+ * The seed's English status texts (`wording: "seed"`, and the base of "live"). Codes 6 and up mean
+ * something different for every action, so the table is keyed by action; texts are the vendor's
+ * English documentation wording (typos included) where it has one. Codes marked [G] are the
+ * emulator's choice where the vendor documents nothing.
  */
 
 const COMMON: Record<string, string> = {
@@ -162,6 +163,6 @@ function acquireCodes(fifteen: string): Record<string, string> {
   };
 }
 
-export function messageFor(action: string, code: string): string {
+export function seedMessage(action: string, code: string): string {
   return BY_ACTION[action]?.[code] ?? COMMON[code] ?? "Unknown error";
 }
