@@ -37,41 +37,56 @@ const ip = (what: string) =>
     .string({ error: typeError(what, "an IP address string", '"192.0.2.53"') })
     .refine((v) => isIPv4(v) || isIPv6(v), { error: (i) => `${what} ${JSON.stringify(i.input)} is not an IPv4 or IPv6 address. Fix: use an address such as "192.0.2.53" or "2001:db8::53"` });
 
+/** The fields of one row, shared by wedos.Record and the rows of wedos.ZoneRecords. */
+const ROW_FIELDS = {
+  name: rowName.describe("Row name relative to the zone: \"\" (or \"@\") for the apex, \"www\", \"*\" for a wildcard. Changing it replaces the row (WAPI cannot rename)."),
+  type: z
+    .string({ error: typeError("type", `a record type string (${WEDOS_TYPES.join(", ")})`, 'type: "A"') })
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(WEDOS_TYPES, { error: (i) => `"${String(i.input)}" is not a record type WEDOS supports. Fix: use one of ${WEDOS_TYPES.join(", ")}` }))
+    .describe("Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, TLSA or SSHFP. Changing it replaces the row."),
+  ttl: z
+    .number({ error: typeError("ttl", `a number of seconds (${TTL_MIN}–${TTL_MAX})`, "ttl: 3600 (a number, no quotes)") })
+    .int({ error: (i) => `ttl ${String(i.input)} is not a whole number of seconds. Fix: use a whole number ${TTL_MIN}–${TTL_MAX}, e.g. 3600` })
+    .min(TTL_MIN, { error: (i) => `ttl ${String(i.input)} is below WEDOS's minimum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
+    .max(TTL_MAX, { error: (i) => `ttl ${String(i.input)} is above WEDOS's maximum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
+    .default(TTL_MIN)
+    .describe(`Time to live in seconds, ${TTL_MIN}–${TTL_MAX} (default ${TTL_MIN}). Updated in place.`),
+  rdata: z.string({ error: typeError("rdata", "a string in zone-file form", 'rdata: "192.0.2.10" or rdata: "10 mail.example.cz"') }).describe(
+    "Record data in zone-file form: A \"192.0.2.10\", MX \"10 mail.example.cz\", SRV \"10 5 5060 sip.example.cz\", CAA '0 issue \"letsencrypt.org\"', TXT raw text without quotes. Updated in place.",
+  ),
+  comment: z.string({ error: typeError("comment", "a string", 'comment: "managed by Pulumi"') }).default("").describe("Author comment stored with the row (WAPI auth_comment). WAPI cannot update it, so changing it replaces the row."),
+};
+
+/** Row rules beyond single fields: rdata for its type (normalised in place), no CNAME at the apex. */
+function refineRow(r: { name: string; type: string; rdata: string }, ctx: z.RefinementCtx, resource: string): void {
+  const rule = RDATA_RULES[r.type];
+  if (rule && typeof r.rdata === "string") {
+    const c = rule(r.rdata);
+    if (!c.ok) ctx.addIssue({ code: "custom", path: ["rdata"], message: withFix(c.reason, r.type === "TXT" ? 'give the text without quotes, at most 4096 characters, e.g. "v=spf1 mx -all"' : `write ${r.type} rdata in zone-file form, see the ${resource} reference in README.md`) });
+    else r.rdata = c.value;
+  }
+  if (r.type === "CNAME" && r.name === "") {
+    ctx.addIssue({ code: "custom", path: ["name"], message: "a CNAME cannot be at the zone apex (WAPI 2312). Fix: use a subdomain name, or A/AAAA rows at the apex" });
+  }
+}
+
 export const RecordInputs = z
   .object({
     domain: zoneName("domain").describe("Zone the row belongs to, e.g. \"example.cz\" (pass `zone.name` of a wedos.Domain so a recreated zone recreates its rows). Changing it replaces the row."),
-    name: rowName.describe("Row name relative to the zone: \"\" (or \"@\") for the apex, \"www\", \"*\" for a wildcard. Changing it replaces the row (WAPI cannot rename)."),
-    type: z
-      .string({ error: typeError("type", `a record type string (${WEDOS_TYPES.join(", ")})`, 'type: "A"') })
-      .transform((v) => v.toUpperCase())
-      .pipe(z.enum(WEDOS_TYPES, { error: (i) => `"${String(i.input)}" is not a record type WEDOS supports. Fix: use one of ${WEDOS_TYPES.join(", ")}` }))
-      .describe("Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, TLSA or SSHFP. Changing it replaces the row."),
-    ttl: z
-      .number({ error: typeError("ttl", `a number of seconds (${TTL_MIN}–${TTL_MAX})`, "ttl: 3600 (a number, no quotes)") })
-      .int({ error: (i) => `ttl ${String(i.input)} is not a whole number of seconds. Fix: use a whole number ${TTL_MIN}–${TTL_MAX}, e.g. 3600` })
-      .min(TTL_MIN, { error: (i) => `ttl ${String(i.input)} is below WEDOS's minimum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
-      .max(TTL_MAX, { error: (i) => `ttl ${String(i.input)} is above WEDOS's maximum. Fix: use ${TTL_MIN}–${TTL_MAX} seconds` })
-      .default(TTL_MIN)
-      .describe(`Time to live in seconds, ${TTL_MIN}–${TTL_MAX} (default ${TTL_MIN}). Updated in place.`),
-    rdata: z.string({ error: typeError("rdata", "a string in zone-file form", 'rdata: "192.0.2.10" or rdata: "10 mail.example.cz"') }).describe(
-      "Record data in zone-file form: A \"192.0.2.10\", MX \"10 mail.example.cz\", SRV \"10 5 5060 sip.example.cz\", CAA '0 issue \"letsencrypt.org\"', TXT raw text without quotes. Updated in place.",
-    ),
-    comment: z.string({ error: typeError("comment", "a string", 'comment: "managed by Pulumi"') }).default("").describe("Author comment stored with the row (WAPI auth_comment). WAPI cannot update it, so changing it replaces the row."),
+    ...ROW_FIELDS,
     adopt: z.boolean({ error: typeError("adopt", "a boolean", "adopt: true") }).default(false).describe("Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management."),
   })
   .strict()
-  .superRefine((r, ctx) => {
-    const rule = RDATA_RULES[r.type];
-    if (rule && typeof r.rdata === "string") {
-      const c = rule(r.rdata);
-      if (!c.ok) ctx.addIssue({ code: "custom", path: ["rdata"], message: withFix(c.reason, r.type === "TXT" ? 'give the text without quotes, at most 4096 characters, e.g. "v=spf1 mx -all"' : `write ${r.type} rdata in zone-file form, see the wedos.Record reference in README.md`) });
-      else r.rdata = c.value;
-    }
-    if (r.type === "CNAME" && r.name === "") {
-      ctx.addIssue({ code: "custom", path: ["name"], message: "a CNAME cannot be at the zone apex (WAPI 2312). Fix: use a subdomain name, or A/AAAA rows at the apex" });
-    }
-  });
+  .superRefine((r, ctx) => refineRow(r, ctx, "wedos.Record"));
 export type RecordInputs = z.infer<typeof RecordInputs>;
+
+/** One row of wedos.ZoneRecords: the fields and rules of wedos.Record, without zone or adopt. */
+export const ZoneRow = z
+  .object(ROW_FIELDS)
+  .strict()
+  .superRefine((r, ctx) => refineRow(r, ctx, "wedos.ZoneRecords"));
+export type ZoneRow = z.output<typeof ZoneRow>;
 
 export const DomainInputs = z
   .object({
