@@ -8,8 +8,10 @@ import { isExists, unlessGone } from "./http/errors";
 import { checkInputs, diffInputs, pick, type CheckResult, type DiffResult, type ResourceImpl } from "./resource";
 
 export interface ResourceParts<I, O> {
-  /** Checks beyond the input schema, given its verdict and the stored inputs. */
-  check?(olds: Record<string, unknown>, checked: CheckResult<I>): CheckResult<I> | Promise<CheckResult<I>>;
+  /** check() of its own; `schema` is the descriptor's check of some inputs. */
+  check?(olds: Record<string, unknown>, news: Record<string, unknown>, schema: (news: Record<string, unknown>) => CheckResult<I>): CheckResult<I> | Promise<CheckResult<I>>;
+  /** The inputs that outputs stand for (read hands them back; diff compares them). Default: the input keys. */
+  inputsOf?(outs: O): I;
   /** For a replacement: must the old object go first (it would collide with the new one)? */
   deleteBeforeReplace?(olds: O, news: I): boolean;
   create(inputs: I): Promise<{ id: string; outs: O }>;
@@ -23,19 +25,22 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
   d: Described<In, Out>,
   parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>>,
 ): ResourceImpl<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>> {
+  type I = InputsOf<Described<In, Out>>;
+  // Outputs are inputs plus what the resource adds, so their input keys are inputs (TypeScript cannot see that through the generics).
+  const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> => (parts.inputsOf ? parts.inputsOf(outs) : (pick(outs, d.inputKeys) as Partial<I>));
   return {
     async check(olds, news) {
-      const checked = checkInputs(d.inputs, news, d.label);
-      return parts.check ? parts.check(olds ?? {}, checked) : checked;
+      const schema = (n: Record<string, unknown>) => checkInputs(d.inputs, n, d.label);
+      return parts.check ? parts.check(olds ?? {}, news, schema) : schema(news);
     },
     async diff(_id, olds, news): Promise<DiffResult> {
-      const { changes, replaces } = diffInputs(d.diffKeys, d.replaceOnChange, olds, news);
+      const { changes, replaces } = diffInputs(d.diffKeys, d.replaceOnChange, inputsOf(olds), news);
       return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && (parts.deleteBeforeReplace?.(olds, news) ?? false) };
     },
     create: (inputs) => parts.create(inputs),
     async read(id, props) {
       const outs = await unlessGone(() => parts.read(id, props));
-      return outs ? { id, props: outs, inputs: pick(outs, d.inputKeys) } : {};
+      return outs ? { id, props: outs, inputs: inputsOf(outs) } : {};
     },
     async update(id, olds, news) {
       return { outs: await parts.update(id, olds, news) };

@@ -25,6 +25,22 @@ export interface ResourceImpl<I = any, O = any> {
 
 export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
 
+/**
+ * A create that wrote part of its objects and then failed. The engine keeps the id and these
+ * outputs (a partial failure, ErrorResourceInitFailed), so the next `up` finishes the job and a
+ * destroy removes what was written, instead of leaving it behind unknown.
+ */
+export class PartialCreate extends Error {
+  override readonly name = "PartialCreate";
+  constructor(
+    readonly id: string,
+    readonly outs: Record<string, unknown>,
+    cause: Error,
+  ) {
+    super(cause.message, { cause });
+  }
+}
+
 function hasUnknownOnPath(value: unknown, path: PropertyKey[]): boolean {
   let cur = value;
   for (const key of path) {

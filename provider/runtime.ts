@@ -5,19 +5,21 @@
  * version serves resources created by an older one. Keep the names exported here stable.
  */
 import { setStackConfig, type ConfigSource } from "./config";
-import type { ResourceImpl } from "./resource";
+import { PartialCreate, type ResourceImpl } from "./resource";
 
 /** Resource kinds, as the shim names them: "<module>:<Type>". Never rename an entry. */
 const KINDS: Record<string, () => ResourceImpl> = {
   "wedos:Domain": () => (require("./wedos/resources/domain") as typeof import("./wedos/resources/domain")).domainImpl,
   "wedos:Record": () => (require("./wedos/resources/record") as typeof import("./wedos/resources/record")).recordImpl,
   "wedos:DnssecKeyset": () => (require("./wedos/resources/keyset") as typeof import("./wedos/resources/keyset")).keysetImpl,
+  "wedos:ZoneRecords": () => (require("./wedos/resources/zone-records") as typeof import("./wedos/resources/zone-records")).zoneRecordsImpl,
   "dnspod:Domain": () => (require("./dnspod/resources/domain") as typeof import("./dnspod/resources/domain")).domainImpl,
   "dnspod:Record": () => (require("./dnspod/resources/record") as typeof import("./dnspod/resources/record")).recordImpl,
   "dnspod:DomainShare": () => (require("./dnspod/resources/share") as typeof import("./dnspod/resources/share")).shareImpl,
   "dnspod:DomainAlias": () => (require("./dnspod/resources/alias") as typeof import("./dnspod/resources/alias")).aliasImpl,
   "dnspod:DomainGroup": () => (require("./dnspod/resources/group") as typeof import("./dnspod/resources/group")).groupImpl,
   "dnspod:DomainLock": () => (require("./dnspod/resources/lock") as typeof import("./dnspod/resources/lock")).lockImpl,
+  "dnspod:ZoneRecords": () => (require("./dnspod/resources/zone-records") as typeof import("./dnspod/resources/zone-records")).zoneRecordsImpl,
 };
 
 export function registerKind(kind: string, load: () => ResourceImpl): void {
@@ -39,7 +41,16 @@ export function impl(kind: string): ResourceImpl {
   return {
     check: async (olds, news) => plain(await r.check(olds, news)),
     diff: async (id, olds, news) => plain(await r.diff(id, olds, news)),
-    create: async (inputs) => plain(await r.create(inputs)),
+    create: async (inputs) => {
+      try {
+        return plain(await r.create(inputs));
+      } catch (err) {
+        // The dynamic-provider host reports an error with id, properties and reasons as a partial
+        // failure; the stored outputs need `__provider`, as every state of a dynamic resource does.
+        if (!(err instanceof PartialCreate)) throw err;
+        throw Object.assign(new Error(err.message), { id: err.id, properties: { ...plain(err.outs), __provider: (inputs as { __provider?: unknown }).__provider }, reasons: [err.message] });
+      }
+    },
     read: async (id, props) => plain(await r.read(id, props)),
     update: async (id, olds, news) => plain(await r.update(id, olds, news)),
     delete: (id, props) => r.delete(id, props),

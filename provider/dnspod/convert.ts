@@ -5,7 +5,7 @@
  * shows up as a diff.
  */
 import { canonicalHost, RDATA_RULES, type Checked } from "../dns/rdata";
-import { lineKeyFromDisplay, lineKeys } from "./lines";
+import { DEFAULT_LINE_KEY, lineKeyFromDisplay, lineKeys } from "./lines";
 import type { Domain, RecordRow } from "./schemas";
 
 /** Types of the free grade (Record.Type for DP_Free) plus CAA, which paid grades add. */
@@ -164,4 +164,45 @@ export function fromDomain(d: Domain) {
     owner: d.owner,
     recordCount: d.records,
   };
+}
+
+/** What dnspod.ZoneRecords keeps of a record besides its identity: its attributes. */
+export interface RecordAttrs {
+  ttl: number;
+  mx?: number;
+  /** Only "disable" is kept; enabled is the default. */
+  status?: "disable";
+  remark?: string;
+}
+
+export interface RecordIdentity {
+  subDomain: string;
+  recordType: string;
+  recordLine: string;
+  value: string;
+}
+
+/** A record's identity as ZoneRecords keys it: `"www A 192.0.2.10"`, on another line `"www A@US 192.0.2.10"`. */
+export const recordKey = (r: RecordIdentity): string => `${r.subDomain} ${r.recordType}${r.recordLine === DEFAULT_LINE_KEY ? "" : `@${r.recordLine}`} ${r.value}`;
+
+export function recordOfKey(key: string): RecordIdentity {
+  const m = /^(\S+) (Framed URL|[^\s@]+)(?:@(\S+))? ([\s\S]*)$/.exec(key);
+  if (!m) throw new Error(`dnspod.ZoneRecords: "${key}" is not a record key ("<subDomain> <type>[@<line>] <value>")`);
+  return { subDomain: m[1]!, recordType: m[2]!, recordLine: m[3] ?? DEFAULT_LINE_KEY, value: m[4]! };
+}
+
+/** Defaults (enabled, no remark) are not stored, so state stays small and absent equals default. */
+export function recordAttrs(r: { recordType: string; ttl: number; mx?: number | undefined; status?: string; remark?: string }): RecordAttrs {
+  return {
+    ttl: r.ttl,
+    ...(r.recordType === "MX" && r.mx !== undefined ? { mx: r.mx } : {}),
+    ...(r.status === "disable" ? { status: "disable" as const } : {}),
+    ...(r.remark ? { remark: r.remark } : {}),
+  };
+}
+
+/** A listed record as ZoneRecords sees it (lines as keys, values canonical). */
+export function liveRecord(row: RecordRow): { key: string; attrs: RecordAttrs; id: string } {
+  const s = fromRecordRow(row);
+  return { key: recordKey(s), attrs: recordAttrs(s), id: s.recordId };
 }

@@ -12,6 +12,9 @@ export interface JsonProp {
   default?: unknown;
   enum?: unknown[];
   items?: JsonProp;
+  properties?: Record<string, JsonProp>;
+  required?: string[];
+  additionalProperties?: JsonProp | boolean;
   minimum?: number;
   maximum?: number;
 }

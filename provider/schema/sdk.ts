@@ -20,9 +20,23 @@ function tsType(p: JsonProp, input: boolean): string {
       if (t === "integer" || t === "number") return "number";
       if (t === "boolean") return "boolean";
       if (t === "array") return input ? `pulumi.Input<${tsType(p.items ?? {}, true)}>[]` : `${tsType(p.items ?? {}, false)}[]`;
+      if (t === "object") return objectType(p, input);
       return "unknown";
     })
     .join(" | ");
+}
+
+/** `{ a: T; b?: U }` for fixed properties, `Record<string, T>` for a map. */
+function objectType(p: JsonProp, input: boolean): string {
+  if (p.properties) {
+    const fields = Object.entries(p.properties).map(([k, v]) => {
+      const t = tsType(v, input);
+      return `${k}${p.required?.includes(k) ? "" : "?"}: ${input ? `pulumi.Input<${t}>` : t}`;
+    });
+    return `{ ${fields.join("; ")} }`;
+  }
+  const values = typeof p.additionalProperties === "object" ? tsType(p.additionalProperties, input) : "unknown";
+  return `Record<string, ${values}>`;
 }
 
 const doc = (text: string | undefined, indent: string): string => {
@@ -52,15 +66,16 @@ function classFile(d: AnyDescriptor): string {
     lines.push(`${doc(p.description, "  ")}  ${key}${optional ? "?" : ""}: pulumi.Input<${enumOf.get(key) ?? tsType(p, true)}>;`);
   }
   lines.push("}", "", `/** ${d.description} Its id is ${d.id}. */`, `export class ${d.type} extends pulumi.dynamic.Resource {`);
+  // An output of the same name as an input (ZoneRecords' records) is what the program sees.
   const outputs: [string, JsonProp, boolean][] = [
-    ...Object.entries(output.props).map(([k, p]): [string, JsonProp, boolean] => [k, p, output.required.includes(k)]),
+    ...Object.entries(output.props).filter(([k]) => !(k in added.props)).map(([k, p]): [string, JsonProp, boolean] => [k, p, output.required.includes(k)]),
     ...Object.entries(added.props).map(([k, p]): [string, JsonProp, boolean] => [k, p, added.required.includes(k)]),
   ];
   for (const [key, p, always] of outputs) {
     const t = enumOf.get(key) ?? tsType(p, false);
     lines.push(`${doc(p.description, "  ")}  declare readonly ${key}: pulumi.Output<${always ? t : `${t} | undefined`}>;`);
   }
-  const keys = JSON.stringify([...d.inputKeys, ...d.outputKeys]).replace(/","/g, '", "');
+  const keys = JSON.stringify([...new Set([...d.inputKeys, ...d.outputKeys])]).replace(/","/g, '", "');
   const opts = d.secretOutputs?.length ? `secretOutputs(opts, ${JSON.stringify(d.secretOutputs).replace(/","/g, '", "')})` : "opts";
   lines.push(
     "",

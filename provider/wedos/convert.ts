@@ -2,6 +2,7 @@
  * Pure conversions between resource properties and WAPI's wire forms, both ways. Names are relative
  * to the zone with "" for the apex; WAPI lower-cases nothing, so comparisons of names ignore case.
  */
+import { RDATA_RULES } from "../dns/rdata";
 import type { DomainInfo, Row } from "./schemas";
 
 export interface NewRow { name: string; type: string; ttl: number; rdata: string; comment?: string }
@@ -59,3 +60,31 @@ export function fromDomainInfo(info: DomainInfo) {
     nameservers: ips(info.ns_out || info.ns1 || info.ns),
   };
 }
+
+/** What wedos.ZoneRecords keeps of a row besides its identity: the attributes WAPI stores with it. */
+export interface RowAttrs {
+  ttl: number;
+  comment?: string;
+}
+
+/** A row's identity as ZoneRecords keys it: `"www A 192.0.2.10"`, `"@ MX 10 mail.example.cz"`. */
+export const rowKey = (r: { name: string; type: string; rdata: string }): string => `${r.name || "@"} ${r.type} ${r.rdata}`;
+
+export function rowOfKey(key: string): { name: string; type: string; rdata: string } {
+  const m = /^(\S+) (\S+) ([\s\S]*)$/.exec(key);
+  if (!m) throw new Error(`wedos.ZoneRecords: "${key}" is not a row key ("<name> <type> <rdata>")`);
+  return { name: m[1] === "@" ? "" : m[1]!, type: m[2]!, rdata: m[3]! };
+}
+
+/** An empty comment is not stored, so state stays small and "" and absent compare equal. */
+export const rowAttrs = (r: { ttl: number; comment?: string | undefined }): RowAttrs => (r.comment ? { ttl: r.ttl, comment: r.comment } : { ttl: r.ttl });
+
+/** A listed row as ZoneRecords sees it, rdata in the canonical form check() gives declared rows. */
+export function liveRow(row: Row): { key: string; attrs: RowAttrs; id: string } {
+  const c = RDATA_RULES[row.rdtype]?.(row.rdata);
+  const rdata = c?.ok ? c.value : row.rdata;
+  return { key: rowKey({ name: row.name.toLowerCase(), type: row.rdtype, rdata }), attrs: rowAttrs({ ttl: row.ttl, comment: row.author_comment }), id: row.ID };
+}
+
+/** The zone's own apex NS rows: the service's, never listed as unmanaged or removed. */
+export const isServiceRow = (row: Row): boolean => row.name === "" && row.rdtype === "NS";

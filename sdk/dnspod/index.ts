@@ -1,2 +1,3 @@
 export * from "./resources";
 export { getDomains, getRecords, getRecordTypes, getRecordLines, type DnspodDomainInfo, type DnspodRecordInfo, type DnspodLineArea } from "./functions";
+export { fromZoneFile } from "../../provider/zonefile";

@@ -5,3 +5,4 @@ export { DomainShare, type DomainShareArgs } from "./share";
 export { DomainAlias, type DomainAliasArgs } from "./alias";
 export { DomainGroup, type DomainGroupArgs } from "./group";
 export { DomainLock, type DomainLockArgs } from "./lock";
+export { ZoneRecords, type ZoneRecordsArgs } from "./zone-records";

@@ -2,3 +2,4 @@
 export { Domain, type DomainArgs } from "./domain";
 export { Record, type RecordArgs, type RecordType } from "./record";
 export { DnssecKeyset, type DnssecKeysetArgs } from "./keyset";
+export { ZoneRecords, type ZoneRecordsArgs } from "./zone-records";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { describeResource } from "../../descriptor";
 import { DNSPOD_TYPES } from "../convert";
-import { AliasInputs, DomainInputs, GroupInputs, LockInputs, RecordInputs, ShareInputs } from "./inputs";
+import { AliasInputs, DomainInputs, GroupInputs, LockInputs, RecordInputs, ShareInputs, ZoneRecordsInputs } from "./inputs";
 
 export const DomainResource = describeResource({
   module: "dnspod",
@@ -94,4 +94,27 @@ export const LockResource = describeResource({
   secretOutputs: ["lockCode"],
 });
 
-export const DNSPOD_RESOURCES = [DomainResource, RecordResource, ShareResource, AliasResource, GroupResource, LockResource] as const;
+export const ZoneRecordsResource = describeResource({
+  module: "dnspod",
+  type: "ZoneRecords",
+  file: "zone-records",
+  description:
+    "A set of records of one DNSPod domain as one resource — a list or a BIND zone file (dnspod.fromZoneFile(parseZoneFile(…))). Each operation lists the domain once (paged) and writes only the difference: records created, changed in place (Record.Modify, Record.Status, Record.Remark) or removed. With exclusive: true it owns the whole domain.",
+  id: "the DNSPod domain id",
+  inputs: ZoneRecordsInputs,
+  outputs: z.object({
+    records: z
+      .record(
+        z.string(),
+        z.object({ ttl: z.number().int(), mx: z.number().int().optional(), status: z.literal("disable").optional(), remark: z.string().optional(), recordId: z.string(), unmanaged: z.boolean().optional() }),
+      )
+      .describe(
+        "The records as stored, keyed by identity (\"www A 192.0.2.10\", \"www A@US 192.0.2.10\" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes.",
+      ),
+    unmanaged: z.array(z.string()).describe("Records in the domain that nothing here declares, by identity (never DNSPod's own NS records)."),
+    recordCount: z.number().int().describe("Number of declared records."),
+  }),
+  replaceOnChange: ["domainId"],
+});
+
+export const DNSPOD_RESOURCES = [DomainResource, RecordResource, ShareResource, AliasResource, GroupResource, LockResource, ZoneRecordsResource] as const;

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { canonicalZone } from "../../dns/rdata";
 import { given, typeError, withFix } from "../../resource";
 import { DEFAULT_LINE_KEY } from "../lines";
-import { canonicalSubDomain, canonicalType, canonicalValue, DNSPOD_TYPES, lineKey, TTL_MAX, TTL_MIN } from "../convert";
+import { keyedRecords } from "../../zone/keyed";
+import { canonicalSubDomain, canonicalType, canonicalValue, DNSPOD_TYPES, lineKey, recordAttrs, recordKey, TTL_MAX, TTL_MIN, type RecordAttrs } from "../convert";
 
 const bool = (what: string) => z.boolean({ error: typeError(what, "a boolean", `${what}: true`) });
 
@@ -197,3 +198,29 @@ export const LockInputs = z
   })
   .strict();
 export type LockInputs = z.infer<typeof LockInputs>;
+
+const RecordAttrsSchema = z.object({ ttl: z.number().int(), mx: z.number().int().optional(), status: z.literal("disable").optional(), remark: z.string().optional() });
+
+export const ZoneRecordsInputs = z
+  .object({
+    domainId: dnspodId("domainId").describe("Id of the domain whose records this resource manages (`domain.id` of a dnspod.Domain). Changing it replaces the resource."),
+    records: z
+      .array(ZoneRecord, { error: typeError("records", "a list of records", 'records: [{ subDomain: "www", recordType: "A", value: "192.0.2.10" }]') })
+      .transform((list, ctx) =>
+        keyedRecords<ZoneRecord, RecordAttrs>(list, ctx, {
+          key: recordKey,
+          attrs: recordAttrs,
+          owner: (r) => `${r.subDomain} ${r.recordLine}`,
+          type: (r) => r.recordType,
+        }),
+      )
+      .pipe(z.record(z.string(), RecordAttrsSchema))
+      .describe(
+        "The records: { subDomain, recordType, value, recordLine, mx, ttl, status, remark } each, with the rules and defaults of dnspod.Record (dnspod.fromZoneFile(parseZoneFile(…)) fits; SOA and apex NS are left out, DNSPod serves its own). A record is identified by subDomain, type, line and value; ttl, mx, status and remark are its attributes, changed in place. Records already in the domain with the same identity are adopted without a write.",
+      ),
+    exclusive: bool("exclusive").default(false).describe(
+      "Own the whole domain: records nothing declares are deleted (never DNSPod's own NS records). They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other records are left alone and listed in `unmanaged`.",
+    ),
+  })
+  .strict();
+export type ZoneRecordsInputs = z.output<typeof ZoneRecordsInputs>;

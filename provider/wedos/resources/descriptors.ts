@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { describeResource } from "../../descriptor";
-import { DomainInputs, KeysetInputs, RecordInputs, WEDOS_TYPES } from "./inputs";
+import { DomainInputs, KeysetInputs, RecordInputs, WEDOS_TYPES, ZoneRecordsInputs } from "./inputs";
 
 export const DomainResource = describeResource({
   module: "wedos",
@@ -60,4 +60,22 @@ export const KeysetResource = describeResource({
   replaceOnChange: ["domain"],
 });
 
-export const WEDOS_RESOURCES = [DomainResource, RecordResource, KeysetResource] as const;
+export const ZoneRecordsResource = describeResource({
+  module: "wedos",
+  type: "ZoneRecords",
+  file: "zone-records",
+  description:
+    "A set of rows of one WEDOS zone as one resource — a list or a BIND zone file (parseZoneFile). Each operation lists the zone once, writes only the difference (rows added, ttl updated in place, rows deleted) and commits once. With exclusive: true it owns the whole zone.",
+  id: "the zone name",
+  inputs: ZoneRecordsInputs,
+  outputs: z.object({
+    records: z.record(z.string(), z.object({ ttl: z.number().int(), comment: z.string().optional(), rowId: z.string(), unmanaged: z.boolean().optional() })).describe(
+      "The rows as stored, keyed by identity (\"www A 192.0.2.10\"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.",
+    ),
+    unmanaged: z.array(z.string()).describe("Rows in the zone that nothing here declares, by identity (never the zone's own apex NS)."),
+    recordCount: z.number().int().describe("Number of declared rows."),
+  }),
+  replaceOnChange: ["domain"],
+});
+
+export const WEDOS_RESOURCES = [DomainResource, RecordResource, KeysetResource, ZoneRecordsResource] as const;

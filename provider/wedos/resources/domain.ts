@@ -47,7 +47,8 @@ async function createZone(inputs: Inputs, adopt: boolean): Promise<{ id: string;
 }
 
 export const domainImpl = defineResource(DomainResource, {
-  check(olds, result) {
+  check(olds, news, schema) {
+    const result = schema(news);
     const next = result.inputs;
     if (!next || olds.name !== next.name || next.allowRecreate) return result;
     const failures: CheckFailure[] = RECREATE_KEYS.filter((k) => olds[k] !== undefined && !sameValue(olds[k], next[k])).map((k) => ({

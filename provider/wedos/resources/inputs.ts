@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { canonicalHost, canonicalZone, RDATA_RULES } from "../../dns/rdata";
 import { given, typeError, withFix } from "../../resource";
+import { keyedRecords } from "../../zone/keyed";
+import { rowAttrs, rowKey, type RowAttrs } from "../convert";
 import { isIPv4, isIPv6 } from "node:net";
 
 export const WEDOS_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "TLSA", "SSHFP"] as const;
@@ -120,3 +122,24 @@ export const KeysetInputs = z
   })
   .strict();
 export type KeysetInputs = z.infer<typeof KeysetInputs>;
+
+const RowAttrsSchema = z.object({ ttl: z.number().int(), comment: z.string().optional() });
+
+export const ZoneRecordsInputs = z
+  .object({
+    domain: zoneName("domain").describe("Zone whose rows this resource manages, e.g. \"example.cz\" (pass `zone.name` of a wedos.Domain). Changing it replaces the resource."),
+    records: z
+      .array(ZoneRow, { error: typeError("records", "a list of rows", 'records: [{ name: "www", type: "A", rdata: "192.0.2.10" }]') })
+      .transform((rows, ctx) =>
+        keyedRecords<ZoneRow, RowAttrs>(rows, ctx, { key: rowKey, attrs: rowAttrs, owner: (r) => r.name, type: (r) => r.type }),
+      )
+      .pipe(z.record(z.string(), RowAttrsSchema))
+      .describe(
+        "The rows: { name, type, ttl, rdata, comment } each, with the rules and defaults of wedos.Record (parseZoneFile() output fits as it is; its SOA and apex NS are left out, WEDOS serves its own). A row is identified by name, type and rdata; ttl and comment are its attributes. Rows already in the zone with the same identity are adopted without a write.",
+      ),
+    exclusive: z.boolean({ error: typeError("exclusive", "a boolean", "exclusive: true") }).default(false).describe(
+      "Own the whole zone: rows nothing declares are deleted. They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other rows are left alone and listed in `unmanaged`.",
+    ),
+  })
+  .strict();
+export type ZoneRecordsInputs = z.output<typeof ZoneRecordsInputs>;

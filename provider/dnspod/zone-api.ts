@@ -1,0 +1,77 @@
+/**
+ * DNSPod for the zone-level resource (provider/zone/resource.ts): paged listings through the shared
+ * per-domain cache, writes a fixed number at a time (removals, then changes in place, then
+ * creates). Record.Create answers the new id, so no second listing is needed; it cannot set status
+ * or remark, which follow as Record.Status / Record.Remark only where they are not the defaults.
+ */
+import type { ZoneApi } from "../zone/resource";
+import { writeAll } from "../zone/run";
+import { dnspodContext } from "./context";
+import { liveRecord, recordOfKey, toRecordWrite, type RecordAttrs } from "./convert";
+import type { RecordRow } from "./schemas";
+
+/** Writes in flight at once; the request budget paces them further. */
+export const WRITES_AT_ONCE = 16;
+
+const records = (rows: readonly RecordRow[]) => rows.filter((r) => r.hold !== "hold").map(liveRecord);
+const modifies = (a: RecordAttrs, b: RecordAttrs) => a.ttl !== b.ttl || a.mx !== b.mx;
+
+/** Record.Modify, Record.Status and Record.Remark, each only when what it sets differs. */
+async function converge(domainId: string, id: string, key: string, from: RecordAttrs | undefined, to: RecordAttrs): Promise<void> {
+  const { client } = dnspodContext();
+  const write = toRecordWrite({ ...recordOfKey(key), ...to });
+  if (from && modifies(from, to)) await client.modifyRecord(domainId, id, write);
+  if ((from?.status ?? "enable") !== (to.status ?? "enable")) await client.setRecordStatus(domainId, id, to.status ?? "enable");
+  if ((from?.remark ?? "") !== (to.remark ?? "")) await client.setRecordRemark(domainId, id, to.remark ?? "");
+}
+
+export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
+  label: "dnspod.ZoneRecords",
+
+  async list(domainId, fresh) {
+    return records(await dnspodContext().records.get(domainId, fresh ? performance.now() : undefined));
+  },
+
+  rules: {
+    same: (a, b) => !modifies(a, b) && a.status === b.status && (a.remark ?? "") === (b.remark ?? ""),
+    inPlace: () => true,
+  },
+
+  async write(domainId, plan) {
+    const { client, records: cache } = dnspodContext();
+    const created = new Map<string, string>();
+    cache.invalidate(domainId);
+    const failed = [
+      ...(await writeAll("remove", plan.remove, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id))),
+      ...(await writeAll("change", plan.update, WRITES_AT_ONCE, (u) => converge(domainId, u.id, u.key, u.from, u.to))),
+      ...(await writeAll("create", plan.create, WRITES_AT_ONCE, async (c) => {
+        const write = toRecordWrite({ ...recordOfKey(c.key), ...c.to });
+        const id = await client.createRecord(domainId, write);
+        await converge(domainId, id, c.key, { ttl: c.to.ttl, ...(c.to.mx !== undefined ? { mx: c.to.mx } : {}) }, c.to);
+        // Only a record that is all it should be counts as written; the next run finishes the others.
+        created.set(c.key, id);
+      })),
+    ];
+    cache.invalidate(domainId);
+    return { failed, created };
+  },
+
+  // DNSPod publishes every write by itself.
+  publish: async () => undefined,
+
+  async remove(domainId, doomed) {
+    const { client, records: cache } = dnspodContext();
+    cache.invalidate(domainId);
+    const failed = await writeAll("remove", doomed, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id));
+    cache.invalidate(domainId);
+    return failed;
+  },
+
+  zoneFileOnly(item) {
+    const type = String(item.recordType ?? "").toUpperCase();
+    return type === "SOA" || (type === "NS" && ["", "@"].includes(String(item.subDomain ?? "@").trim()));
+  },
+
+  describe: (item) => JSON.stringify(`${String(item.subDomain ?? "") || "@"} ${String(item.recordType)} ${String(item.value)}`),
+};
+

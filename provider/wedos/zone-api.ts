@@ -1,0 +1,70 @@
+/**
+ * WAPI for the zone-level resource (provider/zone/resource.ts): listings through the shared
+ * per-zone cache, writes a fixed number at a time (deletes, then ttl updates, then adds), and one
+ * coalesced dns-domain-commit per operation. dns-row-add answers no id, so new rows are found by
+ * listing the zone again, concurrently with the commit.
+ */
+import type { ZoneApi } from "../zone/resource";
+import { writeAll } from "../zone/run";
+import { wedosContext } from "./context";
+import { isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
+import type { Row } from "./schemas";
+
+/** Writes in flight at once; the request budget paces them further. */
+export const WRITES_AT_ONCE = 16;
+
+const records = (rows: readonly Row[]) => rows.filter((r) => !isServiceRow(r)).map(liveRow);
+const comment = (a: RowAttrs) => a.comment ?? "";
+
+export const wedosZoneApi: ZoneApi<RowAttrs> = {
+  label: "wedos.ZoneRecords",
+
+  async list(zone, fresh) {
+    return records(await wedosContext().rows.get(zone, fresh ? performance.now() : undefined));
+  },
+
+  rules: {
+    same: (a, b) => a.ttl === b.ttl && comment(a) === comment(b),
+    // dns-row-update sets ttl and rdata only; a new comment means a new row.
+    inPlace: (a, b) => comment(a) === comment(b),
+  },
+
+  async write(zone, plan) {
+    const { client, rows } = wedosContext();
+    rows.invalidate(zone);
+    const failed = [
+      ...(await writeAll("delete", plan.remove, WRITES_AT_ONCE, (r) => client.deleteRow(zone, r.id))),
+      ...(await writeAll("update", plan.update, WRITES_AT_ONCE, (u) => client.updateRow(zone, u.id, u.to.ttl, rowOfKey(u.key).rdata))),
+      ...(await writeAll("add", plan.create, WRITES_AT_ONCE, (c) =>
+        client.addRow(zone, { ...rowOfKey(c.key), ttl: c.to.ttl, comment: comment(c.to) }, async () =>
+          records(await rows.get(zone, performance.now())).some((r) => r.key === c.key),
+        ),
+      )),
+    ];
+    return { failed, created: new Map() };
+  },
+
+  async publish(zone, needIds) {
+    const { commits, rows } = wedosContext();
+    rows.invalidate(zone);
+    const done = performance.now();
+    // The commit and the listing that finds new ids only need the writes done: run both.
+    const [, after] = await Promise.all([commits.committed(zone), needIds ? rows.get(zone, done) : undefined]);
+    return after && records(after);
+  },
+
+  async remove(zone, doomed) {
+    const { client, commits, rows } = wedosContext();
+    rows.invalidate(zone);
+    const failed = await writeAll("delete", doomed, WRITES_AT_ONCE, (r) => client.deleteRow(zone, r.id));
+    if (failed.length < doomed.length) await commits.committed(zone);
+    return failed;
+  },
+
+  zoneFileOnly(item) {
+    const type = String(item.type ?? "").toUpperCase();
+    return type === "SOA" || (type === "NS" && ["", "@"].includes(String(item.name ?? "").trim()));
+  },
+
+  describe: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
+};

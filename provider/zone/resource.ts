@@ -1,0 +1,143 @@
+/**
+ * What wedos.ZoneRecords and dnspod.ZoneRecords share: check() that names each bad record, the
+ * read that shows drift and unmanaged records (and, for an exclusive resource, turns them into
+ * removals), and create/update/delete as one listing plus the delta. Each API supplies how to
+ * list, write and publish (zone/api.ts of its folder).
+ */
+import type { ResourceParts } from "../define";
+import { isNotFound } from "../http/errors";
+import { PartialCreate } from "../resource";
+import { namedRecordFailures, withoutServiceRecords } from "./keyed";
+import { planZone, type LiveRecord, type PlanRules, type ZonePlan } from "./plan";
+import { ZoneWriteError } from "./run";
+
+/** A write that failed: the record's key, what was tried ("add", "update", "delete") and why. */
+export interface Failure {
+  key: string;
+  what: string;
+  error: unknown;
+}
+
+export interface ZoneApi<A> {
+  /** `wedos.ZoneRecords`, the prefix of messages. */
+  label: string;
+  /** The zone's records now, the service's own left out; `fresh` asks for a listing started now. */
+  list(zone: string, fresh: boolean): Promise<LiveRecord<A>[]>;
+  rules: PlanRules<A>;
+  /** Runs the plan's writes; returns what failed and the ids of the records it created, when the API says them. */
+  write(zone: string, plan: ZonePlan<A>): Promise<{ failed: Failure[]; created: ReadonlyMap<string, string> }>;
+  /** After writes: publish them (WEDOS commits) and tell whether new ids need a listing. */
+  publish(zone: string, needIds: boolean): Promise<LiveRecord<A>[] | undefined>;
+  /** Deletes these records (a gone one counts as deleted) and publishes; returns what failed. */
+  remove(zone: string, records: readonly LiveRecord<A>[]): Promise<Failure[]>;
+  /** Declared records that belong to a zone file, not to the API (SOA, apex NS). */
+  zoneFileOnly(item: Record<string, unknown>): boolean;
+  /** A declared record as messages name it: `"www A 192.0.2.10"`. */
+  describe(item: Record<string, unknown>): string;
+}
+
+export interface ZoneInputs<A> {
+  records: Record<string, A>;
+  exclusive: boolean;
+}
+export type Stored<A, K extends string> = A & { [P in K]: string } & { unmanaged?: boolean };
+export interface ZoneOutputs<A, K extends string> {
+  records: Record<string, Stored<A, K>>;
+  unmanaged: string[];
+  recordCount: number;
+}
+
+export function zoneRecordsParts<A extends object, K extends string, I extends ZoneInputs<A>, O extends I & ZoneOutputs<A, K>>(
+  api: ZoneApi<A>,
+  zoneOf: (i: I) => string,
+  idKey: K,
+): ResourceParts<I, O> {
+  const attrsOf = (s: Stored<A, K>): A => {
+    const { [idKey]: _id, unmanaged: _u, ...attrs } = s as Record<string, unknown>;
+    return attrs as A;
+  };
+  const stored = (r: LiveRecord<A>, unmanaged = false) => ({ ...r.attrs, [idKey]: r.id, ...(unmanaged ? { unmanaged: true } : {}) }) as Stored<A, K>;
+  const declaredOf = (o: O) => new Set(Object.entries(o.records).filter(([, v]) => !v.unmanaged).map(([k]) => k));
+
+  /** The outputs for `inputs`, given the zone's records after the writes. */
+  const outputs = (inputs: I, live: readonly LiveRecord<A>[]): O => {
+    const byKey = new Map(live.map((r) => [r.key, r]));
+    const records: Record<string, Stored<A, K>> = {};
+    for (const key of Object.keys(inputs.records)) {
+      const r = byKey.get(key);
+      if (r) records[key] = stored(r);
+    }
+    const unmanaged = [...byKey.keys()].filter((k) => !(k in inputs.records));
+    return { ...inputs, records, unmanaged, recordCount: Object.keys(records).length } as O;
+  };
+
+  /** One listing, the delta, one publish; the zone as it is afterwards. */
+  const apply = async (inputs: I, owned: readonly string[]): Promise<{ outs: O; failed: Failure[] }> => {
+    const zone = zoneOf(inputs);
+    const before = await api.list(zone, true);
+    const plan = planZone(inputs.records, before, owned, api.rules);
+    if (!plan.create.length && !plan.update.length && !plan.remove.length) return { outs: outputs(inputs, before), failed: [] };
+    const { failed, created } = await api.write(zone, plan);
+    const relisted = await api.publish(zone, plan.create.length > created.size);
+    if (relisted) return { outs: outputs(inputs, relisted), failed };
+    // The API told every new id: the zone is what it was, minus the removed, plus the written.
+    const failedKeys = new Set(failed.map((f) => f.key));
+    const gone = new Set(plan.remove.filter((r) => !failedKeys.has(r.key)).map((r) => r.key));
+    const after = new Map(before.filter((r) => !gone.has(r.key)).map((r) => [r.key, r]));
+    for (const u of plan.update) if (!failedKeys.has(u.key)) after.set(u.key, { key: u.key, attrs: u.to, id: u.id });
+    for (const c of plan.create) if (created.has(c.key)) after.set(c.key, { key: c.key, attrs: c.to, id: created.get(c.key)! });
+    return { outs: outputs(inputs, [...after.values()]), failed };
+  };
+
+  return {
+    check(_olds, news, schema) {
+      const { list, positions } = withoutServiceRecords(news.records, api.zoneFileOnly);
+      const result = schema({ ...news, records: list });
+      return result.failures ? { failures: namedRecordFailures(api.label, news.records, positions, result.failures, api.describe) } : result;
+    },
+
+    inputsOf: (outs) => {
+      const { records, unmanaged: _u, recordCount: _n, ...rest } = outs;
+      // Outputs without what they add (and records without their ids) are the inputs they stand for.
+      return { ...rest, records: Object.fromEntries(Object.entries(records).map(([k, v]) => [k, attrsOf(v)])) } as unknown as I;
+    },
+
+    async create(inputs) {
+      const { outs, failed } = await apply(inputs, []);
+      if (!failed.length) return { id: zoneOf(inputs), outs };
+      const err = new ZoneWriteError(api.label, zoneOf(inputs), failed, Object.keys(inputs.records).length);
+      throw Object.keys(outs.records).length ? new PartialCreate(zoneOf(inputs), outs as Record<string, unknown>, err) : err;
+    },
+
+    async read(_id, props) {
+      const live = await api.list(zoneOf(props), false);
+      const declared = declaredOf(props);
+      const records: Record<string, Stored<A, K>> = {};
+      // An exclusive resource owns the undeclared records: as inputs they preview as removals.
+      for (const r of live) if (declared.has(r.key) || props.exclusive) records[r.key] = stored(r, !declared.has(r.key));
+      const unmanaged = live.filter((r) => !declared.has(r.key)).map((r) => r.key);
+      return { ...props, records, unmanaged, recordCount: live.filter((r) => declared.has(r.key)).length };
+    },
+
+    async update(_id, olds, news) {
+      const { outs, failed } = await apply(news, Object.keys(olds.records));
+      if (failed.length) throw new ZoneWriteError(api.label, zoneOf(news), failed, Object.keys(news.records).length);
+      return outs;
+    },
+
+    async delete(_id, props) {
+      const declared = declaredOf(props);
+      let live: LiveRecord<A>[];
+      try {
+        live = await api.list(zoneOf(props), true);
+      } catch (err) {
+        if (isNotFound(err)) return; // the zone is gone, and its records with it
+        throw err;
+      }
+      const doomed = live.filter((r) => declared.has(r.key));
+      if (!doomed.length) return;
+      const failed = await api.remove(zoneOf(props), doomed);
+      if (failed.length) throw new ZoneWriteError(api.label, zoneOf(props), failed, doomed.length);
+    },
+  };
+}
