@@ -86,15 +86,18 @@ export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, new
   const raw = userInputs(news);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { inputs: parsed.data };
-  const known = Object.keys(schema.shape);
   const failures: CheckFailure[] = [];
   for (const issue of parsed.error.issues) {
     if (hasUnknownOnPath(raw, issue.path)) continue;
     if (issue.code === "unrecognized_keys") {
+      // Keys a nested object (a record of ZoneRecords) takes are suggested as well as top-level ones.
+      const known = keysAt(schema, issue.path);
+      const where = issue.path.length ? `${issue.path.map(String).join(".")}.` : "";
       for (const key of issue.keys) {
         const near = closest(key, known);
-        const fix = near ? `rename it to "${near}" (did you mean "${near}"?), or remove it` : `remove it; ${resource} takes ${known.map((k) => `"${k}"`).join(", ")}`;
-        failures.push({ property: key, reason: `${resource}.${key}: unknown property "${key}" (unrecognized key). Fix: ${fix}; see the ${resource} reference in README.md` });
+        const owner = issue.path.length ? `each of ${resource}.${String(issue.path[0])}` : resource;
+        const fix = near ? `rename it to "${near}" (did you mean "${near}"?), or remove it` : `remove it; ${owner} takes ${known.map((k) => `"${k}"`).join(", ")}`;
+        failures.push({ property: `${where}${key}`, reason: `${resource}.${where}${key}: unknown property "${key}" (unrecognized key). Fix: ${fix}; see the ${resource} reference in README.md` });
       }
       continue;
     }
@@ -105,6 +108,25 @@ export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, new
   }
   // Valid but for values preview cannot know yet: handed on as given, since they cannot be normalised.
   return failures.length ? { failures } : { inputs: raw as z.output<S> };
+}
+
+/** The keys of the object schema at `path` (through lists, pipes, defaults and optionals). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let cur: unknown = schema;
+  const def = (s: unknown) => (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; in?: unknown; innerType?: unknown } } })._zod.def;
+  const unwrap = (s: unknown): unknown => {
+    const d = def(s);
+    if (d.type === "pipe") return unwrap(d.in);
+    if (d.type === "default" || d.type === "optional" || d.type === "nullable") return unwrap(d.innerType);
+    return s;
+  };
+  for (const step of path) {
+    const d = def(unwrap(cur));
+    cur = d.type === "object" ? d.shape?.[String(step)] : d.type === "array" ? d.element : undefined;
+    if (cur === undefined) return [];
+  }
+  const d = def(unwrap(cur));
+  return d.type === "object" ? Object.keys(d.shape ?? {}) : [];
 }
 
 /** The known key within edit distance 2 of a misspelt one ("tll" → "ttl"), if exactly one is nearest. */

@@ -4,7 +4,7 @@
  * commit), no-op previews, a one-record edit among 1,000 records as shown by `preview --diff`,
  * exclusive ownership through refresh, an interrupted up, and destroy.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulators, type DnspodState, type RunningEmulators, type WedosState } from "../../emulator";
 import { RDATA_RULES } from "../../provider/dns/rdata";
@@ -72,6 +72,17 @@ afterAll(async () => {
 test("preview of a new stack plans the zones and their ZoneRecords, and calls no API", async () => {
   expect(await p.plan()).toEqual({ cz: "create", "cz-records": "create", com: "create", "com-records": "create" });
   expect(emu.log()).toEqual([]);
+});
+
+test("a bad zone file fails preview with its line and column, and calls no API", async () => {
+  writeFileSync(join(p.dir, "bad.zone"), "$TTL 3600\nwww  A  192.0.2.10\napi  A  192.0.2.300\n");
+  await p.config("zoneFile", "bad.zone");
+  const seq = lastSeq();
+  const r = await p.run(["preview"]);
+  expect(r.code).not.toBe(0);
+  expect(r.stdout + r.stderr).toMatch(/zone file line 3, column 9: "192\.0\.2\.300" is not an IPv4 address/);
+  expect(since(seq)).toEqual([]);
+  await p.ok(["config", "rm", "zoneFile"]);
 });
 
 test("up writes the zone file into both zones: one listing, one add per record, one commit; then no changes", async () => {
