@@ -4,53 +4,14 @@
  * auth, IP, permission or validation error was ever retried; then the request budget pacing an
  * `up` that needs more requests than WEDOS's window allows, without tripping 2006.
  */
-import { join } from "node:path";
 import { startEmulators, type DnspodState, type LogEntry, type RunningEmulators, type WedosState } from "../../emulator";
-import { prepareExample, PulumiProject, ROOT } from "./harness";
-
-const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
-const NEVER_RETRIED_WEDOS = /^(2050|2051|2052|20[0-9][0-9]|21\d\d|22\d\d|23\d\d|api-2052)$/;
-const NEVER_RETRIED_DNSPOD = /^(-1|-8|-7|6|7|8|9|2[0-9]|3[0-9]|85|104)$/;
+import { faultProject, key, neverRetried, retriedAfterRefusal, stackOn } from "./fault-helpers";
+import type { PulumiProject } from "./harness";
 
 let project: string;
 beforeAll(() => {
-  project = prepareExample(FIXTURE);
+  project = faultProject();
 }, 20 * 60_000);
-
-async function stackOn(emu: RunningEmulators, name: string, extra: Record<string, string> = {}): Promise<PulumiProject> {
-  const p = new PulumiProject(project);
-  await p.ok(["stack", "init", name]);
-  const cfg: Record<string, string> = {
-    "wedos:endpoint": emu.wedos.endpoint,
-    "wedos:username": "emulator@example.com",
-    "dnspod:endpoint": emu.dnspod.endpoint,
-    "wedos:timeoutMs": "1500",
-    "dnspod:timeoutMs": "1500",
-    ...extra,
-  };
-  for (const [k, v] of Object.entries(cfg)) await p.config(k, v);
-  await p.config("wedos:wapiPassword", "emulator-password", true);
-  await p.config("dnspod:loginToken", "10000,emulator-token", true);
-  return p;
-}
-
-/** Same request again = same API, operation and parameters (clTRID changes per attempt). */
-const key = (e: LogEntry) => {
-  const { clTRID: _c, test: _t, ...params } = e.params as Record<string, unknown>;
-  return `${e.api} ${e.op} ${JSON.stringify(params, Object.keys(params).sort())}`;
-};
-const neverRetried = (e: LogEntry) => (e.api === "wedos" ? NEVER_RETRIED_WEDOS : NEVER_RETRIED_DNSPOD).test(e.code);
-
-/** Entries of one run that got a never-retry code and were nevertheless sent again in that run. */
-function retriedAfterRefusal(run: LogEntry[]): string[] {
-  const bad: string[] = [];
-  run.forEach((e, i) => {
-    if (!neverRetried(e)) return;
-    const k = key(e);
-    if (run.slice(i + 1).some((later) => key(later) === k)) bad.push(`${k} → ${e.code}`);
-  });
-  return bad;
-}
 
 describe("20% injected faults over both APIs", () => {
   let emu: RunningEmulators;
@@ -59,7 +20,7 @@ describe("20% injected faults over both APIs", () => {
 
   beforeAll(async () => {
     emu = await startEmulators();
-    p = await stackOn(emu, "faults");
+    p = await stackOn(project, emu, "faults");
   }, 5 * 60_000);
   afterAll(() => emu?.close());
 
@@ -149,7 +110,7 @@ describe("20% injected faults over both APIs", () => {
 test("a small WEDOS budget (30 per 10 s on both sides) paces the up with a visible message and trips no 2006", async () => {
   const emu = await startEmulators({ wedos: { requestsPerWindow: 30, windowSeconds: 10 } });
   try {
-    const p = await stackOn(emu, "budget", { "wedos:requestsPerHour": "30", "wedos:requestWindowSeconds": "10", dnspodRecords: "0", wedosRows: "40" });
+    const p = await stackOn(project, emu, "budget", { "wedos:requestsPerHour": "30", "wedos:requestWindowSeconds": "10", dnspodRecords: "0", wedosRows: "40" });
     const r = await p.run(["up", "--yes", "--skip-preview"]);
     expect(r.stderr + r.stdout).toMatch(/WEDOS request budget \(30 per 10 s, wedos:requestsPerHour\) reached: waiting \d+ s/);
     expect(r.code).toBe(0);
