@@ -3,12 +3,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-# Node >= 22 first on PATH (fetched once from the npm registry into ~/.cache when the system's is older).
-NODE_DIR := $(shell bash scripts/ensure-node.sh)
-ifeq ($(NODE_DIR),)
-$(error scripts/ensure-node.sh could not provide Node.js >= 22)
-endif
-export PATH := $(NODE_DIR):$(CURDIR)/node_modules/.bin:$(PATH)
+# Tools are set up by the recipes that need them, never while the Makefile is read, so `make help`
+# fetches and builds nothing. scripts/toolchain.sh prints the PATH: Node >= 22 and
+# node_modules/.bin, plus (without --no-pulumi) the Pulumi CLI, its Node.js language host and the
+# dynamic-provider launcher. A plain assignment, unlike `export`, fails the recipe if it fails.
+WITH_NODE = PATH="$$(bash scripts/toolchain.sh --no-pulumi)"; export PATH;
 export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
@@ -21,53 +20,56 @@ help:
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json and the README resource reference"
 	@echo "make emulator - run both fake APIs in the foreground"
+	@echo "make pulumi - which Pulumi CLI and language host the tests use (built once from Go modules if none is on PATH)"
 
 # `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
 # rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
 node_modules/.stamp: package.json package-lock.json
-	npm install --no-save --no-audit --no-fund --loglevel=error
+	$(WITH_NODE) npm install --no-save --no-audit --no-fund --loglevel=error
 	touch $@
 
 setup: node_modules/.stamp
 
 dist/.stamp: node_modules/.stamp tsconfig.json tsconfig.build.json $(shell find provider sdk emulator -name '*.ts' 2>/dev/null)
 	rm -rf dist
-	tsc -p tsconfig.build.json
+	$(WITH_NODE) tsc -p tsconfig.build.json
 	chmod +x dist/emulator/cli.js
 	touch $@
 
 build: dist/.stamp
 
 typecheck: setup
-	tsc -p tsconfig.json --noEmit
+	$(WITH_NODE) tsc -p tsconfig.json --noEmit
 
-# The Pulumi CLI: `pulumi` from PATH, else built once from Go modules into ~/.cache.
+# The Pulumi CLI: `pulumi` from PATH, else built once from Go modules into ~/.cache; says which.
 pulumi: setup
-	@bash scripts/ensure-pulumi.sh >/dev/null
+	@bash scripts/toolchain.sh --describe
 
+# Every test target typechecks first (ts-jest only transpiles). The e2e harness and the bench take
+# the Pulumi CLI from scripts/toolchain.sh themselves; `pulumi` only builds it before jest starts.
 test: build typecheck pulumi
-	jest --ci --selectProjects unit integration e2e
+	$(WITH_NODE) jest --ci --selectProjects unit integration e2e
 
-test-unit: build
-	jest --ci --selectProjects unit
+test-unit: build typecheck
+	$(WITH_NODE) jest --ci --selectProjects unit
 
-test-integration: build
-	jest --ci --selectProjects integration
+test-integration: build typecheck
+	$(WITH_NODE) jest --ci --selectProjects integration
 
-test-e2e: build
-	jest --ci --selectProjects e2e
+test-e2e: build typecheck pulumi
+	$(WITH_NODE) jest --ci --selectProjects e2e
 
 bench: build pulumi
-	jest --ci --selectProjects bench --runInBand
+	$(WITH_NODE) jest --ci --selectProjects bench --runInBand
 
 schema: build
-	node dist/provider/schema/cli.js $(CURDIR)
+	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
 
-demo: build
+demo: build pulumi
 	bash scripts/demo.sh
 
 emulator: build
-	node dist/emulator/cli.js
+	$(WITH_NODE) node dist/emulator/cli.js
 
 clean:
 	rm -rf dist node_modules/.stamp

@@ -5,6 +5,8 @@ const project = (name, extra = {}) => ({
   testEnvironment: "node",
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   transform: { "^.+\\.ts$": tsJest },
+  // `make demo` and `make bench` keep copies of the example stacks (with node_modules) in .tools/.
+  modulePathIgnorePatterns: ["<rootDir>/.tools/"],
   ...extra,
 });
 module.exports = {

@@ -4,10 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/.tools/demo"
-pulumi_dir="$(bash "$root/scripts/ensure-pulumi.sh" | tail -n1)"
-launcher="$pulumi_dir/pulumi-resource-pulumi-nodejs"
-[[ -x "$launcher" ]] || install -m 755 "$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$launcher"
-export PATH="$pulumi_dir:$PATH"
+PATH="$(bash "$root/scripts/toolchain.sh" | tail -n1)"  # not `export PATH=$(…)`: that hides a failure
+export PATH
 
 rm -rf "$work" && mkdir -p "$work/state"
 tgz="$work/$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n1)"

@@ -7,7 +7,8 @@
 #   (an official Node.js build shipped as package/bin/node) with `npm pack`,
 #   unpack it into the cache once, and print <cache>/bin.
 #
-# Env: NODE_VERSION (default 22.23.3), XDG_CACHE_HOME.
+# Env: NODE_VERSION (default 22.23.3), XDG_CACHE_HOME, PDW_TOOLCHAIN_QUIET=1 (say nothing when
+# Node is already in place; set by scripts/toolchain.sh).
 set -euo pipefail
 
 NODE_VERSION="${NODE_VERSION:-22.23.3}"
@@ -16,6 +17,7 @@ CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-dnspod-wedos"
 DEST="$CACHE_ROOT/node-v$NODE_VERSION"
 
 log() { printf '[ensure-node] %s\n' "$*" >&2; }
+info() { [[ "${PDW_TOOLCHAIN_QUIET:-0}" == 1 ]] || log "$@"; }
 
 node_major() { # $1 = node binary; prints the major version or nothing
   local v
@@ -29,11 +31,11 @@ if sys_node="$(command -v node 2>/dev/null)"; then
   major="$(node_major "$sys_node" || true)"
   if [[ "$major" =~ ^[0-9]+$ ]] && (( major >= MIN_MAJOR )); then
     dir="$(cd "$(dirname "$sys_node")" && pwd -P)"
-    log "using node $("$sys_node" -v) from PATH ($dir)"
+    info "using node $("$sys_node" -v) from PATH ($dir)"
     printf '%s\n' "$dir"
     exit 0
   fi
-  log "node on PATH is $("$sys_node" -v 2>/dev/null || echo '?'); need >= v$MIN_MAJOR"
+  info "node on PATH is $("$sys_node" -v 2>/dev/null || echo '?'); need >= v$MIN_MAJOR"
 fi
 
 check_cached() {
@@ -73,5 +75,5 @@ major="$(node_major "$DEST/bin/node")"
 if ! (( major >= MIN_MAJOR )); then
   log "$DEST/bin/node reports major $major (< $MIN_MAJOR)"; exit 1
 fi
-log "using node $("$DEST/bin/node" -v) from $DEST/bin"
+info "using node $("$DEST/bin/node" -v) from $DEST/bin"
 printf '%s\n' "$DEST/bin"

@@ -23,15 +23,19 @@
 #
 # If the proxy refuses pkg/v3@PULUMI_VERSION itself, the versions in
 # PULUMI_FALLBACK_VERSIONS are tried in order (a loud warning is printed and
-# the binaries carry their real version). Set it to "" to fail instead.
+# the binaries carry their real version). Set it to "" to fail instead. A
+# refusal is remembered for a day (<cache>/pulumi-<ver>.refused), so runs in
+# between go straight to the fallback without asking the proxy again.
 #
-# Env: PULUMI_VERSION (default v3.270.0), PULUMI_FALLBACK_VERSIONS
-# (default v3.259.0), PULUMI_LANGHOST_FALLBACK (default v3.68.0),
-# PULUMI_BUILD_GOTOOLCHAIN (default auto), XDG_CACHE_HOME, GOMODCACHE/GOPATH
-# (the default Go module cache is used so repeated builds reuse downloads).
+# Env: PULUMI_VERSION (default v3.276.0, the version of @pulumi/pulumi in
+# package.json), PULUMI_FALLBACK_VERSIONS (default v3.259.0),
+# PULUMI_LANGHOST_FALLBACK (default v3.68.0), PULUMI_BUILD_GOTOOLCHAIN
+# (default auto), XDG_CACHE_HOME, GOMODCACHE/GOPATH (the default Go module
+# cache is used so repeated builds reuse downloads), PDW_TOOLCHAIN_QUIET=1 (say
+# nothing when the tools are already in place; set by scripts/toolchain.sh).
 set -euo pipefail
 
-REQ_VERSION="${PULUMI_VERSION:-v3.270.0}"
+REQ_VERSION="${PULUMI_VERSION:-v3.276.0}"
 FALLBACK_VERSIONS="${PULUMI_FALLBACK_VERSIONS-v3.259.0}"
 LANGHOST_FALLBACK="${PULUMI_LANGHOST_FALLBACK-v3.68.0}"
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-dnspod-wedos"
@@ -44,12 +48,13 @@ VERSION_VAR=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
 
 log() { printf '[ensure-pulumi] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+info() { [[ "${PDW_TOOLCHAIN_QUIET:-0}" == 1 ]] || log "$@"; }
 
 # ---------------------------------------------------------------- 1. PATH ---
 if pulumi_path="$(command -v pulumi 2>/dev/null)" &&
    command -v pulumi-language-nodejs >/dev/null 2>&1; then
   dir="$(cd "$(dirname "$pulumi_path")" && pwd -P)"
-  log "pulumi and pulumi-language-nodejs already on PATH ($dir); skipping build"
+  info "pulumi and pulumi-language-nodejs already on PATH ($dir); skipping build"
   printf '%s\n' "$dir"
   exit 0
 fi
@@ -181,14 +186,20 @@ ensure_version() { # $1 = version; prints bin dir on success
   local v="$1" base="$CACHE_ROOT/pulumi-$1" bin json work t0=$SECONDS rc=0
   bin="$base/bin"
   if cli_ok "$bin" "$v" && lh_ok "$bin"; then
-    log "reusing $bin ($(cat "$base/BUILD-INFO" 2>/dev/null | tr '\n' ';'))"
+    info "reusing $bin ($(cat "$base/BUILD-INFO" 2>/dev/null | tr '\n' ';'))"
     printf '%s\n' "$bin"; return 0
+  fi
+  if [[ -n "$(find "$CACHE_ROOT/pulumi-$v.refused" -mmin -1440 2>/dev/null)" ]]; then
+    info "the module proxy refused $PKG_MOD@$v less than a day ago; not asking again (delete $CACHE_ROOT/pulumi-$v.refused to ask)"
+    return 2
   fi
   log "checking the module proxy for $PKG_MOD@$v"
   if ! json="$(mod_download "$PKG_MOD@$v")"; then
     log "module proxy refused $PKG_MOD@$v: $(mod_error "$PKG_MOD@$v")"
+    touch "$CACHE_ROOT/pulumi-$v.refused"
     return 2
   fi
+  rm -f "$CACHE_ROOT/pulumi-$v.refused"
   mkdir -p "$bin"
   work="$(mktemp -d "$CACHE_ROOT/.build-pulumi-$v.XXXXXX")"
   # shellcheck disable=SC2064

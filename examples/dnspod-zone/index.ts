@@ -56,8 +56,9 @@ const domainLock = lock ? new dnspod.DomainLock("lock", { domainId: domain.id, d
 
 export const domainId = domain.id;
 export const grade = domain.grade;
-export const groupId = group?.groupId;
-export const lockEnd = domainLock?.lockEnd;
+// null, not undefined, when the feature is off: the engine warns about undefined stack outputs.
+export const groupId = group?.groupId ?? null;
+export const lockEnd = domainLock?.lockEnd ?? null;
 /** The records as zone-file lines. */
 export const records = pulumi
   .all(rows.map((r) => pulumi.all([r.subDomain, r.recordType, r.recordLine, r.ttl, r.mx, r.value, r.status])))

@@ -21,7 +21,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulators, type LogEntry, type RunningEmulators } from "../../emulator";
-import { prepareExample, PulumiProject, ROOT } from "../e2e/harness";
+import { prepareExample, PulumiProject, ROOT, toolchainDescription } from "../e2e/harness";
 
 const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -175,6 +175,7 @@ function runSampled(p: PulumiProject, args: string[]): Promise<Sampled> {
 const benchStart = performance.now();
 
 beforeAll(() => {
+  for (const tool of toolchainDescription()) note(`toolchain: ${tool}`);
   const t0 = performance.now();
   project = prepareExample(FIXTURE);
   note(`prepare (npm pack + npm install of the fixture): ${secs(performance.now() - t0)}`);

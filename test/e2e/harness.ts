@@ -1,11 +1,11 @@
 /**
- * Real-engine harness: the Pulumi CLI (from PATH or built from Go modules by
- * scripts/ensure-pulumi.sh — never skipped), an example stack copied to a temp directory with the
+ * Real-engine harness: the Pulumi CLI from scripts/toolchain.sh (from PATH or built from Go
+ * modules — never skipped), an example stack copied to a temp directory with the
  * package installed from its `npm pack` tarball as users install it, a local file backend,
  * passphrase secrets, and both emulators on loopback.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
 
@@ -31,20 +31,16 @@ function lastLine(out: string): string {
 }
 
 let toolPath: string | undefined;
-/** PATH with Node >= 22 and the Pulumi CLI (plus the dynamic-provider launcher beside it). */
+/** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its language host and the launcher. */
 export function toolchainPath(): string {
-  if (toolPath) return toolPath;
-  const node = lastLine(execFileSync("bash", [join(ROOT, "scripts/ensure-node.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
-  const pulumi = lastLine(execFileSync("bash", [join(ROOT, "scripts/ensure-pulumi.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
-  // The engine looks for the dynamic-provider launcher beside `pulumi` first; it is a tiny sh
-  // script that finds @pulumi/pulumi from the project directory, so any copy will do.
-  const launcher = join(pulumi, "pulumi-resource-pulumi-nodejs");
-  if (!existsSync(launcher)) {
-    copyFileSync(require.resolve("@pulumi/pulumi/pulumi-resource-pulumi-nodejs"), launcher);
-    execFileSync("chmod", ["+x", launcher]);
-  }
-  toolPath = [node, pulumi, process.env.PATH].join(":");
+  toolPath ??= lastLine(execFileSync("bash", [join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
   return toolPath;
+}
+
+/** Which tools toolchainPath() provides, with versions (one line each). */
+export function toolchainDescription(): string[] {
+  const out = execFileSync("bash", [join(ROOT, "scripts/toolchain.sh"), "--describe"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 });
+  return out.trim().split("\n");
 }
 
 let tarball: string | undefined;

@@ -64,12 +64,37 @@ test("DNSPod -2 fault answers DNSPod's envelope", async () => {
   h.emu.hub.setFaults(undefined);
 });
 
+/** Lets loopback I/O run (real setImmediate turns) until `done()`; bounded, never waits on a clock. */
+async function ioUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 10_000 && !done(); i++) await new Promise<void>((r) => setImmediate(r));
+  if (!done()) throw new Error("loopback I/O did not get there");
+}
+
 test("added latency delays every answer", async () => {
-  h.emu.hub.latencyMs = 150;
-  const t = performance.now();
-  await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).ping();
-  h.emu.hub.latencyMs = 0;
-  expect(performance.now() - t).toBeGreaterThanOrEqual(140);
+  // The emulator's latency timer runs on jest's fake clock; the sockets stay real.
+  jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
+  const timers = jest.spyOn(globalThis, "setTimeout");
+  try {
+    h.emu.hub.latencyMs = 150;
+    const t = performance.now();
+    let answered = false;
+    const ping = new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" })
+      .ping()
+      .finally(() => (answered = true));
+    await ioUntil(() => timers.mock.calls.some(([, ms]) => ms === 150));
+    await jest.advanceTimersByTimeAsync(149);
+    expect(h.calls("wedos", "ping")).toHaveLength(0); // still held: not handled, not answered
+    expect(answered).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(h.calls("wedos", "ping")).toHaveLength(1);
+    await ioUntil(() => answered);
+    await ping;
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140);
+  } finally {
+    h.emu.hub.latencyMs = 0;
+    timers.mockRestore();
+    jest.useRealTimers();
+  }
 });
 
 test("the WAPI client rides through 40% retryable faults — some after execution — with no duplicate rows", async () => {

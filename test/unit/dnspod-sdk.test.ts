@@ -22,7 +22,9 @@ beforeAll(() => {
   });
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 200));
+/** Resolves once the mock monitor has answered every resource's registration (its URN is known). */
+const registeredAll = (resources: pulumi.Resource[]) =>
+  new Promise<void>((r) => pulumi.all(resources.map((res) => res.urn)).apply(() => r()));
 
 test("secretOutputs adds lockCode to the user's additionalSecretOutputs", () => {
   expect(secretOutputs(undefined, ["lockCode"])).toEqual({ additionalSecretOutputs: ["lockCode"] });
@@ -31,12 +33,14 @@ test("secretOutputs adds lockCode to the user's additionalSecretOutputs", () => 
 
 test("every dnspod resource registers as pulumi-nodejs:dynamic/dnspod:<Type>; DomainLock marks lockCode secret", async () => {
   const domain = new dnspod.Domain("d", { domain: "example.com" });
-  new dnspod.Record("r", { domainId: domain.id, recordType: "A", value: "192.0.2.1" });
-  new dnspod.DomainShare("s", { domainId: domain.id, email: "friend@example.com" });
-  new dnspod.DomainAlias("a", { domainId: domain.id, domain: "example.net" });
-  new dnspod.DomainGroup("g", { name: "prod" });
-  new dnspod.DomainLock("l", { domainId: domain.id, days: 3 }, { additionalSecretOutputs: ["lockEnd"] });
-  await settle();
+  await registeredAll([
+    domain,
+    new dnspod.Record("r", { domainId: domain.id, recordType: "A", value: "192.0.2.1" }),
+    new dnspod.DomainShare("s", { domainId: domain.id, email: "friend@example.com" }),
+    new dnspod.DomainAlias("a", { domainId: domain.id, domain: "example.net" }),
+    new dnspod.DomainGroup("g", { name: "prod" }),
+    new dnspod.DomainLock("l", { domainId: domain.id, days: 3 }, { additionalSecretOutputs: ["lockEnd"] }),
+  ]);
   const byName = Object.fromEntries(registered.map((r) => [r.name, r]));
   expect(Object.values(byName).map((r) => r.type).sort()).toEqual(
     ["Domain", "DomainAlias", "DomainGroup", "DomainLock", "DomainShare", "Record"].map((t) => `pulumi-nodejs:dynamic/dnspod:${t}`),

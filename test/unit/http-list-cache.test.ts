@@ -1,6 +1,7 @@
 /**
  * ListCache: reads of many records in one zone share one list call; a writer asks for a listing
- * that started after its write (`notBefore`) and never gets an older one. Real timers; the loader is
+ * that started after its write (`notBefore`) and never gets an older one. Jest's fake clock drives
+ * both setTimeout and performance.now(), so time only moves when a test advances it; the loader is
  * a controllable fake that records when each load started.
  */
 import { ListCache } from "../../provider/http/list-cache";
@@ -18,8 +19,12 @@ function setup(maxAgeMs = 5_000, gatherMs = 5) {
   return { cache: new ListCache<string>(load, maxAgeMs, gatherMs), load, loads };
 }
 
-const flush = () => new Promise<void>((r) => setImmediate(r));
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+/** Runs what is already due (pending promise callbacks included) without moving the clock. */
+const flush = () => jest.advanceTimersByTimeAsync(0);
+const sleep = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 it("coalesces concurrent gets of a zone into one load", async () => {
   const { cache, load, loads } = setup();
@@ -41,7 +46,10 @@ it("reuses a finished listing within maxAgeMs and reloads after it", async () =>
   await first;
   await expect(cache.get("example.cz")).resolves.toEqual(["a"]);
   expect(load).toHaveBeenCalledTimes(1);
-  await sleep(40);
+  await sleep(30); // exactly maxAgeMs old: still served
+  await expect(cache.get("example.cz")).resolves.toEqual(["a"]);
+  expect(load).toHaveBeenCalledTimes(1);
+  await sleep(10);
   const again = cache.get("example.cz");
   await flush();
   expect(load).toHaveBeenCalledTimes(2);
@@ -97,6 +105,7 @@ it("get(zone, notBefore) never returns a listing that started before notBefore",
   await sleep(20);
   expect(load).toHaveBeenCalledTimes(2);
   expect(loads[1]!.startedAt).toBeGreaterThanOrEqual(writeDone);
+  expect(loads[1]!.startedAt).toBe(writeDone + 5); // it waited gatherMs for other writers
   loads[0]!.resolve(["before"]);
   loads[1]!.resolve(["after"]);
   await expect(early).resolves.toEqual(["before"]);
