@@ -27,6 +27,7 @@ export const SETTINGS = {
   wedosTimeout: { key: "wedos:timeoutMs", env: "WEDOS_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
   dnspodToken: { key: "dnspod:loginToken", env: "DNSPOD_LOGIN_TOKEN", secret: true, description: "API token as ID,Token" },
   dnspodEndpoint: { key: "dnspod:endpoint", env: "DNSPOD_ENDPOINT", default: "https://api.dnspod.com", description: "DNSPod API base URL" },
+  dnspodSite: { key: "dnspod:site", env: "DNSPOD_SITE", description: "which DNSPod serves the endpoint: intl (api.dnspod.com) or cn (dnsapi.cn); when unset, cn for a dnsapi.cn endpoint, else intl" },
   dnspodPerHour: { key: "dnspod:requestsPerHour", env: "DNSPOD_REQUESTS_PER_HOUR", default: "3600", description: "client-side request budget per window" },
   dnspodWindow: { key: "dnspod:requestWindowSeconds", env: "DNSPOD_REQUEST_WINDOW_SECONDS", default: "3600", description: "length of the budget window in seconds" },
   dnspodTimeout: { key: "dnspod:timeoutMs", env: "DNSPOD_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },

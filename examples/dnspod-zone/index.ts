@@ -9,6 +9,10 @@ const webType = cfg.get("webType") ?? "A";
 const webTtl = cfg.getNumber("webTtl") ?? 600;
 const mxPriority = cfg.getNumber("mxPriority") ?? 10;
 const extraHosts = cfg.getNumber("extraHosts") ?? 0;
+// Lines are named per site: "US" on api.dnspod.com, Chinese names such as "电信" on dnsapi.cn.
+const geoLine = cfg.get("geoLine") ?? "US";
+// "default", "Default" and "默认" all name the default line (the one every record gets unless told).
+const apexLine = cfg.get("apexLine") ?? "default";
 // Custom domain groups are a VIP feature: a DP_Free account (the emulator's default) answers -7.
 const useGroup = cfg.getBoolean("useGroup") ?? false;
 // A lock refuses every record write while it holds: turn it off before changing records.
@@ -26,7 +30,7 @@ const domain = new dnspod.Domain("domain", {
 
 // Records take `domainId` from the domain's output, so they follow it if it is replaced.
 const rows = [
-  new dnspod.Record("apex", { domainId: domain.id, subDomain: "@", recordType: "A", value: "192.0.2.20" }),
+  new dnspod.Record("apex", { domainId: domain.id, subDomain: "@", recordType: "A", recordLine: apexLine, value: "192.0.2.20" }),
   new dnspod.Record("web", {
     domainId: domain.id,
     subDomain: webName,
@@ -37,8 +41,8 @@ const rows = [
   new dnspod.Record("mail", { domainId: domain.id, subDomain: "@", recordType: "MX", mx: mxPriority, value: `mx1.${domainName}` }),
   new dnspod.Record("spf", { domainId: domain.id, subDomain: "@", recordType: "TXT", value: "v=spf1 mx -all" }),
   new dnspod.Record("docs", { domainId: domain.id, subDomain: "docs", recordType: "CNAME", value: `www.${domainName}` }),
-  // Answered only to resolvers in the United States; everyone else gets the "default" line.
-  new dnspod.Record("web-us", { domainId: domain.id, subDomain: "geo", recordType: "A", recordLine: "US", value: "192.0.2.30", remark: "US visitors" }),
+  // Answered only to resolvers on that line (by default in the United States); everyone else gets the "default" line.
+  new dnspod.Record("web-us", { domainId: domain.id, subDomain: "geo", recordType: "A", recordLine: geoLine, value: "192.0.2.30", remark: `${geoLine} visitors` }),
   // Kept in the zone but not served.
   new dnspod.Record("staging", { domainId: domain.id, subDomain: "staging", recordType: "A", value: "192.0.2.40", status: "disable" }),
   ...Array.from({ length: extraHosts }, (_, i) =>

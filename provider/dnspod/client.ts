@@ -103,9 +103,9 @@ export class DnspodClient {
     return (await this.call(A.RecordType, { domain_grade: grade }, S.RecordTypes, { object: `grade ${grade}` })).types;
   }
 
-  /** Record.Line: the lines a grade allows, by area (keys are what writes take). */
+  /** Record.Line: the lines a grade allows, by area (keys are what recordLine takes, on either site). */
   async recordLines(grade: string, domainName?: string): Promise<S.RecordLines> {
-    return (await this.call(A.RecordLine, { domain_grade: grade, domain: domainName }, S.RecordLines, { object: `grade ${grade}` })).lines;
+    return this.call(A.RecordLine, { domain_grade: grade, domain: domainName }, S.RecordLines, { object: `grade ${grade}` });
   }
 
   // ── domains ────────────────────────────────────────────────────────────────

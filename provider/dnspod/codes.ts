@@ -75,6 +75,9 @@ const COMMON: Record<string, CodeInfo> = {
   "-15": c("state", "domain prohibited", "DNSPod has prohibited this domain; contact DNSPod support"),
   "-99": c("permission", "API not open or paused", "the API is disabled for this account or paused by DNSPod; check the DNSPod console"),
   "85": c("auth", "logged on elsewhere: request from outside the account's login-region protection", "allow this machine's location in the DNSPod account's security settings"),
+  // dnsapi.cn only.
+  "82": c("permission", "this IP address is blacklisted", "DNSPod has blocked requests from this machine's IP address; contact DNSPod support"),
+  "83": c("banned", "account locked", "the DNSPod account is locked; unlock it in the DNSPod console"),
 };
 
 const RECORD_WRITE: Record<string, CodeInfo> = {
@@ -86,17 +89,20 @@ const RECORD_WRITE: Record<string, CodeInfo> = {
   "23": c("validation", "too many sub domain levels", "use fewer labels in subDomain"),
   "24": c("validation", "invalid wildcard sub domain", "a wildcard must be the whole leftmost label: \"*\" or \"*.dev\""),
   "25": c("validation", "round-robin limit reached for this name, type and line", "remove records of the same subDomain, type and line, or use another line"),
-  "26": c("validation", "invalid record line", "use a line key of getRecordLines(), e.g. \"default\" or \"US\""),
+  "26": c("validation", "invalid record line", "use a line of getRecordLines(): api.dnspod.com a key such as \"default\" or \"US\", dnsapi.cn a name such as \"电信\" (set dnspod:site to the account's site)"),
   "27": c("validation", "invalid record type for this domain's grade", "use a type getRecordTypes(grade) lists (CAA needs a paid grade)"),
-  "29": c("validation", "TTL too small for the domain's grade", "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 (see the Domain's grade output)"),
+  "29": c("validation", "TTL too small for the domain's grade", "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 on api.dnspod.com; DP_Free 600, DP_Plus 60, DP_Extra/DP_Expert/DP_Ultra 1 on dnsapi.cn (see the Domain's grade output)"),
   "30": c("validation", "invalid MX priority (must be 1–20)", "set mx to 1–20 on MX records"),
   "31": c("state", "record limit reached or conflicting records (A, CNAME and URL records cannot share a name and line)", "remove the conflicting records at this subDomain and line"),
-  "32": c("validation", "NS record limit reached", "remove unused NS records"),
+  "32": c("validation", "NS record limit reached (dnsapi.cn: TTL out of limit)", "remove unused NS records; on dnsapi.cn use a ttl of at most 604800"),
   "33": c("validation", "AAAA record limit reached", "remove unused AAAA records"),
   "34": c("validation", "invalid record value", REPORT),
   "35": c("validation", "this IP address is not allowed as a record value", "use another address"),
   "36": c("validation", "NS records at @ must use the default line", "set recordLine \"default\""),
   "104": c("exists", "the record already exists (same subDomain, type, line and value)", ADOPT),
+  // dnsapi.cn's own round-robin codes for A and CNAME.
+  "500025": c("validation", "round-robin limit reached for A records of this name and line", "remove A records of the same subDomain and line, or use another line"),
+  "500026": c("validation", "round-robin limit reached for CNAME records of this name and line", "remove CNAME records of the same subDomain and line, or use another line"),
 };
 
 const SHARE_EMAIL = {
@@ -121,7 +127,8 @@ const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
     "9": NO_PERMIT,
   },
   "Domain.Status": { "6": DOMAIN_GONE, "7": c("locked", "domain is locked", LOCK_FIX), "8": NO_PERMIT },
-  "Domain.Info": { "6": DOMAIN_GONE, "8": NO_PERMIT },
+  // 13: dnsapi.cn's answer for a domain name that is not in the account.
+  "Domain.Info": { "6": DOMAIN_GONE, "8": NO_PERMIT, "13": c("notfound", "the domain is not in this account", GONE) },
   "Domain.Searchenginepush": { "6": DOMAIN_GONE, "7": c("locked", "domain is locked", LOCK_FIX), "8": NO_PERMIT },
   "Domain.Changegroup": {
     "6": DOMAIN_GONE,

@@ -11,12 +11,15 @@ import { ListCache } from "../http/list-cache";
 import { assertSafeEndpoint } from "../http/transport";
 import { DnspodClient } from "./client";
 import type { RecordRow } from "./schemas";
+import { configuredSite, type DnspodSite } from "./site";
 
 export interface DnspodContext {
   client: DnspodClient;
   /** Record.List per domain id: concurrent reads of one zone share one paged listing. */
   records: ListCache<RecordRow>;
   budget: RequestBudget;
+  /** api.dnspod.com or dnsapi.cn: how lines are written (an invalid dnspod:site fails here). */
+  site: DnspodSite;
 }
 
 /** Test seams: an undici MockAgent, a fixed clock, instant sleeps. */
@@ -44,7 +47,8 @@ export function dnspodContext(): DnspodContext {
   const perWindow = numberSetting("DNSPod", SETTINGS.dnspodPerHour);
   const windowS = numberSetting("DNSPod", SETTINGS.dnspodWindow);
   const timeoutMs = numberSetting("DNSPod", SETTINGS.dnspodTimeout);
-  const key = JSON.stringify([loginToken, endpoint, perWindow, windowS, timeoutMs]);
+  const site = configuredSite();
+  const key = JSON.stringify([loginToken, endpoint, perWindow, windowS, timeoutMs, site]);
   if (current?.key === key) return current.ctx;
 
   const sleep = overrides.sleep ?? sleepFor;
@@ -57,7 +61,7 @@ export function dnspodContext(): DnspodContext {
     sleep,
     ...(overrides.dispatcher ? { dispatcher: overrides.dispatcher } : {}),
   });
-  const ctx: DnspodContext = { client, budget, records: new ListCache((domainId) => client.listRecords(domainId)) };
+  const ctx: DnspodContext = { client, budget, site, records: new ListCache((domainId) => client.listRecords(domainId)) };
   current = { key, ctx };
   return ctx;
 }

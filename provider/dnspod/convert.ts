@@ -2,11 +2,15 @@
  * Pure conversions between resource properties and DNSPod's wire forms. One canonical form per
  * value, applied unconditionally in check() and in read(), so what the API rewrites (host names
  * lower-cased with a trailing dot, AAAA lower-cased, line keys read back as display names) never
- * shows up as a diff.
+ * shows up as a diff. This is the one place lines are converted, for both sites: the default line
+ * is "default" in state everywhere, other lines are the site's write form ("US"; dnsapi.cn "电信").
+ * Functions that depend on the site take it as their last argument, defaulting to the configured one.
  */
 import { canonicalHost, RDATA_RULES, type Checked } from "../dns/rdata";
 import { DEFAULT_LINE_KEY, lineKeyFromDisplay, lineKeys } from "./lines";
+import { CN_DEFAULT_LINE_NAME, CN_LINES, looksChinese } from "./lines-cn";
 import type { Domain, RecordRow } from "./schemas";
+import { configuredSite, type DnspodSite } from "./site";
 
 /** Types of the free grade (Record.Type for DP_Free) plus CAA, which paid grades add. */
 export const DNSPOD_TYPES = ["A", "CNAME", "MX", "TXT", "NS", "AAAA", "SRV", "URL", "Framed URL", "CAA"] as const;
@@ -106,18 +110,74 @@ export function canonicalSubDomain(raw: string): Checked {
 
 const KEYS_LOWER = new Map([...lineKeys()].map((k) => [k.toLowerCase(), k]));
 
-/** A line key from a key or a display name ("US", "United States", "Default", "默认" → "default"). */
-export function lineKey(raw: string): string | undefined {
-  const v = raw.trim();
+/** An api.dnspod.com key from a key or a display name, any case ("us", "United States" → "US"). */
+function intlLineKey(v: string): string | undefined {
   return lineKeyFromDisplay(v) ?? KEYS_LOWER.get(v.toLowerCase());
 }
 
+/** The free grade's dnsapi.cn lines other than the default, for messages. */
+const CN_NAMES = CN_LINES.slice(1).map((l) => l.name).join(", ");
+
+const notALine = (raw: string, site: DnspodSite): Checked =>
+  bad(
+    site === "cn"
+      ? `"${raw}" is not a dnsapi.cn line. Fix: use "default" (默认) or a line name: ${CN_NAMES} (paid grades have more); see dnspod.getRecordLines()`
+      : `"${raw}" is not a DNSPod line. Fix: use a line key such as "default", "US", "CN", "search_engine" (display names like "United States" are accepted too); see dnspod.getRecordLines()`,
+  );
+
+/**
+ * A recordLine as check() stores it for the site: "default" for the default line however it is
+ * spelled ("Default", "默认"); on api.dnspod.com the key of a key or display name ("United States" →
+ * "US"); on dnsapi.cn the Chinese name ("电信"). Chinese names beyond the free grade's table are
+ * passed through on dnsapi.cn (paid grades have many more), and refused on api.dnspod.com with a
+ * pointer to dnspod:site, because that is the usual cause.
+ */
+export function checkLine(raw: string, site: DnspodSite = configuredSite()): Checked {
+  const v = raw.trim();
+  if (v.toLowerCase() === DEFAULT_LINE_KEY || v === CN_DEFAULT_LINE_NAME) return ok(DEFAULT_LINE_KEY);
+  if (site === "cn") {
+    if (looksChinese(v)) return ok(v);
+    if (intlLineKey(v)) return bad(`"${raw}" is an api.dnspod.com line; dnsapi.cn names its lines in Chinese. Fix: use "default" (默认) or a dnsapi.cn line such as 电信, 联通, 移动, 境内, 境外 (see dnspod.getRecordLines()); if the account is on api.dnspod.com, set dnspod:site intl`);
+    return notALine(raw, site);
+  }
+  const key = intlLineKey(v);
+  if (key) return ok(key);
+  if (looksChinese(v)) {
+    return bad(`"${raw}" is a dnsapi.cn (DNSPod China) line, and the provider is set up for api.dnspod.com. Fix: for a dnsapi.cn account run \`pulumi config set dnspod:site cn\` (or point dnspod:endpoint at https://dnsapi.cn); on api.dnspod.com use a line key such as "default" or "US"`);
+  }
+  return notALine(raw, site);
+}
+
+/** The stored form of a line, or undefined if the site has no such line (see checkLine). */
+export function lineKey(raw: string, site: DnspodSite = configuredSite()): string | undefined {
+  const c = checkLine(raw, site);
+  return c.ok ? c.value : undefined;
+}
+
+/** `record_line` for a stored line: dnsapi.cn takes 默认 for the default line, not the key `default`. */
+export function wireLine(line: string, site: DnspodSite = configuredSite()): string {
+  return site === "cn" && line === DEFAULT_LINE_KEY ? CN_DEFAULT_LINE_NAME : line;
+}
+
+/**
+ * The stored form of a line as the API shows it (or as it was written), on either site: "Default"
+ * and "默认" → "default", "United States" → "US", "电信" as it is. Unknown lines are kept verbatim.
+ */
+export function readLine(shown: string): string {
+  const v = shown.trim();
+  if (v === CN_DEFAULT_LINE_NAME) return DEFAULT_LINE_KEY;
+  return looksChinese(v) ? v : (intlLineKey(v) ?? v);
+}
+
 /** Resource properties → Record.Create/Modify parameters (mx only for MX, as DNSPod wants). */
-export function toRecordWrite(r: { subDomain: string; recordType: string; recordLine: string; value: string; mx?: number | undefined; ttl: number }): RecordWrite {
+export function toRecordWrite(
+  r: { subDomain: string; recordType: string; recordLine: string; value: string; mx?: number | undefined; ttl: number },
+  site: DnspodSite = configuredSite(),
+): RecordWrite {
   return {
     sub_domain: r.subDomain,
     record_type: r.recordType,
-    record_line: r.recordLine,
+    record_line: wireLine(r.recordLine, site),
     value: r.value,
     ...(r.recordType === "MX" ? { mx: r.mx ?? 10 } : {}),
     ttl: r.ttl,
@@ -132,7 +192,7 @@ export function fromRecordRow(row: RecordRow): RecordState {
   return {
     subDomain: row.name.toLowerCase() || "@",
     recordType: type,
-    recordLine: lineKey(row.line) ?? row.line,
+    recordLine: readLine(row.line),
     value: value?.ok ? value.value : row.value,
     ...(type === "MX" ? { mx: row.mx } : {}),
     ttl: row.ttl,
@@ -143,10 +203,10 @@ export function fromRecordRow(row: RecordRow): RecordState {
   };
 }
 
-/** The natural key of a record: name, type, line, value (and priority for MX). */
+/** The natural key of a record: name, type, line, value (and priority for MX); lines compared as stored. */
 export function sameRecord(row: RecordRow, w: RecordWrite): boolean {
   const s = fromRecordRow(row);
-  return s.subDomain === w.sub_domain && s.recordType === w.record_type && s.recordLine === w.record_line && s.value === w.value && (w.record_type !== "MX" || s.mx === w.mx);
+  return s.subDomain === w.sub_domain && s.recordType === w.record_type && s.recordLine === readLine(w.record_line) && s.value === w.value && (w.record_type !== "MX" || s.mx === w.mx);
 }
 
 /** What a dnspod.Domain reads back from Domain.Info. */

@@ -4,8 +4,9 @@
  *
  * Writes (`Record.Create`/`Record.Modify`) take a sub-area *key* (`default`, `US`, `search_engine`);
  * reads (`Record.List`/`Record.Info`) return its *display name* (`Default`, `United States`), and the
- * China API returns `默认` for the default line. Both the emulator and the provider use this table
- * so that a key written and a name read back compare equal.
+ * China API returns `默认` for the default line. The provider maps both ways with this table so that
+ * a key written and a name read back compare equal; dnsapi.cn's lines are in lines-cn.ts, and the
+ * emulator keeps its own copies of both (test/unit/dnspod-lines.test.ts compares them).
  */
 
 export interface DnspodLineArea {

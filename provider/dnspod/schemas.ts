@@ -4,6 +4,7 @@
  * empty, `weight: null`, `hold` on system records — and strict about the envelope.
  */
 import { z } from "zod";
+import { cnLineAreas } from "./lines-cn";
 
 const str = z.union([z.string(), z.number()]).transform(String);
 /** Free text that DNSPod sends as "", false or null when empty. */
@@ -92,9 +93,15 @@ export const LockStatus = z.object({ lock: z.object({ lock_status: text, start_a
 export type LockStatus = z.infer<typeof LockStatus>["lock"];
 
 export const RecordTypes = z.object({ types: z.array(str) });
-export const RecordLines = z.object({
-  lines: z.record(z.string(), z.object({ name: text, sub_area: z.record(z.string(), str) })),
-});
-export type RecordLines = z.infer<typeof RecordLines>["lines"];
+const LineAreas = z.record(z.string(), z.object({ name: text, sub_area: z.record(z.string(), str) }));
+/**
+ * Record.Line. api.dnspod.com: areas of key → name; dnsapi.cn: a list of names (plus `line_ids`),
+ * given the same shape here: the default line under "default", every other name as its own key.
+ */
+export const RecordLines = z.union([
+  z.object({ lines: LineAreas }).transform((r) => r.lines),
+  z.object({ lines: z.array(str) }).passthrough().transform((r) => cnLineAreas(r.lines)),
+]);
+export type RecordLines = z.output<typeof LineAreas>;
 
 export const Empty = z.object({});

@@ -27,7 +27,11 @@ export async function getRecordTypes(grade: string): Promise<string[]> {
   return dnspodContext().client.recordTypes(grade);
 }
 
-/** Lines a grade allows (Record.Line), by area; the keys of `lines` are what recordLine takes. */
+/**
+ * Lines a grade allows (Record.Line), by area; the keys of `lines` are what recordLine takes. On
+ * dnsapi.cn the default line is area "default" (key "default", name 默认) and every other line is in
+ * area "cn" under its Chinese name.
+ */
 export async function getRecordLines(grade: string, domain?: string): Promise<Record<string, DnspodLineArea>> {
   useProgramConfig();
   const areas = await dnspodContext().client.recordLines(grade, domain);

@@ -13,7 +13,7 @@ export interface RecordArgs {
   subDomain?: pulumi.Input<string>;
   /** Record type: A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA on paid grades). Updated in place. */
   recordType: pulumi.Input<RecordType>;
-  /** Resolution line key: "default" (default), a country key such as "US", or "search_engine". Display names are accepted and normalised to keys. Updated in place. */
+  /** Resolution line: "default" (default; "Default" and "默认" mean the same). api.dnspod.com: a line key such as "US" or "search_engine" (display names like "United States" are normalised to keys). dnsapi.cn (dnspod:site cn): a Chinese line name such as "电信", "联通", "境外". Updated in place. */
   recordLine?: pulumi.Input<string>;
   /** Record value: A "192.0.2.10", CNAME/NS/MX host (stored lower-case with a trailing dot), SRV "10 5 5060 sip.example.com.", CAA '0 issue "letsencrypt.org"', TXT raw text. Updated in place. */
   value: pulumi.Input<string>;
@@ -37,7 +37,7 @@ export class Record extends pulumi.dynamic.Resource {
   declare readonly subDomain: pulumi.Output<string>;
   /** Record type: A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA on paid grades). Updated in place. */
   declare readonly recordType: pulumi.Output<RecordType>;
-  /** Resolution line key: "default" (default), a country key such as "US", or "search_engine". Display names are accepted and normalised to keys. Updated in place. */
+  /** Resolution line: "default" (default; "Default" and "默认" mean the same). api.dnspod.com: a line key such as "US" or "search_engine" (display names like "United States" are normalised to keys). dnsapi.cn (dnspod:site cn): a Chinese line name such as "电信", "联通", "境外". Updated in place. */
   declare readonly recordLine: pulumi.Output<string>;
   /** Record value: A "192.0.2.10", CNAME/NS/MX host (stored lower-case with a trailing dot), SRV "10 5 5060 sip.example.com.", CAA '0 issue "letsencrypt.org"', TXT raw text. Updated in place. */
   declare readonly value: pulumi.Output<string>;

@@ -2,7 +2,9 @@
  * The dnspod example stack under the real Pulumi engine against the DNSPod emulator: plans with
  * no API calls, in-place updates of every record field, refresh of out-of-band changes, disables
  * and deletes, a domain lock with its code and the token kept out of state, check failures with
- * zero API calls, an interrupted `up`, and destroy.
+ * zero API calls, an interrupted `up`, and destroy. Then a second stack of the same project on
+ * DNSPod China (the emulator's dnsapi.cn site): 默认 and Chinese lines written, no changes after up
+ * or refresh, "default" and "默认" the same line.
  */
 import { startEmulators, type DnspodState, type RunningEmulators } from "../../emulator";
 import { DnspodClient } from "../../provider/dnspod/client";
@@ -231,4 +233,52 @@ test("an up killed midway re-runs to the declared state with no duplicates", asy
 test("destroy leaves the emulator with no domains", async () => {
   await p.ok(["destroy", "--yes", "--skip-preview"]);
   expect(dstate().domains).toEqual([]);
+});
+
+describe("a second stack on dnsapi.cn (the emulator's China site)", () => {
+  let cn: RunningEmulators;
+  const cnState = () => cn.hub.state().dnspod as DnspodState;
+  const cnRows = () =>
+    cnState().domains.find((d) => d.name === DOMAIN)!.records.filter((r) => !r.hold).map((r) => `${r.subDomain} ${r.type} ${r.line} ${r.value}`).sort();
+
+  beforeAll(async () => {
+    cn = await startEmulators({ dnspod: { site: "cn" } });
+    await p.ok(["stack", "init", "e2e-cn"]);
+    await p.config("dnspod:endpoint", cn.dnspod.endpoint);
+    await p.config("dnspod:loginToken", TOKEN, true);
+    // The loopback endpoint does not show the site, so it is named.
+    await p.config("dnspod:site", "cn");
+    await p.config("geoLine", "电信");
+    await p.config("apexLine", "默认");
+  }, 5 * 60_000);
+
+  afterAll(async () => {
+    await cn?.close();
+  });
+
+  test("up writes record_line=默认 and 电信; preview and refresh show no changes; \"default\" and \"默认\" are the same line; destroy", async () => {
+    await p.ok(["up", "--yes", "--skip-preview"]);
+    const creates = cn.log().filter((e) => e.api === "dnspod" && e.op === "Record.Create");
+    expect(creates.map((e) => `${e.params.sub_domain} ${e.params.record_type} ${e.params.record_line}`).sort()).toEqual([
+      "@ A 默认", "@ MX 默认", "@ TXT 默认", "docs CNAME 默认", "geo A 电信", "staging A 默认", "www A 默认",
+    ]);
+    // The emulator keeps the default line as "default" and 电信 as its line id.
+    expect(cnRows()).toEqual([
+      "@ A default 192.0.2.20", "@ MX default mx1.pulumi-example.com.", "@ TXT default v=spf1 mx -all",
+      "docs CNAME default www.pulumi-example.com.", "geo A 10=0 192.0.2.30", "staging A default 192.0.2.40", "www A default 192.0.2.10",
+    ]);
+    expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
+    const refreshed = await p.run(["refresh", "--yes", "--skip-preview", "--expect-no-changes"]);
+    expect(refreshed.stdout + refreshed.stderr).not.toMatch(/error:/);
+    expect(refreshed.code).toBe(0);
+    for (const apexLine of ["default", "Default"]) {
+      await p.config("apexLine", apexLine);
+      expect(changes(await p.plan())).toEqual({});
+    }
+    const writes = cn.log().filter((e) => e.api === "dnspod" && !/\.(List|Info|Lockstatus)$/.test(e.op)).length;
+    expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
+    expect(cn.log().filter((e) => e.api === "dnspod" && !/\.(List|Info|Lockstatus)$/.test(e.op))).toHaveLength(writes);
+    await p.ok(["destroy", "--yes", "--skip-preview"]);
+    expect(cnState().domains).toEqual([]);
+  }, 6 * 60_000);
 });

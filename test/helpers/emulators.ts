@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulators, type RunningEmulators, type StartOptions } from "../../emulator";
+import { startEmulators, type DnspodSite, type RunningEmulators, type StartOptions } from "../../emulator";
 import type { LogEntry } from "../../emulator/types";
 import { setStackConfig } from "../../provider/config";
 import { resetWedosContext, setWedosOverrides } from "../../provider/wedos/context";
@@ -21,15 +21,29 @@ export interface Harness {
   calls(api: "wedos" | "dnspod", op?: string): LogEntry[];
 }
 
+/** Both DNSPod sites, for `describe.each(DNSPOD_SITES)` over a test file's DNSPod tests. */
+export const DNSPOD_SITES: readonly DnspodSite[] = ["intl", "cn"];
+
+const ENV_KEYS = ["WEDOS_ENDPOINT", "WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "DNSPOD_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_SITE", "WEDOS_REQUESTS_PER_HOUR", "DNSPOD_REQUESTS_PER_HOUR"] as const;
+
+/**
+ * `options.dnspod.site` picks the DNSPod emulator's site ("intl" by default); the provider is told
+ * the same site through DNSPOD_SITE, as a user of that site would set dnspod:site (the emulator's
+ * loopback endpoint says nothing about the site). The environment is restored after the block, so
+ * harnesses can nest (one per site inside a file-wide one).
+ */
 export function useEmulators(options: StartOptions = {}): Harness {
   const h = {} as Harness;
+  const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
   beforeAll(async () => {
     h.emu = await startEmulators(options);
+    for (const k of ENV_KEYS) saved[k] = process.env[k];
     process.env.WEDOS_ENDPOINT = h.emu.wedos.endpoint;
     process.env.WEDOS_USERNAME = WEDOS_USER;
     process.env.WEDOS_WAPI_PASSWORD = WEDOS_PASSWORD;
     process.env.DNSPOD_ENDPOINT = h.emu.dnspod.endpoint;
     process.env.DNSPOD_LOGIN_TOKEN = DNSPOD_TOKEN;
+    process.env.DNSPOD_SITE = options.dnspod?.site ?? "intl";
     process.env.WEDOS_REQUESTS_PER_HOUR = "100000";
     process.env.DNSPOD_REQUESTS_PER_HOUR = "100000";
   });
@@ -48,6 +62,12 @@ export function useEmulators(options: StartOptions = {}): Harness {
   afterAll(async () => {
     await h.emu?.close();
     for (const dir of journals) rmSync(dir, { recursive: true, force: true });
+    for (const k of ENV_KEYS) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    resetDnspodContext();
+    resetWedosContext();
   });
   h.calls = (api, op) => h.emu.log().filter((e) => e.api === api && (op === undefined || e.op === op));
   return h;

@@ -1,6 +1,7 @@
 /**
  * dnspod.Record against the DNSPod emulator: every transition a Pulumi user can cause, through the
- * provider methods the engine calls, asserting which actions reached the API.
+ * provider methods the engine calls, asserting which actions reached the API. Every test runs on both
+ * DNSPod sites: api.dnspod.com (line keys) and dnsapi.cn (Chinese line names, 默认 for the default).
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
@@ -8,41 +9,52 @@ import { domainImpl } from "../../provider/dnspod/resources/domain";
 import type { RecordInputs } from "../../provider/dnspod/resources/inputs";
 import { lockImpl } from "../../provider/dnspod/resources/lock";
 import { recordImpl, type RecordOutputs } from "../../provider/dnspod/resources/record";
-import { useEmulators } from "../helpers/emulators";
+import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
-const h = useEmulators();
+/**
+ * What differs per site: a line as a user writes it (`line`, `otherLine`), as check() stores it
+ * (`…State`), as the emulator keeps it (`…Stored`: a key, or a dnsapi.cn line id), and the default
+ * line's `record_line`; and a line of the other site, which check() refuses with this message.
+ */
+const SITE = {
+  intl: { line: "United States", lineState: "US", lineStored: "US", otherLine: "US", otherStored: "US", defaultWire: "default", foreign: ["电信", /dnsapi\.cn .*dnspod:site cn/] },
+  cn: { line: "电信", lineState: "电信", lineStored: "10=0", otherLine: "联通", otherStored: "10=1", defaultWire: "默认", foreign: ["US", /api\.dnspod\.com line.*电信/] },
+} as const;
 
-const ops = () => h.calls("dnspod").map((e) => e.op);
-const writes = () => ops().filter((op) => !/\.(List|Info|Lockstatus)$/.test(op));
-const clearLog = () => (h.emu.hub.entries.length = 0);
-const state = () => h.emu.hub.state().dnspod as DnspodState;
+describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
+  const h = useEmulators({ dnspod: { site } });
+  const S = SITE[site];
 
-async function checked(news: Record<string, unknown>): Promise<RecordInputs> {
-  const r = await recordImpl.check({}, news);
-  if (!r.inputs) throw new Error(JSON.stringify(r.failures));
-  return r.inputs;
-}
+  const ops = () => h.calls("dnspod").map((e) => e.op);
+  const writes = () => ops().filter((op) => !/\.(List|Info|Lockstatus)$/.test(op));
+  const clearLog = () => (h.emu.hub.entries.length = 0);
+  const state = () => h.emu.hub.state().dnspod as DnspodState;
 
-async function zone(name = "example.com"): Promise<string> {
-  const { id } = await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!);
-  clearLog();
-  return id;
-}
+  async function checked(news: Record<string, unknown>): Promise<RecordInputs> {
+    const r = await recordImpl.check({}, news);
+    if (!r.inputs) throw new Error(JSON.stringify(r.failures));
+    return r.inputs;
+  }
 
-async function created(news: Record<string, unknown>): Promise<{ id: string; outs: RecordOutputs; inputs: RecordInputs }> {
-  const inputs = await checked(news);
-  return { ...(await recordImpl.create(inputs)), inputs };
-}
+  async function zone(name = "example.com"): Promise<string> {
+    const { id } = await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!);
+    clearLog();
+    return id;
+  }
 
-/** What the engine does on refresh + preview: read, then diff the read state against the program. */
-async function refreshDiff(id: string, outs: RecordOutputs, inputs: RecordInputs) {
-  dnspodContext().records.clear();
-  const read = await recordImpl.read(id, outs);
-  return { read, diff: await recordImpl.diff(id, read.props!, inputs) };
-}
+  async function created(news: Record<string, unknown>): Promise<{ id: string; outs: RecordOutputs; inputs: RecordInputs }> {
+    const inputs = await checked(news);
+    return { ...(await recordImpl.create(inputs)), inputs };
+  }
 
-describe("dnspod.Record", () => {
-  test("create sends Record.Create with keys, reads the new record back and returns domainId/recordId", async () => {
+  /** What the engine does on refresh + preview: read, then diff the read state against the program. */
+  async function refreshDiff(id: string, outs: RecordOutputs, inputs: RecordInputs) {
+    dnspodContext().records.clear();
+    const read = await recordImpl.read(id, outs);
+    return { read, diff: await recordImpl.diff(id, read.props!, inputs) };
+  }
+
+  test("create sends Record.Create with the site's line, reads the new record back and returns domainId/recordId", async () => {
     const domainId = await zone();
     const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     const rec = state().domains[0]!.records.find((r) => r.subDomain === "www")!;
@@ -50,14 +62,14 @@ describe("dnspod.Record", () => {
     expect(outs).toMatchObject({ domainId, subDomain: "www", recordType: "A", recordLine: "default", value: "192.0.2.10", ttl: 600, status: "enable", remark: "", recordId: String(rec.id) });
     expect(outs.updatedOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(ops()).toEqual(["Record.Create", "Record.List"]);
-    expect(h.calls("dnspod", "Record.Create")[0]!.params).toEqual({ format: "json", lang: "en", error_on_empty: "no", domain_id: domainId, sub_domain: "www", record_type: "A", record_line: "default", value: "192.0.2.10", ttl: "600" });
+    expect(h.calls("dnspod", "Record.Create")[0]!.params).toEqual({ format: "json", lang: "en", error_on_empty: "no", domain_id: domainId, sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: "600" });
     expect(h.calls("dnspod", "Record.Create")[0]!.userAgent).toMatch(/^pulumi-dnspod-wedos\/\d+\.\d+\.\d+ \(.+@.+\)$/);
   });
 
   test("lines and rewritten values never make a perpetual diff", async () => {
     const domainId = await zone();
     const cases = [
-      { subDomain: "us", recordType: "A", value: "192.0.2.1", recordLine: "United States" },
+      { subDomain: "us", recordType: "A", value: "192.0.2.1", recordLine: S.line },
       { subDomain: "@", recordType: "MX", value: "Mail.Example.COM", mx: 10 },
       { subDomain: "alias", recordType: "CNAME", value: "Target.Example.net" },
       { subDomain: "_sip._tcp", recordType: "SRV", value: "10 5 5060 SIP.example.com" },
@@ -72,8 +84,26 @@ describe("dnspod.Record", () => {
       expect(read.inputs).toMatchObject({ ...inputs, adopt: false });
     }
     const stored = state().domains[0]!.records.find((r) => r.subDomain === "us")!;
-    expect(stored.line).toBe("US");
+    expect(stored.line).toBe(S.lineStored);
+    expect((await checked({ domainId, subDomain: "us", recordType: "A", value: "192.0.2.1", recordLine: S.line })).recordLine).toBe(S.lineState);
     expect(h.calls("dnspod", "Record.List").length).toBeGreaterThan(0);
+  });
+
+  test("\"default\", \"Default\" and \"默认\" are one record's line: one create, no diff between them; the other site's lines fail in check", async () => {
+    const domainId = await zone();
+    const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: "默认" });
+    expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([S.defaultWire]);
+    for (const recordLine of ["default", "Default", "默认", undefined]) {
+      const news = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ...(recordLine ? { recordLine } : {}) });
+      expect(await recordImpl.diff(id, outs, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    }
+    dnspodContext().records.clear();
+    expect((await recordImpl.read(id, outs)).props!.recordLine).toBe("default");
+    const [foreign, message] = S.foreign;
+    clearLog();
+    const r = await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: foreign });
+    expect(r.failures).toEqual([{ property: "recordLine", reason: expect.stringMatching(message) }]);
+    expect(h.calls("dnspod")).toEqual([]);
   });
 
   test("no-op update makes no call; each change calls exactly its own action", async () => {
@@ -89,7 +119,7 @@ describe("dnspod.Record", () => {
       [{ ttl: 3600 }, ["Record.Modify"]],
       [{ status: "disable" }, ["Record.Status"]],
       [{ remark: "managed by pulumi" }, ["Record.Remark"]],
-      [{ value: "192.0.2.11", recordLine: "US", status: "enable" }, ["Record.Modify", "Record.Status"]],
+      [{ value: "192.0.2.11", recordLine: S.otherLine, status: "enable" }, ["Record.Modify", "Record.Status"]],
       [{ subDomain: "web" }, ["Record.Modify"]],
     ];
     let olds = outs;
@@ -104,7 +134,7 @@ describe("dnspod.Record", () => {
       expect(olds).toMatchObject({ ...news, recordId: outs.recordId });
     }
     const rec = state().domains[0]!.records.find((r) => r.id === Number(outs.recordId))!;
-    expect(rec).toMatchObject({ subDomain: "web", line: "US", value: "192.0.2.11", ttl: 3600, enabled: true, remark: "managed by pulumi" });
+    expect(rec).toMatchObject({ subDomain: "web", line: S.otherStored, value: "192.0.2.11", ttl: 3600, enabled: true, remark: "managed by pulumi" });
   });
 
   test("a new domainId replaces the record", async () => {
@@ -125,7 +155,7 @@ describe("dnspod.Record", () => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     const { client } = dnspodContext();
-    await client.modifyRecord(domainId, outs.recordId, { sub_domain: "www", record_type: "A", record_line: "default", value: "192.0.2.99", ttl: 900 });
+    await client.modifyRecord(domainId, outs.recordId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.99", ttl: 900 });
     await client.setRecordStatus(domainId, outs.recordId, "disable");
     const { read, diff } = await refreshDiff(id, outs, inputs);
     expect(read.props).toMatchObject({ value: "192.0.2.99", ttl: 900, status: "disable" });
@@ -153,7 +183,7 @@ describe("dnspod.Record", () => {
 
   test("an identical existing record fails with a hint to adopt; adopt takes it over and applies ttl, status and remark", async () => {
     const domainId = await zone();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: "default", value: "192.0.2.10", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: 600 });
     const inputs = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ttl: 1200, status: "disable", remark: "adopted" });
     await expect(recordImpl.create(inputs)).rejects.toThrow(/code 104.*adopt: true/);
     const { outs } = await recordImpl.create({ ...inputs, adopt: true });
@@ -195,6 +225,6 @@ describe("dnspod.Record", () => {
     const lists = h.calls("dnspod", "Record.List");
     expect(lists.length).toBeLessThanOrEqual(2);
     expect(lists.map((e) => [e.params.offset, e.params.length])).toEqual([["0", "500"], ["500", "500"]]);
-    process.stdout.write(`[measure] 600 concurrent dnspod.Record reads → ${lists.length} Record.List\n`);
+    process.stdout.write(`[measure] ${site}: 600 concurrent dnspod.Record reads → ${lists.length} Record.List\n`);
   });
 });

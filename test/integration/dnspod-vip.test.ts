@@ -1,8 +1,7 @@
 /**
- * A paid (VIP) DNSPod account: custom domain groups work, paid-grade record types and TTLs work, a
- * line given as "默认" still never diffs, and the data sources read the account. (The emulator's old
- * `defaultLineName: "默认"` setting is gone: its China site is `site: "cn"`, which takes 默认 on
- * writes as dnsapi.cn does, and needs the provider's China-site line handling.)
+ * A paid (VIP) DNSPod account on both sites: custom domain groups work, paid-grade record types and
+ * TTLs work, a line given as "默认" never diffs — on dnsapi.cn written as 默认 and read back as 默认
+ * end to end — and the data sources read the account.
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
@@ -10,85 +9,97 @@ import { domainImpl } from "../../provider/dnspod/resources/domain";
 import { groupImpl } from "../../provider/dnspod/resources/group";
 import { recordImpl } from "../../provider/dnspod/resources/record";
 import { dnspod } from "../../sdk";
-import { useEmulators } from "../helpers/emulators";
+import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
-const h = useEmulators({ dnspod: { accountGrade: "DP_Plus" } });
+/** What differs per site: how the default line is written and read, and what Record.Line lists. */
+const SITE = {
+  intl: { defaultWire: "default", defaultShown: "Default", lineArea: "north_america", line: ["US", "United States"], defaultName: "Default" },
+  cn: { defaultWire: "默认", defaultShown: "默认", lineArea: "cn", line: ["电信", "电信"], defaultName: "默认" },
+} as const;
 
-const state = () => h.emu.hub.state().dnspod as DnspodState;
-const clearLog = () => (h.emu.hub.entries.length = 0);
+describe.each(DNSPOD_SITES)("on %s", (site) => {
+  const h = useEmulators({ dnspod: { site, accountGrade: "DP_Plus" } });
+  const S = SITE[site];
 
-async function zone(name = "example.com"): Promise<string> {
-  return (await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!)).id;
-}
+  const state = () => h.emu.hub.state().dnspod as DnspodState;
+  const clearLog = () => (h.emu.hub.entries.length = 0);
 
-describe("dnspod.DomainGroup on a VIP account", () => {
-  test("create, no-op, rename in place, domain moved into it, drift, delete, delete of a gone group, adopt", async () => {
-    const inputs = (await groupImpl.check({}, { name: " production " })).inputs!;
-    expect(inputs.name).toBe("production");
-    const { id, outs } = await groupImpl.create(inputs);
-    expect(outs).toEqual({ name: "production", adopt: false, groupId: id });
-    expect(state().groups).toEqual([{ id: Number(id), name: "production" }]);
-    expect(await groupImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-    expect(await groupImpl.diff(id, outs, { ...inputs, name: "prod" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-    clearLog();
-    const renamed = (await groupImpl.update(id, outs, { ...inputs, name: "prod" })).outs;
-    expect(h.calls("dnspod").map((e) => [e.op, e.params.group_id, e.params.group_name])).toEqual([["Domaingroup.Modify", id, "prod"]]);
+  async function zone(name = "example.com"): Promise<string> {
+    return (await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!)).id;
+  }
 
-    const domainInputs = (await domainImpl.check({}, { domain: "example.com", groupId: id })).inputs!;
-    const d = await domainImpl.create(domainInputs);
-    expect(d.outs.groupId).toBe(Number(id));
-    expect(state().domains[0]!.groupId).toBe(Number(id));
+  describe("dnspod.DomainGroup on a VIP account", () => {
+    test("create, no-op, rename in place, domain moved into it, drift, delete, delete of a gone group, adopt", async () => {
+      const inputs = (await groupImpl.check({}, { name: " production " })).inputs!;
+      expect(inputs.name).toBe("production");
+      const { id, outs } = await groupImpl.create(inputs);
+      expect(outs).toEqual({ name: "production", adopt: false, groupId: id });
+      expect(state().groups).toEqual([{ id: Number(id), name: "production" }]);
+      expect(await groupImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await groupImpl.diff(id, outs, { ...inputs, name: "prod" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      clearLog();
+      const renamed = (await groupImpl.update(id, outs, { ...inputs, name: "prod" })).outs;
+      expect(h.calls("dnspod").map((e) => [e.op, e.params.group_id, e.params.group_name])).toEqual([["Domaingroup.Modify", id, "prod"]]);
 
-    await dnspodContext().client.modifyGroup(id, "renamed by hand");
-    expect((await groupImpl.read(id, renamed)).props).toMatchObject({ name: "renamed by hand" });
-    await expect(groupImpl.create({ name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
-    expect((await groupImpl.create({ name: "renamed by hand", adopt: true })).id).toBe(id);
-    await groupImpl.delete(id, renamed);
-    expect(await groupImpl.read(id, renamed)).toEqual({});
-    await groupImpl.delete(id, renamed);
-    expect(h.calls("dnspod", "Domaingroup.Remove").map((e) => e.code)).toEqual(["1", "6"]);
+      const domainInputs = (await domainImpl.check({}, { domain: "example.com", groupId: id })).inputs!;
+      const d = await domainImpl.create(domainInputs);
+      expect(d.outs.groupId).toBe(Number(id));
+      expect(state().domains[0]!.groupId).toBe(Number(id));
+
+      await dnspodContext().client.modifyGroup(id, "renamed by hand");
+      expect((await groupImpl.read(id, renamed)).props).toMatchObject({ name: "renamed by hand" });
+      await expect(groupImpl.create({ name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
+      expect((await groupImpl.create({ name: "renamed by hand", adopt: true })).id).toBe(id);
+      await groupImpl.delete(id, renamed);
+      expect(await groupImpl.read(id, renamed)).toEqual({});
+      await groupImpl.delete(id, renamed);
+      expect(h.calls("dnspod", "Domaingroup.Remove").map((e) => e.code)).toEqual(["1", "6"]);
+    });
   });
-});
 
-describe("dnspod.Record on a paid grade", () => {
-  test("CAA and a TTL of 120 are accepted; the default line given as 默认 shows no diff", async () => {
-    const domainId = await zone();
-    for (const news of [
-      { domainId, recordType: "CAA", value: '0 issue "letsencrypt.org"', ttl: 120 },
-      { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", recordLine: "默认" },
-    ]) {
-      const inputs = (await recordImpl.check({}, news)).inputs!;
-      expect(inputs.recordLine).toBe("default");
-      const { id, outs } = await recordImpl.create(inputs);
-      dnspodContext().records.clear();
-      const read = await recordImpl.read(id, outs);
-      expect(read.props!.recordLine).toBe("default");
-      expect(await recordImpl.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-    }
-    expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual(["default", "default"]);
+  describe("dnspod.Record on a paid grade", () => {
+    test("CAA and a TTL of 120 are accepted; the default line given as 默认 is written and read back as the site names it, and shows no diff", async () => {
+      const domainId = await zone();
+      for (const news of [
+        { domainId, recordType: "CAA", value: '0 issue "letsencrypt.org"', ttl: 120 },
+        { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", recordLine: "默认" },
+      ]) {
+        const inputs = (await recordImpl.check({}, news)).inputs!;
+        expect(inputs.recordLine).toBe("default");
+        const { id, outs } = await recordImpl.create(inputs);
+        dnspodContext().records.clear();
+        const read = await recordImpl.read(id, outs);
+        expect(read.props!.recordLine).toBe("default");
+        expect(await recordImpl.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      }
+      expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([S.defaultWire, S.defaultWire]);
+      // What Record.List shows for both (dnsapi.cn: 默认), which read() turned into "default" above.
+      const rows = await dnspodContext().client.listRecords(domainId);
+      expect(rows.filter((r) => r.hold !== "hold").map((r) => r.line)).toEqual([S.defaultShown, S.defaultShown]);
+    });
   });
-});
 
-describe("dnspod data sources", () => {
-  test("getDomains, getRecords, getRecordTypes and getRecordLines read the account", async () => {
-    const domainId = await zone();
-    await zone("example.net");
-    const rec = await recordImpl.create((await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!);
+  describe("dnspod data sources", () => {
+    test("getDomains, getRecords, getRecordTypes and getRecordLines read the account", async () => {
+      const domainId = await zone();
+      await zone("example.net");
+      const rec = await recordImpl.create((await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!);
 
-    const domains = await dnspod.getDomains();
-    expect(domains.map((d) => d.name).sort()).toEqual(["example.com", "example.net"]);
-    expect(domains.find((d) => d.id === domainId)).toMatchObject({ grade: "DP_Plus", recordCount: 3 });
+      const domains = await dnspod.getDomains();
+      expect(domains.map((d) => d.name).sort()).toEqual(["example.com", "example.net"]);
+      expect(domains.find((d) => d.id === domainId)).toMatchObject({ grade: "DP_Plus", recordCount: 3 });
 
-    const records = await dnspod.getRecords(domainId);
-    expect(records).toHaveLength(3);
-    expect(records.filter((r) => r.system).map((r) => r.recordType)).toEqual(["NS", "NS"]);
-    expect(records.find((r) => r.recordId === rec.outs.recordId)).toMatchObject({ subDomain: "www", recordLine: "default", status: "disable", system: false });
+      const records = await dnspod.getRecords(domainId);
+      expect(records).toHaveLength(3);
+      expect(records.filter((r) => r.system).map((r) => r.recordType)).toEqual(["NS", "NS"]);
+      expect(records.find((r) => r.recordId === rec.outs.recordId)).toMatchObject({ subDomain: "www", recordLine: "default", status: "disable", system: false });
 
-    expect(await dnspod.getRecordTypes("DP_Plus")).toContain("CAA");
-    expect(await dnspod.getRecordTypes("DP_Free")).not.toContain("CAA");
-    const lines = await dnspod.getRecordLines("DP_Free", "example.com");
-    expect(lines.north_america!.lines.US).toBe("United States");
-    expect(Object.keys(lines.default!.lines)).toEqual(["default"]);
-    await expect(dnspod.getRecordTypes("DP_Nonsense")).rejects.toThrow(/Record\.Type grade DP_Nonsense: code 6 \(invalid domain grade/);
+      expect(await dnspod.getRecordTypes("DP_Plus")).toContain("CAA");
+      expect(await dnspod.getRecordTypes("DP_Free")).not.toContain("CAA");
+      const lines = await dnspod.getRecordLines("DP_Free", "example.com");
+      expect(lines[S.lineArea]!.lines[S.line[0]]).toBe(S.line[1]);
+      expect(lines.default).toEqual({ name: S.defaultName, lines: { default: S.defaultName } });
+      await expect(dnspod.getRecordTypes("DP_Nonsense")).rejects.toThrow(/Record\.Type grade DP_Nonsense: code 6 \(invalid domain grade/);
+    });
   });
 });

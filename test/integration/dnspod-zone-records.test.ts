@@ -3,6 +3,7 @@
  * one (paged) listing and only the delta, adoption of identical records, changes in place through
  * the one action that sets each attribute, removals of records no longer declared, drift and
  * unmanaged records on refresh, exclusive ownership, and delete of exactly the declared records.
+ * On both DNSPod sites: api.dnspod.com (line keys) and dnsapi.cn (Chinese line names, 默认).
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
@@ -10,48 +11,59 @@ import { domainImpl } from "../../provider/dnspod/resources/domain";
 import type { ZoneRecordsInputs } from "../../provider/dnspod/resources/inputs";
 import { zoneRecordsImpl as impl } from "../../provider/dnspod/resources/zone-records";
 import { fromZoneFile, parseZoneFile } from "../../provider/zonefile";
-import { useEmulators } from "../helpers/emulators";
+import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
-const h = useEmulators();
+/** What differs per site: a non-default line as written and as the emulator keeps it, and 默认's `record_line`. */
+const SITE = {
+  intl: { line: "US", lineStored: "US", defaultWire: "default" },
+  cn: { line: "电信", lineStored: "10=0", defaultWire: "默认" },
+} as const;
 
-const ops = () => h.calls("dnspod").map((e) => e.op);
-const writes = () => ops().filter((op) => !/\.(List|Info)$/.test(op));
-const mark = () => (h.emu.hub.entries.length = 0);
-const state = () => h.emu.hub.state().dnspod as DnspodState;
-const records = () =>
-  state().domains[0]!.records.filter((r) => !r.hold).map((r) => `${r.subDomain} ${r.type} ${r.line} ${r.value} ttl=${r.ttl}${r.type === "MX" ? ` mx=${r.mx}` : ""}${r.enabled ? "" : " off"}${r.remark ? ` "${r.remark}"` : ""}`).sort();
+describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
+  const h = useEmulators({ dnspod: { site } });
+  const S = SITE[site];
 
-async function checked(news: Record<string, unknown>): Promise<ZoneRecordsInputs> {
-  const r = await impl.check({}, news);
-  if (!r.inputs) throw new Error(JSON.stringify(r.failures));
-  return r.inputs;
-}
+  const ops = () => h.calls("dnspod").map((e) => e.op);
+  const writes = () => ops().filter((op) => !/\.(List|Info)$/.test(op));
+  const mark = () => (h.emu.hub.entries.length = 0);
+  const state = () => h.emu.hub.state().dnspod as DnspodState;
+  const records = () =>
+    state().domains[0]!.records.filter((r) => !r.hold).map((r) => `${r.subDomain} ${r.type} ${r.line} ${r.value} ttl=${r.ttl}${r.type === "MX" ? ` mx=${r.mx}` : ""}${r.enabled ? "" : " off"}${r.remark ? ` "${r.remark}"` : ""}`).sort();
 
-async function domain(): Promise<string> {
-  const { id } = await domainImpl.create((await domainImpl.check({}, { domain: "example.com" })).inputs!);
-  mark();
-  return id;
-}
+  async function checked(news: Record<string, unknown>): Promise<ZoneRecordsInputs> {
+    const r = await impl.check({}, news);
+    if (!r.inputs) throw new Error(JSON.stringify(r.failures));
+    return r.inputs;
+  }
 
-const BASE = [
-  { subDomain: "www", recordType: "A", value: "192.0.2.10" },
-  { subDomain: "www", recordType: "A", recordLine: "US", value: "192.0.2.20" },
-  { recordType: "MX", value: "Mail.Example.com", mx: 10 },
-  { recordType: "TXT", value: "v=spf1 mx -all", remark: "spf" },
-  { subDomain: "old", recordType: "CNAME", value: "www.example.com.", status: "disable" },
-];
+  async function domain(): Promise<string> {
+    const { id } = await domainImpl.create((await domainImpl.check({}, { domain: "example.com" })).inputs!);
+    mark();
+    return id;
+  }
 
-describe("dnspod.ZoneRecords", () => {
+  const BASE = [
+    { subDomain: "www", recordType: "A", value: "192.0.2.10" },
+    { subDomain: "www", recordType: "A", recordLine: S.line, value: "192.0.2.20" },
+    { recordType: "MX", value: "Mail.Example.com", mx: 10 },
+    { recordType: "TXT", value: "v=spf1 mx -all", remark: "spf" },
+    { subDomain: "old", recordType: "CNAME", value: "www.example.com.", status: "disable" },
+  ];
+
   test("check keys the records by identity and line, normalised like dnspod.Record; zone files fit through fromZoneFile", async () => {
     const domainId = "1";
     expect((await checked({ domainId, records: BASE })).records).toEqual({
       "www A 192.0.2.10": { ttl: 600 },
-      "www A@US 192.0.2.20": { ttl: 600 },
+      [`www A@${S.line} 192.0.2.20`]: { ttl: 600 },
       "@ MX mail.example.com.": { ttl: 600, mx: 10 },
       "@ TXT v=spf1 mx -all": { ttl: 600, remark: "spf" },
       "old CNAME www.example.com.": { ttl: 600, status: "disable" },
     });
     const file = parseZoneFile("$TTL 3600\n@ SOA ns1.example.com. admin.example.com. 1 7200 900 1209600 300\n@ NS ns1.example.com.\n@ MX 10 mail.example.com.\nwww A 192.0.2.10\n", "example.com");
+    const defaults = ["default", "Default", "默认"].map((recordLine) => ({ subDomain: "www", recordType: "A", recordLine, value: "192.0.2.10" }));
+    expect(Object.keys((await checked({ domainId, records: defaults.slice(2) })).records)).toEqual(["www A 192.0.2.10"]);
+    // One record declared three times: "default", "Default" and "默认" are the same line.
+    expect((await impl.check({}, { domainId, records: defaults })).failures?.map((f) => [f.property, /the same record as records\[0\]/.test(f.reason)])).toEqual([["records[1]", true], ["records[2]", true]]);
     expect((await checked({ domainId, records: fromZoneFile(file) })).records).toEqual({ "@ MX mail.example.com.": { ttl: 3600, mx: 10 }, "www A 192.0.2.10": { ttl: 3600 } });
     const bad = await impl.check({}, { domainId, records: [...BASE, { subDomain: "old", recordType: "A", value: "192.0.2.1" }, { recordType: "MX", value: "mx.example.com." }] });
     expect(bad.failures).toEqual([
@@ -64,8 +76,8 @@ describe("dnspod.ZoneRecords", () => {
 
   test("create lists once, adopts an identical record, creates the rest and sets status and remark only where needed", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: "default", value: "192.0.2.10", ttl: 600 });
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: "default", value: "192.0.2.66", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: S.defaultWire, value: "192.0.2.66", ttl: 600 });
     mark();
     const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
     expect(id).toBe(domainId);
@@ -76,7 +88,7 @@ describe("dnspod.ZoneRecords", () => {
       '@ TXT default v=spf1 mx -all ttl=600 "spf"',
       "old CNAME default www.example.com. ttl=600 off",
       "stray A default 192.0.2.66 ttl=600",
-      "www A US 192.0.2.20 ttl=600",
+      `www A ${S.lineStored} 192.0.2.20 ttl=600`,
       "www A default 192.0.2.10 ttl=600",
     ]);
     expect(outs).toMatchObject({ recordCount: 5, unmanaged: ["stray A 192.0.2.66"] });
@@ -96,7 +108,7 @@ describe("dnspod.ZoneRecords", () => {
     const fewer = await checked({ domainId, records: [{ ...BASE[0], ttl: 1200 }, BASE[1]] });
     const { outs: last } = await impl.update(id, after, fewer);
     expect(writes()).toEqual(["Record.Remove", "Record.Remove", "Record.Remove"]);
-    expect(records()).toEqual(["www A US 192.0.2.20 ttl=600", "www A default 192.0.2.10 ttl=1200"]);
+    expect(records()).toEqual([`www A ${S.lineStored} 192.0.2.20 ttl=600`, "www A default 192.0.2.10 ttl=1200"].sort());
     mark();
     await impl.update(id, last, fewer);
     expect(ops()).toEqual(["Record.List"]);
@@ -108,7 +120,7 @@ describe("dnspod.ZoneRecords", () => {
     const c = dnspodContext().client;
     await c.setRecordStatus(domainId, outs.records["www A 192.0.2.10"]!.recordId, "disable");
     await c.removeRecord(domainId, outs.records["@ TXT v=spf1 mx -all"]!.recordId);
-    await c.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: "default", value: "192.0.2.66", ttl: 600 });
+    await c.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: S.defaultWire, value: "192.0.2.66", ttl: 600 });
     dnspodContext().records.clear();
     mark();
     const read = await impl.read(id, outs);
@@ -133,7 +145,7 @@ describe("dnspod.ZoneRecords", () => {
 
   test("delete removes exactly the declared records, never DNSPod's own NS records", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "keep", record_type: "A", record_line: "default", value: "192.0.2.1", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, { sub_domain: "keep", record_type: "A", record_line: S.defaultWire, value: "192.0.2.1", ttl: 600 });
     const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
     mark();
     await impl.delete(id, outs);

@@ -1,13 +1,14 @@
 /**
  * The provider exactly as Pulumi stores and revives it: serializeFunction on the built package's
  * shim, then require-from-string + handler(), as the dynamic provider host does. Proves that
- * `__provider` stays small and that the revived provider works against the emulator.
+ * `__provider` stays small and that the revived provider works against the emulator (DNSPod: on
+ * both sites).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
+import { DNSPOD_SITES, DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string) => { handler(): pulumi.dynamic.ResourceProvider };
@@ -27,7 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => process.chdir(cwd));
 
-async function revive(kind: string) {
+async function revive(kind: string, emu = h.emu, site: "intl" | "cn" = "intl") {
   // Exactly what pulumi.dynamic.Resource stores: the provider object behind a thunk.
   const provider0 = shim(kind);
   const sf = await pulumi.runtime.serializeFunction(() => provider0, { allowSecrets: true });
@@ -35,11 +36,12 @@ async function revive(kind: string) {
   const provider = requireFromString(text).handler();
   // Stack config as the engine hands it over: namespaced keys, already decrypted.
   const cfg: Record<string, string> = {
-    "wedos:endpoint": h.emu.wedos.endpoint,
+    "wedos:endpoint": emu.wedos.endpoint,
     "wedos:username": WEDOS_USER,
     "wedos:wapiPassword": WEDOS_PASSWORD,
-    "dnspod:endpoint": h.emu.dnspod.endpoint,
+    "dnspod:endpoint": emu.dnspod.endpoint,
     "dnspod:loginToken": DNSPOD_TOKEN,
+    "dnspod:site": site,
   };
   await provider.configure!({ config: { get: (k: string) => cfg[k], require: (k: string) => cfg[k]! } } as never);
   return { text, provider };
@@ -85,17 +87,25 @@ describe("serialized provider (__provider)", () => {
     expect((h.emu.hub.state().wedos as { domains: unknown[] }).domains).toEqual([]);
   });
 
-  test("the revived dnspod providers create, read and delete against the emulator", async () => {
-    const domain = (await revive("dnspod:Domain")).provider;
-    const record = (await revive("dnspod:Record")).provider;
-    const lock = (await revive("dnspod:DomainLock")).provider;
+});
+
+describe.each(DNSPOD_SITES)("serialized dnspod providers on %s", (site) => {
+  const hd = useEmulators({ dnspod: { site } });
+
+  test("the revived dnspod providers create, read and delete against the emulator, with dnspod:site from stack config", async () => {
+    // Only the stack config names the site: the loopback endpoint alone would mean api.dnspod.com.
+    delete process.env.DNSPOD_SITE;
+    const domain = (await revive("dnspod:Domain", hd.emu, site)).provider;
+    const record = (await revive("dnspod:Record", hd.emu, site)).provider;
+    const lock = (await revive("dnspod:DomainLock", hd.emu, site)).provider;
     const d = await lifecycle(domain, { domain: "serialized.com" });
     const r = await lifecycle(record, { domainId: d.id, subDomain: "www", recordType: "A", value: "192.0.2.8" });
     const l = await lifecycle(lock, { domainId: d.id, days: 2 });
+    expect(hd.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([site === "cn" ? "默认" : "default"]);
     expect(l.outs.lockCode).toMatch(/^[0-9a-f]{6}$/);
     await lock.delete!(l.id, l.outs);
     await record.delete!(r.id, r.outs);
     await domain.delete!(d.id, d.outs);
-    expect((h.emu.hub.state().dnspod as { domains: unknown[] }).domains).toEqual([]);
+    expect((hd.emu.hub.state().dnspod as { domains: unknown[] }).domains).toEqual([]);
   });
 });

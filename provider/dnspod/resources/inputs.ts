@@ -10,7 +10,7 @@ import { canonicalZone } from "../../dns/rdata";
 import { given, typeError, withFix } from "../../resource";
 import { DEFAULT_LINE_KEY } from "../lines";
 import { keyedRecords } from "../../zone/keyed";
-import { canonicalSubDomain, canonicalType, canonicalValue, DNSPOD_TYPES, lineKey, recordAttrs, recordKey, TTL_MAX, TTL_MIN, type RecordAttrs } from "../convert";
+import { canonicalSubDomain, canonicalType, canonicalValue, checkLine, DNSPOD_TYPES, recordAttrs, recordKey, TTL_MAX, TTL_MIN, type RecordAttrs } from "../convert";
 
 const bool = (what: string) => z.boolean({ error: typeError(what, "a boolean", `${what}: true`) });
 
@@ -53,15 +53,17 @@ const RECORD_FIELDS = {
     .pipe(z.enum(DNSPOD_TYPES))
     .describe(`Record type: ${DNSPOD_TYPES.join(", ")} (CAA on paid grades). Updated in place.`),
   recordLine: z
-    .string({ error: typeError("recordLine", "a line key string", 'recordLine: "default" or recordLine: "US"') })
+    .string({ error: typeError("recordLine", "a line string", 'recordLine: "default", recordLine: "US" (api.dnspod.com) or recordLine: "电信" (dnsapi.cn)') })
     .default(DEFAULT_LINE_KEY)
     .transform((v, ctx) => {
-      const k = lineKey(v);
-      if (!k) ctx.addIssue({ code: "custom", message: `"${v}" is not a DNSPod line. Fix: use a line key such as "default", "US", "CN", "search_engine" (display names like "United States" are accepted too); see dnspod.getRecordLines()` });
-      return k ?? v;
+      const c = checkLine(v);
+      if (!c.ok) ctx.addIssue({ code: "custom", message: c.reason });
+      return c.ok ? c.value : v;
     })
     .pipe(z.string())
-    .describe('Resolution line key: "default" (default), a country key such as "US", or "search_engine". Display names are accepted and normalised to keys. Updated in place.'),
+    .describe(
+      'Resolution line: "default" (default; "Default" and "默认" mean the same). api.dnspod.com: a line key such as "US" or "search_engine" (display names like "United States" are normalised to keys). dnsapi.cn (dnspod:site cn): a Chinese line name such as "电信", "联通", "境外". Updated in place.',
+    ),
   value: z.string({ error: typeError("value", "a string", 'value: "192.0.2.10" or value: "mail.example.com"') }).describe(
     'Record value: A "192.0.2.10", CNAME/NS/MX host (stored lower-case with a trailing dot), SRV "10 5 5060 sip.example.com.", CAA \'0 issue "letsencrypt.org"\', TXT raw text. Updated in place.',
   ),

@@ -51,14 +51,14 @@ async function listedAfter(domainId: string, recordId: string, since: number): P
 
 /** Brings the record from `cur` to `want` with only the calls that are needed; true if it wrote. */
 async function converge(domainId: string, recordId: string, cur: Desired, want: Desired): Promise<boolean> {
-  const { client, records } = dnspodContext();
+  const { client, records, site } = dnspodContext();
   let wrote = false;
   const step = async (f: () => Promise<void>) => {
     records.invalidate(domainId);
     await f();
     wrote = true;
   };
-  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k]))) await step(() => client.modifyRecord(domainId, recordId, toRecordWrite(want)));
+  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k]))) await step(() => client.modifyRecord(domainId, recordId, toRecordWrite(want, site)));
   if (cur.status !== want.status) await step(() => client.setRecordStatus(domainId, recordId, want.status));
   if (cur.remark !== want.remark) await step(() => client.setRecordRemark(domainId, recordId, want.remark));
   if (wrote) records.invalidate(domainId);
@@ -73,8 +73,8 @@ async function readBack(inputs: Inputs, recordId: string, since: number): Promis
 
 /** Creates the record (or, with adopt, takes over the identical one) and converges status and remark. */
 async function createRecord(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
-  const { client, records } = dnspodContext();
-  const write = toRecordWrite(inputs);
+  const { client, records, site } = dnspodContext();
+  const write = toRecordWrite(inputs, site);
   records.invalidate(inputs.domainId);
   // 104: an identical record exists.
   const recordId = await createOrAdopt(
