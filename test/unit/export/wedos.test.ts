@@ -1,0 +1,127 @@
+/**
+ * WEDOS rows → export: the exact zone file and TypeScript program for a varied zone, the rdata
+ * conversion table, and every exported input left unchanged by wedos.Record's check() rules.
+ */
+import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
+import { FORMATS } from "../../../provider/export/formats";
+import { RecordInputs } from "../../../provider/wedos/resources/inputs";
+import { LONG_TXT, SSHFP_HEX, TLSA_HEX, WEDOS_NAMESERVERS, WEDOS_ROWS } from "../../fixtures/export/zones";
+
+const ctx = { now: new Date("2025-03-01T12:00:00.123Z"), command: "pulumi-dnspod-wedos export wedos example.cz" };
+const exported = wedosExport("example.cz", WEDOS_ROWS, WEDOS_NAMESERVERS);
+const tlsa = TLSA_HEX.toLowerCase();
+const sshfp = SSHFP_HEX.toLowerCase();
+
+test("--format zone: header, own NS left out, apex first, comments, canonical rdata, long TXT split", () => {
+  expect(FORMATS.zone.render(exported, ctx)).toBe(`; example.cz: BIND master file (RFC 1035) written by pulumi-dnspod-wedos
+; Exported from WEDOS (WAPI dns-rows-list) at 2025-03-01T12:00:00Z by \`pulumi-dnspod-wedos export wedos example.cz\`.
+; 18 records. Left out:
+; - 2 NS records at the apex naming WEDOS's own name servers (ns.wedos.net., ns.wedos.eu.): WEDOS manages them with the zone.
+; A comment after a record is its WEDOS author comment; comments are not read back.
+; Read it back with parseZoneFile(text, "example.cz") from pulumi-dnspod-wedos.
+$ORIGIN example.cz.
+$TTL 3600
+
+@             300   IN A     192.0.2.10
+@             300   IN AAAA  2001:db8::10
+@                   IN CAA   0 issue "letsencrypt.org"
+@                   IN CAA   128 iodef "mailto:security@example.cz"
+@                   IN MX    10 mail.example.cz.
+@                   IN MX    20 backup-mx.example.net.
+@                   IN TXT   "v=spf1 mx include:_spf.example.net -all"
+*             300   IN A     192.0.2.11
+*.dev         300   IN CNAME www.example.cz.
+_25._tcp.mail       IN TLSA  3 1 1 ${tlsa}
+_dmarc              IN TXT   "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.cz; note=\\"quoted \\\\ text\\""
+_sip._tcp           IN SRV   10 60 5060 sip.example.cz.
+long          300   IN TXT   ( "${LONG_TXT.slice(0, 255)}"
+                               "${LONG_TXT.slice(255)}" )
+mail          300   IN A     192.0.2.25 ; MX target
+server              IN SSHFP 4 2 ${sshfp}
+sub           86400 IN NS    ns1.other-dns.net.
+sub           86400 IN NS    ns2.other-dns.net.
+www           300   IN A     192.0.2.10 ; web front; behind the load balancer
+`);
+});
+
+test("--format ts: one wedos.ZoneRecords, one record per line, ttl always, empty comments left out", () => {
+  expect(FORMATS.ts.render(exported, ctx)).toBe(`// example.cz: exported from WEDOS (WAPI dns-rows-list)
+// at 2025-03-01T12:00:00Z by \`pulumi-dnspod-wedos export wedos example.cz\`.
+// \`pulumi up\` adopts these 18 records without writing: each is in the zone already,
+// with this name, type, data, TTL and comment.
+// Records added to the zone later stay unmanaged unless \`exclusive: true\` is set, which makes
+// this resource delete them.
+// Left out:
+//   2 NS records at the apex naming WEDOS's own name servers (ns.wedos.net., ns.wedos.eu.): WEDOS manages them with the zone.
+
+import { wedos } from "pulumi-dnspod-wedos";
+
+new wedos.ZoneRecords("example-cz", {
+  domain: "example.cz",
+  records: [
+    { name: "", type: "A", ttl: 300, rdata: "192.0.2.10" },
+    { name: "", type: "AAAA", ttl: 300, rdata: "2001:db8::10" },
+    { name: "", type: "CAA", ttl: 3600, rdata: '0 issue "letsencrypt.org"' },
+    { name: "", type: "CAA", ttl: 3600, rdata: '128 iodef "mailto:security@example.cz"' },
+    { name: "", type: "MX", ttl: 3600, rdata: "10 mail.example.cz" },
+    { name: "", type: "MX", ttl: 3600, rdata: "20 backup-mx.example.net" },
+    { name: "", type: "TXT", ttl: 3600, rdata: "v=spf1 mx include:_spf.example.net -all" },
+    { name: "*", type: "A", ttl: 300, rdata: "192.0.2.11" },
+    { name: "*.dev", type: "CNAME", ttl: 300, rdata: "www.example.cz" },
+    { name: "_25._tcp.mail", type: "TLSA", ttl: 3600, rdata: "3 1 1 ${tlsa}" },
+    { name: "_dmarc", type: "TXT", ttl: 3600, rdata: 'v=DMARC1; p=quarantine; rua=mailto:dmarc@example.cz; note="quoted \\\\ text"' },
+    { name: "_sip._tcp", type: "SRV", ttl: 3600, rdata: "10 60 5060 sip.example.cz" },
+    { name: "long", type: "TXT", ttl: 300, rdata: "${LONG_TXT}" },
+    { name: "mail", type: "A", ttl: 300, rdata: "192.0.2.25", comment: "MX target" },
+    { name: "server", type: "SSHFP", ttl: 3600, rdata: "4 2 ${sshfp}" },
+    { name: "sub", type: "NS", ttl: 86400, rdata: "ns1.other-dns.net" },
+    { name: "sub", type: "NS", ttl: 86400, rdata: "ns2.other-dns.net" },
+    { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10", comment: "web front; behind the load balancer" },
+  ],
+});
+`);
+});
+
+test("every exported input is one that wedos.Record's check() rules leave as it is", () => {
+  for (const { input } of exported.entries) {
+    const checked = RecordInputs.parse({ domain: "example.cz", ...input });
+    expect({ name: checked.name, type: checked.type, ttl: checked.ttl, rdata: checked.rdata, comment: checked.comment }).toStrictEqual({ comment: "", ...input });
+  }
+});
+
+test("own NS rows are left out only at the apex and only when they name the zone's name servers", () => {
+  const rows = WEDOS_ROWS.filter((r) => r.rdtype === "NS");
+  expect(wedosExport("example.cz", rows, []).entries.map((e) => [e.input.name, e.input.rdata])).toEqual([
+    ["", "ns.wedos.eu"],
+    ["", "ns.wedos.net"],
+    ["sub", "ns1.other-dns.net"],
+    ["sub", "ns2.other-dns.net"],
+  ]);
+  expect(wedosExport("example.cz", rows, ["NS.WEDOS.NET."]).omitted).toEqual([
+    "1 NS record at the apex naming WEDOS's own name servers (ns.wedos.net.): WEDOS manages them with the zone.",
+  ]);
+  expect(wedosExport("example.cz", [], WEDOS_NAMESERVERS)).toStrictEqual({ api: "wedos", zone: "example.cz", omitted: [], entries: [] });
+});
+
+describe("zoneRdata: WAPI rdata → parseZoneFile's canonical form", () => {
+  test.each([
+    ["A", " 192.0.2.1 ", "192.0.2.1"],
+    ["AAAA", "2001:DB8::1", "2001:db8::1"],
+    ["CNAME", "WWW.Example.cz", "www.example.cz."],
+    ["CNAME", "www.example.cz.", "www.example.cz."],
+    ["NS", "ns1.other-dns.net", "ns1.other-dns.net."],
+    ["MX", "010 Mail.example.cz", "10 mail.example.cz."],
+    ["MX", "0 .", "0 ."],
+    ["SRV", "10 60 05060 SIP.example.cz.", "10 60 5060 sip.example.cz."],
+    ["SRV", "0 0 0 .", "0 0 0 ."],
+    ["TXT", ' v=spf1 "x" -all ', ' v=spf1 "x" -all '],
+    ["CAA", '0 ISSUE "letsencrypt.org"', '0 issue "letsencrypt.org"'],
+    ["CAA", '0 iodef "mailto:a\\"b@example.cz"', '0 iodef "mailto:a\\"b@example.cz"'],
+    ["CAA", "0 issue letsencrypt.org", '0 issue "letsencrypt.org"'],
+    ["TLSA", "3 1 1 ABCD EF01", "3 1 1 abcdef01"],
+    ["SSHFP", "04 2 AB CD", "4 2 abcd"],
+    ["MX", "mail.example.cz", "mail.example.cz"],
+  ])("%s %j → %j", (type, raw, zone) => {
+    expect(zoneRdata(type, raw)).toBe(zone);
+  });
+});
