@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { SETTINGS, setting, type Setting } from "../config";
 import { canonicalZone } from "../dns/rdata";
 import { redact } from "../http/log";
+import { WedosApiError } from "../wedos/errors";
 import { DEFAULT_FORMAT, FORMATS, isFormatName, type FormatName } from "./formats";
 import { readDnspod, readWedos } from "./read";
 
@@ -108,8 +109,18 @@ function requireCredentials(api: Api): void {
   const list = (f: (s: Setting) => string) => missing.map(f).join(" and ");
   throw new Error(
     `${api === "wedos" ? "WEDOS" : "DNSPod"}: ${list((s) => s.env)} ${missing.length === 1 ? "is" : "are"} not set; the export command reads credentials from the environment only ` +
-      `(the stack config ${list((s) => s.key)} has no effect here). Fix: export ${missing.map((s) => `${s.env}=…`).join(" ")} (see ${BIN} export --help)`,
+      `(the stack config ${list((s) => s.key)} ${missing.length === 1 ? "has" : "have"} no effect here). Fix: export ${missing.map((s) => `${s.env}=…`).join(" ")} (see ${BIN} export --help)`,
   );
+}
+
+/**
+ * The error as one line. WAPI's "wrong credentials" fix names the stack config keys, which this
+ * command does not read, so the variables it does read are added.
+ */
+function errorLine(err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*[\r\n]+\s*/g, " ");
+  if (err instanceof WedosApiError && err.kind === "auth") return `${message} (this command reads ${SETTINGS.wedosUsername.env} and ${SETTINGS.wedosPassword.env})`;
+  return message;
 }
 
 export interface CliIo {
@@ -138,8 +149,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(FORMATS[cmd.format].render(exported, { now: io.now(), command }));
     return 0;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`${BIN}: ${redact(message.replace(/\s*[\r\n]+\s*/g, " "))}\n`);
+    io.stderr(`${BIN}: ${redact(errorLine(err))}\n`);
     return 1;
   }
 }

@@ -8,7 +8,8 @@ import { DEFAULT_LINE_KEY } from "../dnspod/lines";
 import { fromRecordRow } from "../dnspod/convert";
 import type { RecordRow } from "../dnspod/schemas";
 import { toZoneFileRecord } from "../zonefile";
-import { count, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
+import { RecordInputs } from "../dnspod/resources/inputs";
+import { count, refusal, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
 
 /** Every record of the domain but the system NS records DNSPod holds ("hold": "hold"). */
 export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]): DnspodExport {
@@ -16,10 +17,10 @@ export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]):
   const omitted = held.length
     ? [`${count(held.length, "NS record")} at the apex that DNSPod holds for itself (${held.map((r) => r.value).join(", ")}): the API cannot change them.`]
     : [];
-  return { api: "dnspod", zone, domainId, omitted, entries: sortEntries(rows.filter((r) => r.hold !== "hold").map(dnspodEntry)) };
+  return { api: "dnspod", zone, domainId, omitted, entries: sortEntries(rows.filter((r) => r.hold !== "hold").map((r) => dnspodEntry(domainId, r))) };
 }
 
-export function dnspodEntry(row: RecordRow): ExportEntry<DnspodInput> {
+export function dnspodEntry(domainId: string, row: RecordRow): ExportEntry<DnspodInput> {
   const s = fromRecordRow(row);
   const input: DnspodInput = {
     subDomain: s.subDomain,
@@ -32,5 +33,5 @@ export function dnspodEntry(row: RecordRow): ExportEntry<DnspodInput> {
     ...(s.remark ? { remark: s.remark } : {}),
   };
   const zone = toZoneFileRecord({ subDomain: s.subDomain, recordType: s.recordType, value: s.value, mx: s.mx, ttl: s.ttl, recordLine: s.recordLine, status: s.status, remark: s.remark });
-  return { id: s.recordId, input, zone };
+  return { id: s.recordId, input, zone, ...refusal(RecordInputs.safeParse({ domainId, ...input })) };
 }

@@ -32,6 +32,8 @@ export interface ExportEntry<I> {
   input: I;
   /** The record as formatZoneFile takes it: canonical rdata, the comment after the line. */
   zone: FormattedRecord;
+  /** Why the resource's check() would refuse `input` (data the API holds but our rules do not accept). */
+  refused?: string;
 }
 
 interface ExportBase {
@@ -91,6 +93,11 @@ export function sortEntries<I>(entries: ExportEntry<I>[]): ExportEntry<I>[] {
     }
     return 0;
   });
+}
+
+/** The messages of a failed zod parse of resource inputs, as one line. */
+export function refusal(result: { success: boolean; error?: { issues: { message: string }[] } }): { refused?: string } {
+  return result.success ? {} : { refused: result.error!.issues.map((i) => i.message.replace(/\s+/g, " ")).join("; ") };
 }
 
 /** A Pulumi resource name from a zone name: "example.cz" → "example-cz". */

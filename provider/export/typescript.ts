@@ -15,12 +15,14 @@ const ATTRIBUTES: Record<ZoneExport["api"], string> = {
 };
 
 export function renderTypescript(exp: ZoneExport, ctx: RenderContext): string {
+  const refused = exp.entries.filter((e) => e.refused).length;
   const target = exp.api === "wedos" ? `  domain: ${tsString(exp.zone)},` : `  domainId: ${tsString(exp.domainId)}, // ${exp.zone}`;
   return [
     `// ${exp.zone}: exported from ${sourceOf(exp)}`,
     `// at ${isoSeconds(ctx.now)} by \`${ctx.command}\`.`,
-    `// \`pulumi up\` adopts these ${count(exp.entries.length, "record")} without writing: each is in the zone already,`,
+    `// \`pulumi up\` adopts these ${count(exp.entries.length - refused, "record")} without writing: each is in the zone already,`,
     `// with this ${ATTRIBUTES[exp.api]}.`,
+    ...(refused ? [`// ${refused === 1 ? "1 record is" : `${refused} records are`} commented out: the resource's check() does not accept the data the`, "// API holds (the reason follows the record). Correct it in the zone, or here, and uncomment it."] : []),
     "// Records added to the zone later stay unmanaged unless `exclusive: true` is set, which makes",
     "// this resource delete them.",
     ...(exp.omitted.length ? ["// Left out:", ...exp.omitted.map((line) => `//   ${line}`)] : []),
@@ -30,7 +32,7 @@ export function renderTypescript(exp: ZoneExport, ctx: RenderContext): string {
     `new ${exp.api}.ZoneRecords(${tsString(resourceName(exp.zone))}, {`,
     target,
     "  records: [",
-    ...exp.entries.map((e) => `    ${objectLiteral(e.input)},`),
+    ...exp.entries.map((e) => (e.refused ? `    // ${objectLiteral(e.input)}, // not accepted: ${e.refused}` : `    ${objectLiteral(e.input)},`)),
     "  ],",
     "});",
     "",

@@ -7,7 +7,8 @@
 import { canonicalHost, RDATA_RULES } from "../dns/rdata";
 import type { Row } from "../wedos/schemas";
 import { checkedName } from "../zonefile/fields";
-import { count, sortEntries, type ExportEntry, type WedosExport, type WedosInput } from "./model";
+import { RecordInputs } from "../wedos/resources/inputs";
+import { count, refusal, sortEntries, type ExportEntry, type WedosExport, type WedosInput } from "./model";
 
 /** Every row of the zone but the apex NS rows naming WEDOS's own name servers (`nameservers`). */
 export function wedosExport(zone: string, rows: Row[], nameservers: string[]): WedosExport {
@@ -17,18 +18,20 @@ export function wedosExport(zone: string, rows: Row[], nameservers: string[]): W
   const omitted = skipped.length
     ? [`${count(skipped.length, "NS record")} at the apex naming WEDOS's own name servers (${skipped.map((r) => host(r.rdata)).join(", ")}): WEDOS manages them with the zone.`]
     : [];
-  return { api: "wedos", zone, omitted, entries: sortEntries(rows.filter((r) => !isOwn(r)).map(wedosEntry)) };
+  return { api: "wedos", zone, omitted, entries: sortEntries(rows.filter((r) => !isOwn(r)).map((r) => wedosEntry(zone, r))) };
 }
 
-export function wedosEntry(row: Row): ExportEntry<WedosInput> {
+export function wedosEntry(zone: string, row: Row): ExportEntry<WedosInput> {
   const name = row.name.trim().toLowerCase();
   const type = row.rdtype;
   const checked = RDATA_RULES[type]?.(row.rdata);
   const comment = row.author_comment;
+  const input = { name, type, ttl: row.ttl, rdata: checked?.ok ? checked.value : row.rdata, ...(comment ? { comment } : {}) };
   return {
     id: row.ID,
-    input: { name, type, ttl: row.ttl, rdata: checked?.ok ? checked.value : row.rdata, ...(comment ? { comment } : {}) },
+    input,
     zone: { name, type, ttl: row.ttl, rdata: zoneRdata(type, row.rdata), ...(comment ? { comment } : {}) },
+    ...refusal(RecordInputs.safeParse({ domain: zone, ...input })),
   };
 }
 

@@ -3,7 +3,7 @@
  * the same records (formatZoneFile checks that on every call). What a zone file cannot hold — the
  * WEDOS comment, the DNSPod line, status and remark — is written as a comment after the record.
  */
-import { formatZoneFile } from "../zonefile";
+import { formatZoneFile, ZONE_FILE_TYPES, type FormattedRecord, type ZoneFileError } from "../zonefile";
 import { count, sourceOf, type ZoneExport } from "./model";
 import type { RenderContext } from "./formats";
 
@@ -13,14 +13,36 @@ const COMMENTS: Record<ZoneExport["api"], string> = {
 };
 
 export function renderZone(exp: ZoneExport, ctx: RenderContext): string {
+  const records = exp.entries.map((e) => writable(exp.zone, e.zone));
+  const invalid = records.filter((r) => r.type.endsWith(INVALID)).length;
   const header = [
     `Exported from ${sourceOf(exp)} at ${isoSeconds(ctx.now)} by \`${ctx.command}\`.`,
     `${count(exp.entries.length, "record")}.${exp.omitted.length ? " Left out:" : ""}`,
     ...exp.omitted.map((line) => `- ${line}`),
+    ...(invalid ? [invalid === 1 ? INVALID_ONE : `${invalid} records whose data is not valid for their type in a zone file are shown as comment lines, with the reason.`] : []),
     COMMENTS[exp.api],
     `Read it back with parseZoneFile(text, "${exp.zone}") from pulumi-dnspod-wedos.`,
   ];
-  return formatZoneFile(exp.zone, exp.entries.map((e) => e.zone), { header });
+  return formatZoneFile(exp.zone, records, { header });
+}
+
+const INVALID = " (invalid)";
+const INVALID_ONE = "1 record whose data is not valid for its type in a zone file is shown as a comment line, with the reason.";
+
+/**
+ * The record, or, when a zone file cannot hold its data as the API stores it (a TLSA digest of
+ * the wrong length, say), the record as a comment line saying why: one odd record should not
+ * make the whole export fail.
+ */
+function writable(zone: string, r: FormattedRecord): FormattedRecord {
+  if (!(ZONE_FILE_TYPES as readonly string[]).includes(r.type)) return r;
+  try {
+    formatZoneFile(zone, [r]);
+    return r;
+  } catch (err) {
+    const reason = ((err as Error).cause as ZoneFileError | undefined)?.reason ?? "it would not read back the same";
+    return { ...r, type: `${r.type}${INVALID}`, comment: [r.comment, `not valid ${r.type} data: ${reason}`].filter(Boolean).join("; ") };
+  }
 }
 
 /** 2025-03-01T12:00:00Z: the export's time, to the second, in UTC. */

@@ -41,10 +41,14 @@ function typecheck(files: Map<string, string>): string[] {
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.slice(ROOT.length + 1) ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 }
 
-test(`both exported programs compile (strict) against ${SDK}; a wrong value does not`, () => {
+test(`the exported programs compile (strict) against ${SDK}; a wrong value does not`, () => {
   const ctx = { now: new Date("2025-03-01T12:00:00Z"), command: "pulumi-dnspod-wedos export" };
   const wedosProgram = FORMATS.ts.render(wedosExport("example.cz", WEDOS_ROWS, WEDOS_NAMESERVERS), ctx);
   const dnspodProgram = FORMATS.ts.render(dnspodExport("example.com", DNSPOD_DOMAIN_ID, DNSPOD_ROWS), ctx);
+  // A record check() would refuse is written commented out, and the program stays valid.
+  const spf = { ...DNSPOD_ROWS[3]!, id: "77", type: "SPF", value: "v=spf1 -all" };
+  const withRefused = FORMATS.ts.render(dnspodExport("example.com", DNSPOD_DOMAIN_ID, [...DNSPOD_ROWS, spf]), ctx);
+  expect(withRefused).toContain('    // { subDomain: "@", recordType: "SPF"');
   const broken = dnspodProgram.replace('recordType: "AAAA"', 'recordType: "AAAAA"');
   expect(broken).not.toBe(dnspodProgram);
   const dir = `${ROOT}/test/unit/export/generated`;
@@ -52,6 +56,7 @@ test(`both exported programs compile (strict) against ${SDK}; a wrong value does
     new Map([
       [`${dir}/wedos/index.ts`, wedosProgram],
       [`${dir}/dnspod/index.ts`, dnspodProgram],
+      [`${dir}/refused/index.ts`, withRefused],
       [`${dir}/broken/index.ts`, broken],
     ]),
   );

@@ -97,3 +97,19 @@ test("a domain with only its system NS records exports nothing but says why", ()
     entries: [],
   });
 });
+
+test("a record check() would refuse (a type DNSPod lists but the resources do not take) is commented out with the reason", () => {
+  const spf = { ...DNSPOD_ROWS[3]!, id: "77", name: "@", type: "SPF", value: "v=spf1 -all" };
+  const one = dnspodExport("example.com", DNSPOD_DOMAIN_ID, [spf, DNSPOD_ROWS[3]!]);
+  expect(one.entries.map((e) => e.refused)).toEqual([
+    undefined,
+    '"SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)',
+  ]);
+  const lines = (format: "ts" | "zone") => FORMATS[format].render(one, ctx).split("\n").filter((l) => /SPF|192\.0\.2\.1\b|commented/.test(l));
+  expect(lines("ts")).toEqual([
+    "// 1 record is commented out: the resource's check() does not accept the data the",
+    '    { subDomain: "@", recordType: "A", value: "192.0.2.1", ttl: 600 },',
+    `    // { subDomain: "@", recordType: "SPF", value: "v=spf1 -all", ttl: 600 }, // not accepted: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)`,
+  ]);
+  expect(lines("zone")).toEqual(["@ IN A     192.0.2.1", '; SPF @ "v=spf1 -all"']);
+});
