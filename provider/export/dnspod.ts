@@ -1,6 +1,6 @@
 /**
  * DNSPod Record.List rows → export entries, as pure functions. The resource input is what
- * fromRecordRow reads (the canonical forms dnspod.Record's check() produces: hosts with their
+ * fromRecordRow reads (the canonical forms dnspod.ZoneRecords' check() produces: hosts with their
  * trailing dot, line keys), without the inputs that hold their default; the zone-file form is
  * toZoneFileRecord's, which puts the line, a disabled status and the remark in the comment.
  */
@@ -8,8 +8,9 @@ import { DEFAULT_LINE_KEY } from "../dnspod/lines";
 import { fromRecordRow } from "../dnspod/convert";
 import type { RecordRow } from "../dnspod/schemas";
 import { toZoneFileRecord } from "../zonefile";
-import { RecordInputs } from "../dnspod/resources/inputs";
-import { count, refusal, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
+import { ZoneRecord } from "../dnspod/resources/inputs";
+import { dnspodZoneApi } from "../dnspod/zone-api";
+import { count, notTaken, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
 
 /** Every record of the domain but the system NS records DNSPod holds ("hold": "hold"). */
 export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]): DnspodExport {
@@ -17,10 +18,10 @@ export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]):
   const omitted = held.length
     ? [`${count(held.length, "NS record")} at the apex that DNSPod holds for itself (${held.map((r) => r.value).join(", ")}): the API cannot change them.`]
     : [];
-  return { api: "dnspod", zone, domainId, omitted, entries: sortEntries(rows.filter((r) => r.hold !== "hold").map((r) => dnspodEntry(domainId, r))) };
+  return { api: "dnspod", zone, domainId, omitted, entries: sortEntries(rows.filter((r) => r.hold !== "hold").map(dnspodEntry)) };
 }
 
-export function dnspodEntry(domainId: string, row: RecordRow): ExportEntry<DnspodInput> {
+export function dnspodEntry(row: RecordRow): ExportEntry<DnspodInput> {
   const s = fromRecordRow(row);
   const input: DnspodInput = {
     subDomain: s.subDomain,
@@ -33,5 +34,5 @@ export function dnspodEntry(domainId: string, row: RecordRow): ExportEntry<Dnspo
     ...(s.remark ? { remark: s.remark } : {}),
   };
   const zone = toZoneFileRecord({ subDomain: s.subDomain, recordType: s.recordType, value: s.value, mx: s.mx, ttl: s.ttl, recordLine: s.recordLine, status: s.status, remark: s.remark });
-  return { id: s.recordId, input, zone, ...refusal(RecordInputs.safeParse({ domainId, ...input })) };
+  return { id: s.recordId, input, zone, ...notTaken(dnspodZoneApi, input, () => ZoneRecord.safeParse(input)) };
 }

@@ -32,7 +32,7 @@ export interface ExportEntry<I> {
   input: I;
   /** The record as formatZoneFile takes it: canonical rdata, the comment after the line. */
   zone: FormattedRecord;
-  /** Why the resource's check() would refuse `input` (data the API holds but our rules do not accept). */
+  /** Why ZoneRecords would not take `input` (data the API holds that its check() refuses or leaves out). */
   refused?: string;
 }
 
@@ -95,9 +95,18 @@ export function sortEntries<I>(entries: ExportEntry<I>[]): ExportEntry<I>[] {
   });
 }
 
-/** The messages of a failed zod parse of resource inputs, as one line. */
-export function refusal(result: { success: boolean; error?: { issues: { message: string }[] } }): { refused?: string } {
-  return result.success ? {} : { refused: result.error!.issues.map((i) => i.message.replace(/\s+/g, " ")).join("; ") };
+/**
+ * Why ZoneRecords would not take `input` as the API holds it, if it would not: a record its check()
+ * leaves out (apex NS: the zone's delegation is the service's), or one its rules refuse.
+ */
+export function notTaken(
+  api: { label: string; zoneFileOnly(item: Record<string, unknown>): boolean },
+  input: object,
+  parse: () => { success: boolean; error?: { issues: { message: string }[] } },
+): { refused?: string } {
+  if (api.zoneFileOnly(input as Record<string, unknown>)) return { refused: `${api.label} leaves NS records at the apex out: the service serves the zone's delegation itself` };
+  const result = parse();
+  return result.success ? {} : { refused: `${api.label} refuses it: ${result.error!.issues.map((i) => i.message.replace(/\s+/g, " ")).join("; ")}` };
 }
 
 /** A Pulumi resource name from a zone name: "example.cz" → "example-cz". */

@@ -1,14 +1,15 @@
 /**
  * WEDOS rows → export entries, as pure functions. WAPI stores rdata as it was sent, and treats the
  * host names in it as absolute with or without a trailing dot; so the zone-file form gets the dot
- * (and parseZoneFile's canonical spelling), and the resource input gets the form wedos.Record's
- * check() produces, so that check() leaves it unchanged.
+ * (and parseZoneFile's canonical spelling), and the resource input gets the form wedos.ZoneRecords'
+ * check() produces, so that check() leaves it unchanged and the live row is adopted as it is.
  */
 import { canonicalHost, RDATA_RULES } from "../dns/rdata";
 import type { Row } from "../wedos/schemas";
 import { checkedName } from "../zonefile/fields";
-import { RecordInputs } from "../wedos/resources/inputs";
-import { count, refusal, sortEntries, type ExportEntry, type WedosExport, type WedosInput } from "./model";
+import { ZoneRow } from "../wedos/resources/inputs";
+import { wedosZoneApi } from "../wedos/zone-api";
+import { count, notTaken, sortEntries, type ExportEntry, type WedosExport, type WedosInput } from "./model";
 
 /** Every row of the zone but the apex NS rows naming WEDOS's own name servers (`nameservers`). */
 export function wedosExport(zone: string, rows: Row[], nameservers: string[]): WedosExport {
@@ -18,10 +19,10 @@ export function wedosExport(zone: string, rows: Row[], nameservers: string[]): W
   const omitted = skipped.length
     ? [`${count(skipped.length, "NS record")} at the apex naming WEDOS's own name servers (${skipped.map((r) => host(r.rdata)).join(", ")}): WEDOS manages them with the zone.`]
     : [];
-  return { api: "wedos", zone, omitted, entries: sortEntries(rows.filter((r) => !isOwn(r)).map((r) => wedosEntry(zone, r))) };
+  return { api: "wedos", zone, omitted, entries: sortEntries(rows.filter((r) => !isOwn(r)).map(wedosEntry)) };
 }
 
-export function wedosEntry(zone: string, row: Row): ExportEntry<WedosInput> {
+export function wedosEntry(row: Row): ExportEntry<WedosInput> {
   const name = row.name.trim().toLowerCase();
   const type = row.rdtype;
   const checked = RDATA_RULES[type]?.(row.rdata);
@@ -31,7 +32,7 @@ export function wedosEntry(zone: string, row: Row): ExportEntry<WedosInput> {
     id: row.ID,
     input,
     zone: { name, type, ttl: row.ttl, rdata: zoneRdata(type, row.rdata), ...(comment ? { comment } : {}) },
-    ...refusal(RecordInputs.safeParse({ domain: zone, ...input })),
+    ...notTaken(wedosZoneApi, input, () => ZoneRow.safeParse(input)),
   };
 }
 

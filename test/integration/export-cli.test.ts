@@ -1,13 +1,17 @@
 /**
  * The built `pulumi-dnspod-wedos` bin against both emulators, as a user runs it: a child process
  * with only the environment variables of DESIGN §2, exact stdout, exit codes, one-line errors,
- * no secret in any output, and an emulator log of read calls only.
+ * no secret in any output, and an emulator log of read calls only. The records of a printed
+ * program, given to ZoneRecords' check() and create() as `pulumi up` would, cost one listing and
+ * not a single write.
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { EXPORT_HELP, run } from "../../provider/export/cli";
+import { zoneRecordsImpl as dnspodZoneRecords } from "../../provider/dnspod/resources/zone-records";
 import { WedosClient } from "../../provider/wedos/client";
+import { zoneRecordsImpl as wedosZoneRecords } from "../../provider/wedos/resources/zone-records";
 import { parseZoneFile } from "../../provider/zonefile";
 import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 import { DNSPOD_EXPECTED_TS, DNSPOD_RECORDS, WEDOS_EXPECTED_ZONE, WEDOS_ROWS } from "../fixtures/export/live";
@@ -60,6 +64,13 @@ async function inProcess(args: string[], at: Date): Promise<string> {
   return out.join("");
 }
 
+/** The `records: [ … ]` of a printed program, evaluated as the JavaScript it also is. */
+function recordsOf(program: string): unknown[] {
+  const m = /\n  records: \[\n([\s\S]*?)\n  \],\n/.exec(program);
+  expect(m).not.toBeNull();
+  return new Function(`return [${m![1]}];`)() as unknown[];
+}
+
 async function seedWedos(): Promise<void> {
   const client = new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" });
   await client.addDomain({ name: "example.cz", type: "primary" });
@@ -92,7 +103,7 @@ describe("export wedos", () => {
     expect(parseZoneFile(r.stdout, "example.cz")).toHaveLength(WEDOS_ROWS.length - 4);
   });
 
-  test("--format ts and the XML wire format print what the library prints, with read calls only", async () => {
+  test("--format ts and the XML wire format print what the library prints; ZoneRecords adopts the records without a write", async () => {
     const mark = h.emu.log().length;
     const before = new Date();
     const ts = await exportCli(["export", "wedos", "example.cz", "--format", "ts"], wedosEnv());
@@ -103,6 +114,13 @@ describe("export wedos", () => {
     expect(opsSince(mark)).toEqual(["wedos dns-domain-info", "wedos dns-rows-list", "wedos dns-domain-info", "wedos dns-rows-list"]);
     expect(ts.stdout).toBe(await inProcess(["export", "wedos", "example.cz", "--format", "ts"], stamped(ts.stdout, before, after).at));
     expect(ts.stdout).toContain('\nnew wedos.ZoneRecords("example-cz", {\n  domain: "example.cz",\n  records: [\n    { name: "", type: "A", ttl: 300, rdata: "192.0.2.10" },\n');
+
+    const adopt = h.emu.log().length;
+    const checked = await wedosZoneRecords.check({}, { domain: "example.cz", records: recordsOf(ts.stdout) });
+    expect(checked.failures).toBeUndefined();
+    const { id, outs } = await wedosZoneRecords.create(checked.inputs!);
+    expect([id, outs.recordCount, outs.unmanaged]).toEqual(["example.cz", WEDOS_ROWS.length - 4, []]);
+    expect(opsSince(adopt)).toEqual(["wedos dns-rows-list"]);
   });
 
   test("an unknown zone: exit 1, one line naming the zone, the account's zones and the fix", async () => {
@@ -130,13 +148,20 @@ describe("export dnspod", () => {
     domainId = await seedDnspod();
   });
 
-  test("--format ts prints the program exactly, with read calls only", async () => {
+  test("--format ts prints the program exactly, with read calls only; ZoneRecords adopts its records without a write", async () => {
     const mark = h.emu.log().length;
     const before = new Date();
     const r = await exportCli(["export", "dnspod", "example.com", "--format", "ts"], dnspodEnv());
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(stamped(r.stdout, before, new Date()).text).toBe(DNSPOD_EXPECTED_TS(domainId));
     expect(opsSince(mark)).toEqual(["dnspod Domain.Info", "dnspod Record.List"]);
+
+    const adopt = h.emu.log().length;
+    const checked = await dnspodZoneRecords.check({}, { domainId, records: recordsOf(r.stdout) });
+    expect(checked.failures).toBeUndefined();
+    const { id, outs } = await dnspodZoneRecords.create(checked.inputs!);
+    expect([id, outs.recordCount, outs.unmanaged]).toEqual([domainId, DNSPOD_RECORDS.length, []]);
+    expect(opsSince(adopt)).toEqual(["dnspod Record.List"]);
   });
 
   test("--format zone by domain id prints what the library prints; parseZoneFile reads it back", async () => {

@@ -5,7 +5,10 @@
  */
 import { dnspodExport } from "../../../provider/export/dnspod";
 import { FORMATS } from "../../../provider/export/formats";
-import { RecordInputs } from "../../../provider/dnspod/resources/inputs";
+import { ZoneRecordsInputs } from "../../../provider/dnspod/resources/inputs";
+import { liveRecord } from "../../../provider/dnspod/convert";
+import { dnspodZoneApi } from "../../../provider/dnspod/zone-api";
+import { planZone } from "../../../provider/zone/plan";
 import { DNSPOD_DOMAIN_ID, DNSPOD_ROWS } from "../../fixtures/export/zones";
 
 const ctx = { now: new Date("2025-03-01T12:00:00Z"), command: "pulumi-dnspod-wedos export dnspod example.com" };
@@ -73,12 +76,12 @@ new dnspod.ZoneRecords("example-com", {
 `);
 });
 
-test("every exported input is one that dnspod.Record's check() rules leave as it is (defaults filled in)", () => {
-  for (const { input } of exported.entries) {
-    const { domainId, adopt, ...checked } = RecordInputs.parse({ domainId: DNSPOD_DOMAIN_ID, ...input });
-    expect([domainId, adopt]).toEqual([DNSPOD_DOMAIN_ID, false]);
-    expect(checked).toStrictEqual({ recordLine: "default", status: "enable", remark: "", ...input });
-  }
+test("dnspod.ZoneRecords' check() takes the exported records as they are, and its plan adopts every record without a write", () => {
+  const inputs = ZoneRecordsInputs.parse({ domainId: DNSPOD_DOMAIN_ID, records: exported.entries.map((e) => e.input) });
+  const live = DNSPOD_ROWS.filter((r) => r.hold !== "hold").map(liveRecord);
+  expect(inputs.records).toStrictEqual(Object.fromEntries(live.map((r) => [r.key, r.attrs])));
+  const plan = planZone(inputs.records, live, [], dnspodZoneApi.rules);
+  expect([plan.keep.length, plan.create, plan.update, plan.remove, plan.unmanaged]).toEqual([14, [], [], [], []]);
 });
 
 test("the ids of the records are kept for formats that need them (pulumi import)", () => {
@@ -103,13 +106,13 @@ test("a record check() would refuse (a type DNSPod lists but the resources do no
   const one = dnspodExport("example.com", DNSPOD_DOMAIN_ID, [spf, DNSPOD_ROWS[3]!]);
   expect(one.entries.map((e) => e.refused)).toEqual([
     undefined,
-    '"SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)',
+    'dnspod.ZoneRecords refuses it: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)',
   ]);
   const lines = (format: "ts" | "zone") => FORMATS[format].render(one, ctx).split("\n").filter((l) => /SPF|192\.0\.2\.1\b|commented/.test(l));
   expect(lines("ts")).toEqual([
-    "// 1 record is commented out: the resource's check() does not accept the data the",
+    "// 1 record is commented out: ZoneRecords would not take the data the API holds",
     '    { subDomain: "@", recordType: "A", value: "192.0.2.1", ttl: 600 },',
-    `    // { subDomain: "@", recordType: "SPF", value: "v=spf1 -all", ttl: 600 }, // not accepted: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)`,
+    `    // { subDomain: "@", recordType: "SPF", value: "v=spf1 -all", ttl: 600 }, // dnspod.ZoneRecords refuses it: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)`,
   ]);
   expect(lines("zone")).toEqual(["@ IN A     192.0.2.1", '; SPF @ "v=spf1 -all"']);
 });

@@ -4,7 +4,10 @@
  */
 import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
 import { FORMATS } from "../../../provider/export/formats";
-import { RecordInputs } from "../../../provider/wedos/resources/inputs";
+import { ZoneRecordsInputs } from "../../../provider/wedos/resources/inputs";
+import { isServiceRow, liveRow } from "../../../provider/wedos/convert";
+import { wedosZoneApi } from "../../../provider/wedos/zone-api";
+import { planZone } from "../../../provider/zone/plan";
 import { Row } from "../../../provider/wedos/schemas";
 import { parseZoneFile } from "../../../provider/zonefile";
 import { LONG_TXT, SSHFP_HEX, TLSA_HEX, WEDOS_NAMESERVERS, WEDOS_ROWS } from "../../fixtures/export/zones";
@@ -84,11 +87,12 @@ new wedos.ZoneRecords("example-cz", {
 `);
 });
 
-test("every exported input is one that wedos.Record's check() rules leave as it is", () => {
-  for (const { input } of exported.entries) {
-    const checked = RecordInputs.parse({ domain: "example.cz", ...input });
-    expect({ name: checked.name, type: checked.type, ttl: checked.ttl, rdata: checked.rdata, comment: checked.comment }).toStrictEqual({ comment: "", ...input });
-  }
+test("wedos.ZoneRecords' check() takes the exported records as they are, and its plan adopts every row without a write", () => {
+  const inputs = ZoneRecordsInputs.parse({ domain: "example.cz", records: exported.entries.map((e) => e.input) });
+  const live = WEDOS_ROWS.filter((r) => !isServiceRow(r)).map(liveRow);
+  expect(inputs.records).toStrictEqual(Object.fromEntries(live.map((r) => [r.key, r.attrs])));
+  const plan = planZone(inputs.records, live, [], wedosZoneApi.rules);
+  expect([plan.keep.length, plan.create, plan.update, plan.remove, plan.unmanaged]).toEqual([18, [], [], [], []]);
 });
 
 test("own NS rows are left out only at the apex and only when they name the zone's name servers", () => {
@@ -128,13 +132,13 @@ describe("zoneRdata: WAPI rdata → parseZoneFile's canonical form", () => {
   });
 });
 
-test("a row a zone file cannot hold as stored becomes a comment line with the reason; the rest reads back", () => {
+test("rows a zone file or ZoneRecords cannot take as stored become comment lines with the reason; the rest reads back", () => {
   const row = (ID: string, name: string, rdtype: string, rdata: string) => Row.parse({ ID, name, ttl: "300", rdtype, rdata, changed_date: "", author_comment: ID === "3" ? "from the old DNS" : "" });
-  const rows = [row("1", "www", "A", "192.0.2.1"), row("2", "_443._tcp", "TLSA", "3 1 1 ABCD"), row("3", "", "CAA", '300 issue "ca.example.net"')];
+  const rows = [row("1", "www", "A", "192.0.2.1"), row("2", "_443._tcp", "TLSA", "3 1 1 ABCD"), row("3", "", "CAA", '300 issue "ca.example.net"'), row("4", "", "NS", "ns1.other-dns.net")];
   const text = FORMATS.zone.render(wedosExport("example.cz", rows, []), ctx);
   expect(text).toBe(`; example.cz: BIND master file (RFC 1035) written by pulumi-dnspod-wedos
 ; Exported from WEDOS (WAPI dns-rows-list) at 2025-03-01T12:00:00Z by \`pulumi-dnspod-wedos export wedos example.cz\`.
-; 3 records.
+; 4 records.
 ; 2 records whose data is not valid for their type in a zone file are shown as comment lines, with the reason.
 ; A comment after a record is its WEDOS author comment; comments are not read back.
 ; Read it back with parseZoneFile(text, "example.cz") from pulumi-dnspod-wedos.
@@ -143,15 +147,20 @@ $ORIGIN example.cz.
 $TTL 300
 
 ; CAA (invalid) @ "300 issue \\"ca.example.net\\"" ; from the old DNS; not valid CAA data: "300" is not a valid CAA flags value. Fix: write a whole number from 0 to 255
+@   IN NS    ns1.other-dns.net.
 ; TLSA (invalid) _443._tcp "3 1 1 abcd" ; not valid TLSA data: the certificate association data has 4 hex digits, expected 64 for matching type 1 (SHA-256). Fix: paste the whole certificate association data
 www IN A     192.0.2.1
 `);
-  expect(parseZoneFile(text, "example.cz")).toStrictEqual([{ name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" }]);
+  expect(parseZoneFile(text, "example.cz")).toStrictEqual([
+    { name: "", type: "NS", ttl: 300, rdata: "ns1.other-dns.net." },
+    { name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" },
+  ]);
+  // An apex NS of another server is the zone's data (it reads back) but not ZoneRecords' to manage;
   // WAPI's rules (and so check()'s) take any hex for TLSA, but not CAA flags above 255.
   expect(FORMATS.ts.render(wedosExport("example.cz", rows, []), ctx).split("\n").filter((l) => /commented|API holds|    (\/\/ )?\{/.test(l))).toEqual([
-    "// 1 record is commented out: the resource's check() does not accept the data the",
-    "// API holds (the reason follows the record). Correct it in the zone, or here, and uncomment it.",
-    `    // { name: "", type: "CAA", ttl: 300, rdata: '300 issue "ca.example.net"', comment: "from the old DNS" }, // not accepted: CAA rdata "300 issue "ca.example.net"" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"'. Fix: write it like '0 issue "letsencrypt.org"'`,
+    "// 2 records are commented out: ZoneRecords would not take the data the API holds",
+    `    // { name: "", type: "CAA", ttl: 300, rdata: '300 issue "ca.example.net"', comment: "from the old DNS" }, // wedos.ZoneRecords refuses it: CAA rdata "300 issue "ca.example.net"" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"'. Fix: write it like '0 issue "letsencrypt.org"'`,
+    `    // { name: "", type: "NS", ttl: 300, rdata: "ns1.other-dns.net" }, // wedos.ZoneRecords leaves NS records at the apex out: the service serves the zone's delegation itself`,
     `    { name: "_443._tcp", type: "TLSA", ttl: 300, rdata: "3 1 1 abcd" },`,
     `    { name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" },`,
   ]);
