@@ -33,7 +33,7 @@ setup: node_modules/.stamp
 dist/.stamp: node_modules/.stamp tsconfig.json tsconfig.build.json $(shell find provider sdk emulator -name '*.ts' 2>/dev/null)
 	rm -rf dist
 	$(WITH_NODE) tsc -p tsconfig.build.json
-	chmod +x dist/emulator/cli.js
+	chmod +x dist/emulator/cli.js dist/provider/export/cli.js
 	touch $@
 
 build: dist/.stamp
