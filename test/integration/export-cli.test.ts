@@ -7,14 +7,13 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { DnspodClient } from "../../provider/dnspod/client";
 import { EXPORT_HELP, run } from "../../provider/export/cli";
 import { zoneRecordsImpl as dnspodZoneRecords } from "../../provider/dnspod/resources/zone-records";
-import { WedosClient } from "../../provider/wedos/client";
 import { zoneRecordsImpl as wedosZoneRecords } from "../../provider/wedos/resources/zone-records";
 import { parseZoneFile } from "../../provider/zonefile";
 import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 import { DNSPOD_EXPECTED_TS, DNSPOD_RECORDS, WEDOS_EXPECTED_ZONE, WEDOS_ROWS } from "../fixtures/export/live";
+import * as seed from "../fixtures/export/seed";
 
 const CLI = resolve(__dirname, "../../dist/provider/export/cli.js");
 const h = useEmulators({ dnspod: { accountGrade: "DP_Plus" } });
@@ -71,23 +70,8 @@ function recordsOf(program: string): unknown[] {
   return new Function(`return [${m![1]}];`)() as unknown[];
 }
 
-async function seedWedos(): Promise<void> {
-  const client = new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" });
-  await client.addDomain({ name: "example.cz", type: "primary" });
-  for (const row of WEDOS_ROWS) await client.addRow("example.cz", row);
-  await client.commit("example.cz");
-}
-
-async function seedDnspod(): Promise<string> {
-  const client = new DnspodClient({ loginToken: DNSPOD_TOKEN, endpoint: h.emu.dnspod.endpoint });
-  const id = await client.createDomain("example.com");
-  for (const { status, remark, ...write } of DNSPOD_RECORDS) {
-    const recordId = await client.createRecord(id, write);
-    if (status) await client.setRecordStatus(id, recordId, status);
-    if (remark) await client.setRecordRemark(id, recordId, remark);
-  }
-  return id;
-}
+const seedWedos = () => seed.seedWedos(h.emu.wedos.endpoint, WEDOS_USER, WEDOS_PASSWORD);
+const seedDnspod = () => seed.seedDnspod(h.emu.dnspod.endpoint, DNSPOD_TOKEN);
 
 describe("export wedos", () => {
   beforeEach(seedWedos);
