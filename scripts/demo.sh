@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make demo: start both emulators, `pulumi up` the example stacks with a local file backend,
-# print the records the emulated DNS now holds, preview again (expecting no changes), stop.
+# print the records the emulated DNS now holds, preview again (expecting no changes), read a zone
+# back with the export command, stop.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/.tools/demo"
@@ -40,8 +41,13 @@ run_example() {
     pulumi preview --expect-no-changes --non-interactive)
 }
 
-run_example wedos-zone wedos:endpoint "$(json wedos.endpoint)" wedos:username emulator@example.com "--secret wedos:wapiPassword" emulator-password
-if [[ -d "$root/examples/dnspod-zone" ]]; then
-  run_example dnspod-zone dnspod:endpoint "$(json dnspod.endpoint)" "--secret dnspod:loginToken" "10000,emulator-token"
-fi
+wedos=(wedos:endpoint "$(json wedos.endpoint)" wedos:username emulator@example.com "--secret wedos:wapiPassword" emulator-password)
+dnspod=(dnspod:endpoint "$(json dnspod.endpoint)" "--secret dnspod:loginToken" "10000,emulator-token")
+run_example wedos-zone "${wedos[@]}"
+run_example dnspod-zone "${dnspod[@]}"
+run_example zone-file "${wedos[@]}" "${dnspod[@]}"
+
+echo; echo "The WEDOS zone read back with \`pulumi-dnspod-wedos export wedos zonefile-example.cz\`:"
+(cd "$work/zone-file" && WEDOS_ENDPOINT="$(json wedos.endpoint)" WEDOS_USERNAME=emulator@example.com WEDOS_WAPI_PASSWORD=emulator-password \
+  npx --no-install pulumi-dnspod-wedos export wedos zonefile-example.cz | sed 's/^/  /')
 echo; echo "Demo done: state in $work/state, emulator state in $work/emulator-state.json."
