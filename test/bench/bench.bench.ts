@@ -17,158 +17,13 @@
  * checkpoints; stacks are removed with --force unless BENCH_DESTROY=1 (destroying
  * 2,000 records one by one takes the engine most of an hour).
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulators, type LogEntry, type RunningEmulators } from "../../emulator";
-import { prepareExample, PulumiProject, ROOT, toolchainDescription } from "../e2e/harness";
-
-const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
-const N = Number(process.env.BENCH_N ?? 1000);
-const P = Number(process.env.BENCH_PARALLEL ?? 64);
-const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const CONTROL = process.env.BENCH_CONTROL !== "0";
-/** BENCH_DESTROY=0: `stack rm --force` instead of destroy (destroying 2,000 records takes very long). */
-const DESTROY = process.env.BENCH_DESTROY === "1";
-/** High enough that neither the emulator's nor the client's request budget paces a bench run. */
-const BIG_BUDGET = 1_000_000;
-
-const WEDOS_READS = new Set(["dns-rows-list", "dns-domain-info", "dns-domains-list", "dns-row-detail"]);
-const isWrite = (e: LogEntry) =>
-  e.api === "wedos" ? !WEDOS_READS.has(e.op) : !(/\.(List|Info)$/.test(e.op) || e.op === "Domain.Lockstatus");
-
-interface Row { metric: string; figure: string; target: string; met: string }
-const rows: Row[] = [];
-const raw: string[] = [];
-const row = (metric: string, figure: string, target = "—", met?: boolean) =>
-  rows.push({ metric, figure, target, met: met === undefined ? "—" : met ? "yes" : "**no**" });
-const note = (s: string) => {
-  raw.push(s);
-  process.stdout.write(`[bench] ${s}\n`);
-};
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function histogram(log: LogEntry[]): string {
-  const h = new Map<string, number>();
-  for (const e of log) h.set(`${e.api}:${e.op}`, (h.get(`${e.api}:${e.op}`) ?? 0) + 1);
-  return [...h].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(", ");
-}
-
-let project: string;
-let seq = 0;
-
-async function emulators(): Promise<RunningEmulators> {
-  return startEmulators({
-    wedos: { requestsPerWindow: BIG_BUDGET, maxRowsPerDomain: 10_000 },
-    dnspod: { requestsPerWindow: BIG_BUDGET },
-  });
-}
-
-async function stackOn(emu: RunningEmulators, name: string, wedosRows: number, dnspodRecords: number): Promise<PulumiProject> {
-  // BENCH_SKIP_CHECKPOINTS=1: the engine writes state only at the end (measures its checkpoint cost).
-  const p = new PulumiProject(project, process.env.BENCH_SKIP_CHECKPOINTS === "1" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {});
-  const stack = `${name}-${++seq}`;
-  await p.ok(["stack", "init", stack]);
-  await p.ok(["stack", "select", stack]);
-  const cfg: Record<string, string> = {
-    "wedos:endpoint": emu.wedos.endpoint,
-    "wedos:username": "emulator@example.com",
-    "dnspod:endpoint": emu.dnspod.endpoint,
-    "wedos:requestsPerHour": String(BIG_BUDGET),
-    "dnspod:requestsPerHour": String(BIG_BUDGET),
-    wedosRows: String(wedosRows),
-    dnspodRecords: String(dnspodRecords),
-  };
-  for (const [k, v] of Object.entries(cfg)) await p.config(k, v);
-  await p.config("wedos:wapiPassword", "emulator-password", true);
-  await p.config("dnspod:loginToken", "10000,emulator-token", true);
-  return p;
-}
-
-/** Runs pulumi and returns wall time (ms) and the emulator log entries of this run. */
-async function timed(p: PulumiProject, emu: RunningEmulators, args: string[]): Promise<{ ms: number; log: LogEntry[]; out: string }> {
-  const from = emu.log().length;
-  const t0 = performance.now();
-  const r = await p.run(args, 60 * 60_000);
-  const ms = performance.now() - t0;
-  if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}\n${r.stdout.slice(-5000)}\n${r.stderr.slice(-5000)}`);
-  return { ms, log: emu.log().slice(from), out: r.stdout };
-}
-
-async function destroy(p: PulumiProject, emu: RunningEmulators, what: string): Promise<void> {
-  if (!DESTROY) {
-    await p.ok(["stack", "rm", "--yes", "--force"]);
-    note(`${what}: not destroyed (BENCH_DESTROY=0): stack removed with --force, emulator discarded`);
-    return;
-  }
-  const d = await timed(p, emu, ["destroy", "--yes", "--skip-preview", "--parallel", String(P)]);
-  note(`${what}: destroy ${secs(d.ms)}, ${d.log.length} requests`);
-  await p.ok(["stack", "rm", "--yes"]);
-}
-
-// ---- process sampling (step 6) -------------------------------------------------------------
-
-function ppidOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-function descendsFrom(pid: number, root: number): boolean {
-  for (let cur: number | undefined = pid, i = 0; cur && cur > 1 && i < 64; i++) {
-    if (cur === root) return true;
-    cur = ppidOf(cur);
-  }
-  return false;
-}
-
-function kbField(status: string, field: string): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
-  return m ? Number(m[1]) : 0;
-}
-
-interface Sampled { ms: number; code: number; stdout: string; stderr: string; peakHwmKb: number; peakRssKb: number; pids: Set<number>; samples: number }
-
-/** Spawns pulumi and polls every 100 ms for its dynamic-provider descendants' VmHWM/VmRSS. */
-function runSampled(p: PulumiProject, args: string[]): Promise<Sampled> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: p.dir, env: p.env, stdio: ["ignore", "pipe", "pipe"] });
-    const res: Sampled = { ms: 0, code: 0, stdout: "", stderr: "", peakHwmKb: 0, peakRssKb: 0, pids: new Set(), samples: 0 };
-    child.stdout.on("data", (d: Buffer) => (res.stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (res.stderr += d.toString()));
-    const poll = () => {
-      res.samples++;
-      for (const name of readdirSync("/proc")) {
-        const pid = Number(name);
-        if (!Number.isInteger(pid) || pid <= 1) continue;
-        try {
-          if (!res.pids.has(pid)) {
-            const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-            // The launcher's short-lived `node -e "…require.resolve('…/dynamic-provider')"` is not the provider.
-            if (!cmd.includes("dynamic-provider") || cmd.includes("require.resolve") || !descendsFrom(pid, child.pid!)) continue;
-            res.pids.add(pid);
-          }
-          const status = readFileSync(`/proc/${pid}/status`, "utf8");
-          res.peakHwmKb = Math.max(res.peakHwmKb, kbField(status, "VmHWM"));
-          res.peakRssKb = Math.max(res.peakRssKb, kbField(status, "VmRSS"));
-        } catch {
-          /* gone */
-        }
-      }
-    };
-    const timer = setInterval(poll, 100);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      res.ms = performance.now() - t0;
-      res.code = code ?? 1;
-      done(res);
-    });
-  });
-}
+import { prepareExample, ROOT, toolchainDescription } from "../e2e/harness";
+import {
+  CONTROL, destroy, emulators, FIXTURE, histogram, isWrite, LATENCY, N, note, P, raw, row, rows, runSampled, secs, stackOn, timed, useProject,
+} from "./lib";
+import { zoneSteps } from "./zone-steps";
 
 // ---- the bench ----------------------------------------------------------------------------
 
@@ -177,7 +32,7 @@ const benchStart = performance.now();
 beforeAll(() => {
   for (const tool of toolchainDescription()) note(`toolchain: ${tool}`);
   const t0 = performance.now();
-  project = prepareExample(FIXTURE);
+  useProject(prepareExample(FIXTURE));
   note(`prepare (npm pack + npm install of the fixture): ${secs(performance.now() - t0)}`);
 }, 30 * 60_000);
 
@@ -349,3 +204,5 @@ test(`steps 5–6: up of ${N} records at ${LATENCY} ms latency, --parallel ${P};
   if (control) row(`  same up at 0 ms latency (engine + provider cost)`, `${secs(control.ms)}; ${LATENCY} ms latency adds ${secs(r.ms - control.ms)}`);
   row("peak RSS of the provider process during that up", `${(r.peakHwmKb / 1024).toFixed(1)} MB VmHWM (${r.pids.size} process(es), ${r.samples} samples)`);
 }, 120 * 60_000);
+
+zoneSteps();
