@@ -5,8 +5,8 @@ SHELL := /bin/bash
 
 # Tools are set up by the recipes that need them, never while the Makefile is read, so `make help`
 # fetches and builds nothing. scripts/toolchain.sh prints the PATH: Node >= 22 and
-# node_modules/.bin, plus (without --no-pulumi) the Pulumi CLI, its Node.js language host and the
-# dynamic-provider launcher. A plain assignment, unlike `export`, fails the recipe if it fails.
+# node_modules/.bin, plus (without --no-pulumi) the Pulumi CLI, its Node.js and YAML language hosts
+# and the dynamic-provider launcher. A plain assignment, unlike `export`, fails the recipe if it fails.
 WITH_NODE = PATH="$$(bash scripts/toolchain.sh --no-pulumi)"; export PATH;
 export npm_config_fund := false
 export npm_config_audit := false
@@ -20,7 +20,7 @@ help:
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json and the README resource reference"
 	@echo "make emulator - run both fake APIs in the foreground"
-	@echo "make pulumi - which Pulumi CLI and language host the tests use (built once from Go modules if none is on PATH)"
+	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML) the tests use (built once from Go modules if not on PATH)"
 
 # `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
 # rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
@@ -41,7 +41,8 @@ build: dist/.stamp
 typecheck: setup
 	$(WITH_NODE) tsc -p tsconfig.json --noEmit
 
-# The Pulumi CLI: `pulumi` from PATH, else built once from Go modules into ~/.cache; says which.
+# The Pulumi CLI and the language hosts: from PATH, else built once from Go modules into ~/.cache;
+# says which.
 pulumi: setup
 	@bash scripts/toolchain.sh --describe
 

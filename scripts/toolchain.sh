@@ -7,6 +7,7 @@
 #   node_modules/.bin        jest, tsc (installed by `make setup`)
 #   pulumi, pulumi-language-nodejs
 #                            scripts/ensure-pulumi.sh (PATH, else built once from Go modules)
+#   pulumi-language-yaml     scripts/ensure-yaml-host.sh (PATH, else built once from Go modules)
 #   pulumi-resource-pulumi-nodejs
 #                            the dynamic-provider launcher shipped in @pulumi/pulumi, copied into
 #                            this project's cache folder (never beside a `pulumi` found elsewhere)
@@ -55,7 +56,9 @@ if (( want_pulumi )); then
     mv -f "$tmp" "$launcher_dir/pulumi-resource-pulumi-nodejs"
     [[ "$PDW_TOOLCHAIN_QUIET" == 1 ]] || echo "[toolchain] launcher copied to $launcher_dir" >&2
   fi
-  dirs=("$node_dir" "$pulumi_dir" "$launcher_dir" "$root/node_modules/.bin")
+  yaml_dir="$(bash "$root/scripts/ensure-yaml-host.sh" | last_line)"
+  [[ -n "$yaml_dir" ]] || { echo "[toolchain] no Pulumi YAML language host" >&2; exit 1; }
+  dirs=("$node_dir" "$pulumi_dir" "$yaml_dir" "$launcher_dir" "$root/node_modules/.bin")
 fi
 
 if (( describe )); then
@@ -66,6 +69,9 @@ if (( describe )); then
     info="$(grep '^pulumi-language-nodejs ' "$pulumi_dir/../BUILD-INFO" 2>/dev/null || true)"
     lh="$(PATH="$pulumi_dir:$PATH" command -v pulumi-language-nodejs)"
     echo "${info:-pulumi-language-nodejs (version unknown)} ($(dirname "$lh"))"
+    # The YAML host has no version flag; a built copy's BUILD-INFO says which one it is.
+    info="$(cat "$yaml_dir/../BUILD-INFO" 2>/dev/null || true)"
+    echo "${info:-pulumi-language-yaml (version unknown)} ($yaml_dir)"
     sdk="$(cd "$root" && "$node_dir/node" -p 'require("@pulumi/pulumi/package.json").version')"
     echo "pulumi-resource-pulumi-nodejs from @pulumi/pulumi $sdk ($launcher_dir)"
   fi

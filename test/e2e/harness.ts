@@ -19,7 +19,8 @@ const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-function tempDir(prefix: string): string {
+/** A directory removed after the test file. */
+export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temps.push(dir);
   return dir;
@@ -31,7 +32,7 @@ function lastLine(out: string): string {
 }
 
 let toolPath: string | undefined;
-/** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its language host and the launcher. */
+/** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its Node.js and YAML language hosts and the launcher. */
 export function toolchainPath(): string {
   toolPath ??= lastLine(execFileSync("bash", [join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
   return toolPath;
