@@ -6,7 +6,8 @@
 //
 // For each language it replaces <dir>/<language>/ with the generated files (nothing else in <dir>
 // is touched) and prints one line per language to stdout: "<language> <files> <dir>/<language>".
-// "{name}" in <dir> stands for the schema's package name ("sdks/{name}" → "sdks/wedos").
+// "{name}" in <dir> stands for the schema's package name ("sdks/{name}" → "sdks/wedos"). A copy
+// of the schema, as given, is written to <dir>/schema.json: what the SDKs were generated from.
 // The schema is validated (BindSpec) first; its errors are printed and nothing is written.
 //
 // Versions: -version overrides the schema's "version". When there is a version, the generated
@@ -70,6 +71,7 @@ func run(schemaPath, out string, langs []string, version string) error {
 	if err != nil {
 		return err
 	}
+	var dir string
 	for _, lang := range langs {
 		// Each language binds its own copy: the generators record their options in the package.
 		spec, err := readSpec(raw, version)
@@ -91,13 +93,13 @@ func run(schemaPath, out string, langs []string, version string) error {
 		if err != nil {
 			return fmt.Errorf("generating %s: %w", lang, err)
 		}
-		dir := filepath.Join(strings.ReplaceAll(out, "{name}", spec.Name), lang)
-		if err := write(dir, files); err != nil {
+		dir = strings.ReplaceAll(out, "{name}", spec.Name)
+		if err := write(filepath.Join(dir, lang), files); err != nil {
 			return err
 		}
-		fmt.Printf("%s %d %s\n", lang, len(files), dir)
+		fmt.Printf("%s %d %s\n", lang, len(files), filepath.Join(dir, lang))
 	}
-	return nil
+	return os.WriteFile(filepath.Join(dir, "schema.json"), raw, 0o644)
 }
 
 // readSpec decodes the schema and, when it has a version, makes both generators respect it.
