@@ -13,7 +13,8 @@
 # The host is `github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml`, built like
 # the project's release (its .goreleaser.yml): CGO_ENABLED=0, -s -w and
 # -X github.com/pulumi/pulumi-yaml/pkg/version.Version=<ver>. Its go.mod has no
-# replace directives, so a plain `go install module@version` works.
+# replace directives, so a plain `go install module@version` works (old releases,
+# e.g. v0.0.1, have some; go install refuses those, and so does this script).
 #
 # If the module proxy refuses PULUMI_YAML_VERSION, the newest version the proxy
 # lists is built instead, with a loud warning (set PULUMI_YAML_FALLBACK=0 to fail
@@ -77,13 +78,14 @@ if ! err="$(go mod download -json "$MOD@$v" 2>&1 </dev/null)" || grep -q '"Error
 fi
 
 base="$CACHE_ROOT/pulumi-language-yaml-$v"
-mkdir -p "$base/bin"
+mkdir -p "$CACHE_ROOT"
 work="$(mktemp -d "$CACHE_ROOT/.build-yaml-$v.XXXXXX")"
 # shellcheck disable=SC2064
 trap "rm -rf '$work'" EXIT
 t0=$SECONDS
 log "building $PKG@$v (go: $(go version); module cache $(go env GOMODCACHE))"
 GOBIN="$work" go install -trimpath -ldflags "-s -w -X $VERSION_VAR=$v" "$PKG@$v" </dev/null >&2
+mkdir -p "$base/bin"
 mv -f "$work/pulumi-language-yaml" "$base/bin/.pulumi-language-yaml.new"
 mv -f "$base/bin/.pulumi-language-yaml.new" "$base/bin/pulumi-language-yaml"
 note=" (FALLBACK: the proxy refused $REQ_VERSION)"
