@@ -5,22 +5,23 @@ SHELL := /bin/bash
 
 # Tools are set up by the recipes that need them, never while the Makefile is read, so `make help`
 # fetches and builds nothing. scripts/toolchain.sh prints the PATH: Node >= 22 and
-# node_modules/.bin, plus (without --no-pulumi) the Pulumi CLI, its Node.js language host and the
-# dynamic-provider launcher. A plain assignment, unlike `export`, fails the recipe if it fails.
+# node_modules/.bin, plus (without --no-pulumi) the Pulumi CLI, its Node.js and YAML language hosts
+# and the dynamic-provider launcher. A plain assignment, unlike `export`, fails the recipe if it fails.
 WITH_NODE = PATH="$$(bash scripts/toolchain.sh --no-pulumi)"; export PATH;
 export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi clean
+.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
 	@echo "make test   - unit, emulator integration and real-engine e2e tests"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json and the README resource reference"
+	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules)"
 	@echo "make emulator - run both fake APIs in the foreground"
-	@echo "make pulumi - which Pulumi CLI and language host the tests use (built once from Go modules if none is on PATH)"
+	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML) the tests use (built once from Go modules if not on PATH)"
 
 # `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
 # rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
@@ -41,7 +42,8 @@ build: dist/.stamp
 typecheck: setup
 	$(WITH_NODE) tsc -p tsconfig.json --noEmit
 
-# The Pulumi CLI: `pulumi` from PATH, else built once from Go modules into ~/.cache; says which.
+# The Pulumi CLI and the language hosts: from PATH, else built once from Go modules into ~/.cache;
+# says which.
 pulumi: setup
 	@bash scripts/toolchain.sh --describe
 
@@ -65,6 +67,14 @@ bench: build pulumi
 schema: build
 	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
 
+# Package schemas the SDKs are generated from: the native plugins' own once they are on main; until
+# then stand-ins derived from the descriptors (test/fixtures/sdkgen, checked by a unit test).
+# sdks/<package>/{nodejs,python}/ is replaced on every run and not committed.
+PACKAGE_SCHEMAS ?= test/fixtures/sdkgen/wedos.json test/fixtures/sdkgen/dnspod.json
+SDKS_DIR ?= sdks
+sdks:
+	for s in $(PACKAGE_SCHEMAS); do bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}"; done
+
 demo: build pulumi
 	bash scripts/demo.sh
 
@@ -72,4 +82,4 @@ emulator: build
 	$(WITH_NODE) node dist/emulator/cli.js
 
 clean:
-	rm -rf dist node_modules/.stamp
+	rm -rf dist node_modules/.stamp sdks

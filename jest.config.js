@@ -5,8 +5,9 @@ const project = (name, extra = {}) => ({
   testEnvironment: "node",
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   transform: { "^.+\\.ts$": tsJest },
-  // `make demo` and `make bench` keep copies of the example stacks (with node_modules) in .tools/.
-  modulePathIgnorePatterns: ["<rootDir>/.tools/"],
+  // `make demo` and `make bench` keep copies of the example stacks (with node_modules) in .tools/;
+  // `make sdks` writes generated packages (with package.json files) to sdks/.
+  modulePathIgnorePatterns: ["<rootDir>/.tools/", "<rootDir>/sdks/"],
   ...extra,
 });
 module.exports = {

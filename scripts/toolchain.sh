@@ -7,6 +7,7 @@
 #   node_modules/.bin        jest, tsc (installed by `make setup`)
 #   pulumi, pulumi-language-nodejs
 #                            scripts/ensure-pulumi.sh (PATH, else built once from Go modules)
+#   pulumi-language-yaml     scripts/ensure-yaml-host.sh (PATH, else built once from Go modules)
 #   pulumi-resource-pulumi-nodejs
 #                            the dynamic-provider launcher shipped in @pulumi/pulumi, copied into
 #                            this project's cache folder (never beside a `pulumi` found elsewhere)
@@ -55,7 +56,10 @@ if (( want_pulumi )); then
     mv -f "$tmp" "$launcher_dir/pulumi-resource-pulumi-nodejs"
     [[ "$PDW_TOOLCHAIN_QUIET" == 1 ]] || echo "[toolchain] launcher copied to $launcher_dir" >&2
   fi
-  dirs=("$node_dir" "$pulumi_dir" "$launcher_dir" "$root/node_modules/.bin")
+  # Only `runtime: yaml` programs need it, so without it the rest still works (loudly).
+  yaml_dir="$(bash "$root/scripts/ensure-yaml-host.sh" | last_line)" || yaml_dir=""
+  [[ -n "$yaml_dir" ]] || echo "[toolchain] WARNING: no Pulumi YAML language host (see above): runtime: yaml programs cannot run" >&2
+  dirs=("$node_dir" "$pulumi_dir" ${yaml_dir:+"$yaml_dir"} "$launcher_dir" "$root/node_modules/.bin")
 fi
 
 if (( describe )); then
@@ -66,6 +70,13 @@ if (( describe )); then
     info="$(grep '^pulumi-language-nodejs ' "$pulumi_dir/../BUILD-INFO" 2>/dev/null || true)"
     lh="$(PATH="$pulumi_dir:$PATH" command -v pulumi-language-nodejs)"
     echo "${info:-pulumi-language-nodejs (version unknown)} ($(dirname "$lh"))"
+    # The YAML host has no version flag; a built copy's BUILD-INFO says which one it is.
+    if [[ -n "$yaml_dir" ]]; then
+      info="$(cat "$yaml_dir/../BUILD-INFO" 2>/dev/null || true)"
+      echo "${info:-pulumi-language-yaml (version unknown)} ($yaml_dir)"
+    else
+      echo "pulumi-language-yaml: none (scripts/ensure-yaml-host.sh failed)"
+    fi
     sdk="$(cd "$root" && "$node_dir/node" -p 'require("@pulumi/pulumi/package.json").version')"
     echo "pulumi-resource-pulumi-nodejs from @pulumi/pulumi $sdk ($launcher_dir)"
   fi

@@ -199,7 +199,7 @@ test("an up killed midway re-runs to the declared state with no duplicates", asy
     const t = setInterval(() => {
       if (creates() - start >= 12) {
         killed = true;
-        process.kill(-child.pid!, "SIGKILL");
+        p.kill(); // the CLI and its plugins (each in a process group of its own)
       }
       if (killed) {
         clearInterval(t);

@@ -8,18 +8,27 @@ import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_pro
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
+import { killProject, MARK, type Proc } from "./procs";
 
 export const ROOT = resolve(__dirname, "../..");
 
 /**
- * Temp projects (each with its own node_modules, ~200 MB) are removed after the test file: this
- * module is imported at a test file's top level, where a root afterAll hook may be registered.
+ * After the test file (this module is imported at a test file's top level, where a root afterAll
+ * hook may be registered): every process a project's CLI started and left running is killed —
+ * plugins outlive a CLI killed by a test, or one that timed out — then the temp projects (each
+ * with its own node_modules, ~200 MB) are removed.
  */
 const temps: string[] = [];
+const projects: PulumiProject[] = [];
 afterAll(() => {
+  for (const p of projects.splice(0)) {
+    const left = p.kill();
+    if (left.length) process.stdout.write(`[harness] killed ${left.length} leftover process(es) of ${p.dir}: ${left.map((x) => x.cmd).join(" | ")}\n`);
+  }
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-function tempDir(prefix: string): string {
+/** A directory removed after the test file. */
+export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temps.push(dir);
   return dir;
@@ -31,7 +40,7 @@ function lastLine(out: string): string {
 }
 
 let toolPath: string | undefined;
-/** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its language host and the launcher. */
+/** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its Node.js and YAML language hosts and the launcher. */
 export function toolchainPath(): string {
   toolPath ??= lastLine(execFileSync("bash", [join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
   return toolPath;
@@ -94,7 +103,9 @@ export class PulumiProject {
       CI: "true",
       PULUMI_DNSPOD_WEDOS_STATE_DIR: join(dir, ".provider-state"),
       ...extraEnv,
+      [MARK]: dir,
     };
+    projects.push(this);
     // Credentials come from stack config only, so state and env are proven free of them.
     for (const k of ["WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "WEDOS_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_ENDPOINT"]) delete this.env[k];
   }
@@ -117,6 +128,14 @@ export class PulumiProject {
 
   spawn(args: string[]): ChildProcess {
     return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  }
+
+  /**
+   * SIGKILLs the CLI and everything it started (see ./procs: the plugins run in process groups of
+   * their own, which killing the CLI's group would miss). Returns what was killed.
+   */
+  kill(): Proc[] {
+    return killProject(this.dir);
   }
 
   async config(key: string, value: string, secret = false): Promise<void> {

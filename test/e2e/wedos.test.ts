@@ -144,7 +144,7 @@ test("an up killed midway re-runs to the declared state with no duplicates", asy
     const t = setInterval(() => {
       if (adds() - start >= 12) {
         clearInterval(t);
-        process.kill(-child.pid!, "SIGKILL");
+        p.kill(); // the CLI and its plugins (each in a process group of its own)
         resolve();
       }
     }, 20);
