@@ -7,7 +7,7 @@
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { dnspodContext } from "./context";
-import { liveRecord, recordOfKey, toRecordWrite, type RecordAttrs } from "./convert";
+import { declaredRecord, liveRecord, recordOfKey, toRecordWrite, type RecordAttrs } from "./convert";
 import type { RecordRow } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */
@@ -73,5 +73,7 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
   },
 
   describe: (item) => JSON.stringify(`${String(item.subDomain ?? "") || "@"} ${String(item.recordType)} ${String(item.value)}`),
+
+  declare: (key, attrs) => declaredRecord(recordOfKey(key), attrs),
 };
 

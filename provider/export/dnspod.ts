@@ -4,8 +4,7 @@
  * trailing dot, line keys), without the inputs that hold their default; the zone-file form is
  * toZoneFileRecord's, which puts the line, a disabled status and the remark in the comment.
  */
-import { DEFAULT_LINE_KEY } from "../dnspod/lines";
-import { fromRecordRow } from "../dnspod/convert";
+import { declaredRecord, fromRecordRow, recordAttrs } from "../dnspod/convert";
 import type { RecordRow } from "../dnspod/schemas";
 import { toZoneFileRecord } from "../zonefile";
 import { ZoneRecord } from "../dnspod/resources/inputs";
@@ -23,16 +22,7 @@ export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]):
 
 export function dnspodEntry(row: RecordRow): ExportEntry<DnspodInput> {
   const s = fromRecordRow(row);
-  const input: DnspodInput = {
-    subDomain: s.subDomain,
-    recordType: s.recordType,
-    value: s.value,
-    ...(s.recordLine !== DEFAULT_LINE_KEY ? { recordLine: s.recordLine } : {}),
-    ...(s.mx !== undefined ? { mx: s.mx } : {}),
-    ttl: s.ttl,
-    ...(s.status !== "enable" ? { status: s.status } : {}),
-    ...(s.remark ? { remark: s.remark } : {}),
-  };
+  const input: DnspodInput = declaredRecord(s, recordAttrs(s));
   const zone = toZoneFileRecord({ subDomain: s.subDomain, recordType: s.recordType, value: s.value, mx: s.mx, ttl: s.ttl, recordLine: s.recordLine, status: s.status, remark: s.remark });
   return { id: s.recordId, input, zone, ...notTaken(dnspodZoneApi, input, () => ZoneRecord.safeParse(input)) };
 }

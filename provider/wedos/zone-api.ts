@@ -7,7 +7,7 @@
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { wedosContext } from "./context";
-import { isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
+import { declaredRow, isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
 import type { Row } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */
@@ -67,4 +67,6 @@ export const wedosZoneApi: ZoneApi<RowAttrs> = {
   },
 
   describe: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
+
+  declare: declaredRow,
 };
