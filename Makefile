@@ -12,13 +12,14 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi clean
+.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi plugins clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
 	@echo "make test   - unit, emulator integration and real-engine e2e tests"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
-	@echo "make schema - regenerate schema.json and the README resource reference"
+	@echo "make schema - regenerate schema.json, schemas/<pkg>/schema.json and the README resource reference"
+	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
 	@echo "make emulator - run both fake APIs in the foreground"
 	@echo "make pulumi - which Pulumi CLI and language host the tests use (built once from Go modules if none is on PATH)"
 
@@ -64,6 +65,10 @@ bench: build pulumi
 
 schema: build
 	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
+
+# Self-contained tarballs of pulumi-resource-wedos and pulumi-resource-dnspod (esbuild bundles).
+plugins: setup
+	$(WITH_NODE) bash scripts/build-plugins.sh
 
 demo: build pulumi
 	bash scripts/demo.sh
