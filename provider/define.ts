@@ -3,6 +3,7 @@
  * its keys, read() that treats a gone object (or zone) as gone and refreshes exactly the inputs,
  * and adopt-on-exists for creates. A resource supplies only what is its own.
  */
+import type { z } from "zod";
 import type { Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
 import { isExists, unlessGone } from "./http/errors";
 import { checkInputs, detailedDiff, diffInputs, pick, type CheckResult, type DetailedDiffResult, type ReadResult, type ResourceImpl } from "./resource";
@@ -21,6 +22,11 @@ export interface ResourceParts<I, O> {
    * from the API stays out (it is documented per resource, never invented).
    */
   read(id: string, props: O): Promise<O | undefined>;
+  /**
+   * Inputs the API never reports (a secondary zone's primary): an imported object has none stored,
+   * and diff takes the declared value rather than see a change that would replace the object.
+   */
+  unreadable?: readonly (keyof I & string)[];
   /** For an import: the outputs to store and the inputs a program declares; default: the outputs' inputs, completed with their defaults. */
   imported?(outs: O): { props: O; inputs: Record<string, unknown> };
   update(id: string, olds: O, news: I): Promise<O>;
@@ -37,17 +43,22 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
   /**
    * An imported object's inputs as a program declares them: what the read found, in check()'s
    * canonical form, with every default filled in, so the declaration `pulumi import` prints
-   * previews with no changes. Inputs the API cannot tell fail check() and are left as read.
+   * previews with no changes. Inputs the API cannot tell stay out (check() then names them).
    */
   const completed = (outs: OutputsOf<Described<In, Out>>) => {
     const found = pick(outs, d.inputKeys) as Record<string, unknown>;
+    for (const k of d.inputKeys) {
+      const fallback = found[k] === undefined ? (d.inputs.shape[k] as z.ZodType).safeParse(undefined) : undefined;
+      if (fallback?.success && fallback.data !== undefined) found[k] = fallback.data;
+    }
     const parsed = d.inputs.safeParse(found);
     const inputs = parsed.success ? (parsed.data as Record<string, unknown>) : found;
     return { props: { ...outs, ...inputs }, inputs };
   };
   /** The one diff: over the descriptor's keys, with the change of each (native plugins show it). */
   const diff = (olds: OutputsOf<Described<In, Out>>, news: I): DetailedDiffResult => {
-    const before = inputsOf(olds);
+    const before = { ...inputsOf(olds) };
+    for (const k of parts.unreadable ?? []) if (before[k] === undefined) before[k] = news[k];
     const { changes, replaces, changed } = diffInputs(d.diffKeys, d.replaceOnChange, before, news);
     return {
       changes,

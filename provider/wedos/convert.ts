@@ -54,7 +54,6 @@ export function fromDomainInfo(info: DomainInfo) {
   const axfr = type === "primary" && info.axfr_enabled === "1";
   return {
     type,
-    ...(type === "secondary" && info.primary_ip ? { primaryIp: info.primary_ip } : {}),
     axfrEnabled: axfr,
     axfrIps: axfr ? ips(info.axfr_ips) : [],
     status: info.status,
