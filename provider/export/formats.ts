@@ -31,11 +31,11 @@ export const FORMATS = {
     render: renderTypescript,
   },
   import: {
-    summary: "a JSON file for `pulumi import --file` (native plugins): the zone's Domain and one ZoneRecords with every record",
+    summary: "a JSON file for `pulumi import --file` (native plugins): one ZoneRecords with every record of the zone",
     render: renderImport,
   },
   "import-records": {
-    summary: "the same with one Record per record instead of the ZoneRecords",
+    summary: "a JSON file for `pulumi import --file` (native plugins): one Record per record",
     render: renderImportRecords,
   },
 } satisfies Record<string, ExportFormat>;

@@ -1,12 +1,15 @@
 /**
  * `--format import` and `--format import-records`: a JSON file for `pulumi import --file` that
- * brings the exported zone under the native plugins (pulumi-resource-wedos / -dnspod). Both name
- * the zone (wedos:index:Domain, id its name; dnspod:index:Domain, id its domain id); then
- *   import          the whole zone as one ZoneRecords (id the zone): every record the service does
- *                   not keep itself, as the list `pulumi import` prints into the program;
+ * brings the exported zone's records under the native plugins (pulumi-resource-wedos / -dnspod):
+ *   import          the whole zone as one ZoneRecords (id the zone: its name at WEDOS, its domain
+ *                   id at DNSPod): every record the service does not keep itself, as the list
+ *                   `pulumi import` prints into the program;
  *   import-records  one Record per record (ids "zone/rowId", "domainId/recordId").
  * Either way the program `pulumi import` prints previews with no changes. Records a ZoneRecords
- * would refuse are left out of import-records too (they are what --format ts comments out).
+ * would refuse are left out of import-records (they are what --format ts comments out).
+ * The zone itself is not in the file: the printed program would name it by a literal, so nothing
+ * would make `pulumi destroy` delete the records before the zone (README "Import" says how to
+ * adopt the zone as well).
  */
 import { ownPackage } from "../package-info";
 import type { RenderContext } from "./formats";
@@ -24,11 +27,9 @@ function specs(exp: ZoneExport, perRecord: boolean): ImportSpec[] {
   const version = ownPackage().version;
   const spec = (type: string, name: string, id: string): ImportSpec => ({ type: `${exp.api}:index:${type}`, name, id, ...(version ? { version } : {}) });
   const zoneId = exp.api === "wedos" ? exp.zone : exp.domainId;
-  const name = resourceName(exp.zone);
-  const domain = spec("Domain", name, zoneId);
-  if (!perRecord) return [domain, spec("ZoneRecords", `${name}-records`, zoneId)];
+  if (!perRecord) return [spec("ZoneRecords", `${resourceName(exp.zone)}-records`, zoneId)];
   const taken = (exp.entries as ExportEntry<object>[]).filter((e) => !e.refused);
-  return [domain, ...taken.map((e) => spec("Record", recordName(exp.zone, e), `${zoneId}/${e.id}`))];
+  return taken.map((e) => spec("Record", recordName(exp.zone, e), `${zoneId}/${e.id}`));
 }
 
 // JSON has no comments: the render context (time, command) is not written.

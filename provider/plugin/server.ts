@@ -53,8 +53,13 @@ export function configValues(pkg: string, req: provproto.ConfigureRequest): Reco
   return { ...values, ...plainStruct(req.getArgs()) };
 }
 
-/** The diff response, with a detailed diff when the provider gave one. */
-export function diffResponse(r: DetailedDiffResult): provproto.DiffResponse {
+/**
+ * The diff response, with a detailed diff when the provider gave one. Its entries compare with the
+ * old inputs, except under a property whose stored inputs are a list where the entry names a key:
+ * a ZoneRecords just imported stores the list it is declared with until its first update, so its
+ * records are compared with the outputs (keyed, each with its id) instead.
+ */
+export function diffResponse(r: DetailedDiffResult, oldInputs: Record<string, unknown> = {}): provproto.DiffResponse {
   const resp = new provproto.DiffResponse();
   const C = provproto.DiffResponse.DiffChanges;
   resp.setChanges(r.changes === true ? C.DIFF_SOME : r.changes === false ? C.DIFF_NONE : C.DIFF_UNKNOWN);
@@ -62,7 +67,10 @@ export function diffResponse(r: DetailedDiffResult): provproto.DiffResponse {
   if (r.deleteBeforeReplace) resp.setDeletebeforereplace(true);
   if (r.detailedDiff) {
     const map = resp.getDetaileddiffMap();
-    for (const [path, kind] of Object.entries(r.detailedDiff)) map.set(path, new provproto.PropertyDiff().setKind(KIND[kind]).setInputdiff(true));
+    for (const [path, kind] of Object.entries(r.detailedDiff)) {
+      const listed = path.includes("[") && Array.isArray(oldInputs[path.split("[")[0]!]);
+      map.set(path, new provproto.PropertyDiff().setKind(KIND[kind]).setInputdiff(!listed));
+    }
     resp.setDiffsList([...new Set(Object.keys(r.detailedDiff).map((p) => p.split("[")[0]!))]);
     resp.setHasdetaileddiff(true);
   }
@@ -117,7 +125,8 @@ export function layer(server: Service, provider: LayeredProvider): Service {
   layered.diff = async (call: Call<provproto.DiffRequest>, callback) => {
     try {
       const req = call.request;
-      callback(undefined, diffResponse(await provider.diffDetailed(req.getId(), req.getUrn(), plainStruct(req.getOlds()), plainStruct(req.getNews()))));
+      const result = await provider.diffDetailed(req.getId(), req.getUrn(), plainStruct(req.getOlds()), plainStruct(req.getNews()));
+      callback(undefined, diffResponse(result, plainStruct(req.getOldInputs())));
     } catch (e) {
       fail(callback, e);
     }

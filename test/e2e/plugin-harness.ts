@@ -93,7 +93,7 @@ export function addImportedCode(p: PulumiProject, codeFile: string): void {
 export function changedRecords(diff: string, onlyZoneRecords = true): string[] {
   const marked = diff.split("\n").filter((l) => /^\s+[-+~] /.test(l)).map((l) => l.trim());
   const isRecord = (l: string) => /^[-+~] \S+ \S+ .*: \{$/.test(l);
-  const other = marked.filter((l) => !isRecord(l) && !/^~ ((wedos|dnspod):index:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) && !/^[-+~] (ttl|mx|status|remark|comment)\s*: /.test(l));
+  const other = marked.filter((l) => !isRecord(l) && !/^~ ((wedos|dnspod):index:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) && !/^[-+~] (ttl|mx|status|remark|comment|rowId|recordId)\s*: /.test(l));
   if (onlyZoneRecords) expect(other).toEqual([]);
   return marked.filter(isRecord).map((l) => l.replace(/\s*: \{$/, ""));
 }

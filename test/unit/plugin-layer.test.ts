@@ -81,6 +81,16 @@ test("diff answers the provider's detailed diff: one entry per changed record ke
   expect(resp.getDiffsList()).toEqual(["records", "ttl"]);
 });
 
+test("right after an import (records stored as the declared list) the record entries compare with the outputs", async () => {
+  const req = new provproto.DiffRequest().setOlds(struct({})).setNews(struct({})).setOldInputs(struct({ records: [{ name: "www" }], ttl: 300 }));
+  const resp = (await call("diff", req)).value as provproto.DiffResponse;
+  expect(resp.toObject().detaileddiffMap.map(([path, d]) => [path, d.inputdiff])).toEqual([
+    ['records["www A 192.0.2.1"]', false],
+    ['records["www A 192.0.2.2"]', false],
+    ["ttl", true],
+  ]);
+});
+
 test("a failing diff answers the error", async () => {
   const { err } = await call("diff", new provproto.DiffRequest().setNews(struct({ fail: true })));
   expect((err as Error).message).toBe("boom");

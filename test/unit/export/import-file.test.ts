@@ -1,7 +1,7 @@
 /**
  * `--format import` and `--format import-records`: the JSON `pulumi import --file` reads, with the
- * tokens and ids of DESIGN §9/§3 — the zone's Domain, then its ZoneRecords or one Record per
- * record that ZoneRecords would take.
+ * tokens and ids of DESIGN §9/§3 — the zone's records as one ZoneRecords, or one Record per record
+ * that ZoneRecords would take.
  */
 import { dnspodExport } from "../../../provider/export/dnspod";
 import { FORMATS } from "../../../provider/export/formats";
@@ -13,15 +13,9 @@ const wedos = wedosExport("example.cz", WEDOS_ROWS, WEDOS_NAMESERVERS);
 const dnspod = dnspodExport("example.com", DNSPOD_DOMAIN_ID, DNSPOD_ROWS);
 const parse = (text: string) => JSON.parse(text) as { resources: { type: string; name: string; id: string; version: string }[] };
 
-test("import: the zone as its Domain and one ZoneRecords, at the package's version", () => {
+test("import: the zone's records as one ZoneRecords, at the package's version", () => {
   expect(FORMATS.import.render(wedos, ctx)).toBe(`{
   "resources": [
-    {
-      "type": "wedos:index:Domain",
-      "name": "example-cz",
-      "id": "example.cz",
-      "version": "0.1.0"
-    },
     {
       "type": "wedos:index:ZoneRecords",
       "name": "example-cz-records",
@@ -31,18 +25,14 @@ test("import: the zone as its Domain and one ZoneRecords, at the package's versi
   ]
 }
 `);
-  expect(parse(FORMATS.import.render(dnspod, ctx)).resources.map((r) => [r.type, r.name, r.id])).toEqual([
-    ["dnspod:index:Domain", "example-com", DNSPOD_DOMAIN_ID],
-    ["dnspod:index:ZoneRecords", "example-com-records", DNSPOD_DOMAIN_ID],
-  ]);
+  expect(parse(FORMATS.import.render(dnspod, ctx)).resources.map((r) => [r.type, r.name, r.id])).toEqual([["dnspod:index:ZoneRecords", "example-com-records", DNSPOD_DOMAIN_ID]]);
 });
 
 test("import-records: one Record per record ZoneRecords takes, ids zone/rowId, names unique and valid", () => {
   const { resources } = parse(FORMATS["import-records"].render(wedos, ctx));
   const taken = wedos.entries.filter((e) => !e.refused);
-  expect(resources[0]).toMatchObject({ type: "wedos:index:Domain", id: "example.cz" });
-  expect(resources.slice(1).map((r) => r.id)).toEqual(taken.map((e) => `example.cz/${e.id}`));
-  expect(resources.slice(1).every((r) => r.type === "wedos:index:Record")).toBe(true);
+  expect(resources.map((r) => r.id)).toEqual(taken.map((e) => `example.cz/${e.id}`));
+  expect(resources.every((r) => r.type === "wedos:index:Record" && r.version === "0.1.0")).toBe(true);
   expect(new Set(resources.map((r) => r.name)).size).toBe(resources.length);
   for (const r of resources) expect(r.name).toMatch(/^[a-z0-9-]+$/);
   expect(resources.find((r) => r.id === `example.cz/${taken.find((e) => e.zone.name === "*.dev")!.id}`)!.name).toMatch(/^example-cz-wildcard-dev-cname-\d+$/);
@@ -52,6 +42,6 @@ test("import-records: one Record per record ZoneRecords takes, ids zone/rowId, n
 
 test("import-records for DNSPod: ids domainId/recordId", () => {
   const { resources } = parse(FORMATS["import-records"].render(dnspod, ctx));
-  expect(resources.slice(1).map((r) => r.id)).toEqual(dnspod.entries.filter((e) => !e.refused).map((e) => `${DNSPOD_DOMAIN_ID}/${e.id}`));
-  expect(resources.slice(1).every((r) => r.type === "dnspod:index:Record")).toBe(true);
+  expect(resources.map((r) => r.id)).toEqual(dnspod.entries.filter((e) => !e.refused).map((e) => `${DNSPOD_DOMAIN_ID}/${e.id}`));
+  expect(resources.every((r) => r.type === "dnspod:index:Record")).toBe(true);
 });
