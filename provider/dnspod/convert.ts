@@ -261,20 +261,6 @@ export function recordAttrs(r: { recordType: string; ttl: number; mx?: number | 
   };
 }
 
-/** A record of dnspod.ZoneRecords' `records` as a program declares it: keys in DESIGN §3b's order, defaults left out. */
-export function declaredRecord(r: RecordIdentity, a: RecordAttrs) {
-  return {
-    subDomain: r.subDomain,
-    recordType: r.recordType,
-    value: r.value,
-    ...(r.recordLine !== DEFAULT_LINE_KEY ? { recordLine: r.recordLine } : {}),
-    ...(a.mx !== undefined ? { mx: a.mx } : {}),
-    ttl: a.ttl,
-    ...(a.status ? { status: a.status } : {}),
-    ...(a.remark ? { remark: a.remark } : {}),
-  };
-}
-
 /** A listed record as ZoneRecords sees it (lines as keys, values canonical). */
 export function liveRecord(row: RecordRow): { key: string; attrs: RecordAttrs; id: string } {
   const s = fromRecordRow(row);

@@ -4,11 +4,11 @@
  * trailing dot, line keys), without the inputs that hold their default; the zone-file form is
  * toZoneFileRecord's, which puts the line, a disabled status and the remark in the comment.
  */
-import { declaredRecord, fromRecordRow, recordAttrs } from "../dnspod/convert";
+import { fromRecordRow, recordAttrs } from "../dnspod/convert";
 import type { RecordRow } from "../dnspod/schemas";
 import { toZoneFileRecord } from "../zonefile";
 import { ZoneRecord } from "../dnspod/resources/inputs";
-import { dnspodZoneApi } from "../dnspod/zone-api";
+import { declaredRecord, dnspodZoneApi } from "../dnspod/zone-api";
 import { count, notTaken, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
 
 /** Every record of the domain but the system NS records DNSPod holds ("hold": "hold"). */
