@@ -49,12 +49,18 @@ export function pluginTarballs(): Record<string, string> {
   return built;
 }
 
+type Endpoints = { wedos: { endpoint: string }; dnspod: { endpoint: string } };
+
 /** A YAML project (a directory with Pulumi.yaml, or just its text) with both plugins installed and a stack. */
-export async function yamlProject(source: { dir: string } | { yaml: string }, emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } }): Promise<PulumiProject> {
+export async function yamlProject(source: { dir: string } | { yaml: string }, emu: Endpoints): Promise<PulumiProject> {
   const dir = tempDir("pdw-yaml-");
   if ("dir" in source) cpSync(source.dir, dir, { recursive: true });
   else writeFileSync(join(dir, "Pulumi.yaml"), source.yaml);
-  const p = new PulumiProject(dir, { PATH: yamlPath() });
+  return pluginProject(new PulumiProject(dir, { PATH: yamlPath() }), emu);
+}
+
+/** A project of any language with both plugins installed into its PULUMI_HOME, a stack and the provider config. */
+export async function pluginProject(p: PulumiProject, emu: Endpoints): Promise<PulumiProject> {
   for (const [pkg, tarball] of Object.entries(pluginTarballs())) await p.ok(["plugin", "install", "resource", pkg, VERSION, "--file", tarball]);
   await p.ok(["stack", "init", "e2e"]);
   await p.config("wedos:endpoint", emu.wedos.endpoint);
