@@ -12,13 +12,14 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks clean
+.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks plugins clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
 	@echo "make test   - unit, emulator integration and real-engine e2e tests"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
-	@echo "make schema - regenerate schema.json and the README resource reference"
+	@echo "make schema - regenerate schema.json, schemas/<pkg>/schema.json and the README resource reference"
+	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
 	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules)"
 	@echo "make emulator - run both fake APIs in the foreground"
 	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML) the tests use (built once from Go modules if not on PATH)"
@@ -67,10 +68,13 @@ bench: build pulumi
 schema: build
 	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
 
-# Package schemas the SDKs are generated from: the native plugins' own once they are on main; until
-# then stand-ins derived from the descriptors (test/fixtures/sdkgen, checked by a unit test).
+# Self-contained tarballs of pulumi-resource-wedos and pulumi-resource-dnspod (esbuild bundles).
+plugins: setup
+	$(WITH_NODE) bash scripts/build-plugins.sh
+
+# The native plugins' package schemas (make schema writes them) are what the SDKs are generated from.
 # sdks/<package>/{nodejs,python}/ is replaced on every run and not committed.
-PACKAGE_SCHEMAS ?= test/fixtures/sdkgen/wedos.json test/fixtures/sdkgen/dnspod.json
+PACKAGE_SCHEMAS ?= schemas/wedos/schema.json schemas/dnspod/schema.json
 SDKS_DIR ?= sdks
 sdks:
 	for s in $(PACKAGE_SCHEMAS); do bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}"; done

@@ -3,9 +3,10 @@
  * its keys, read() that treats a gone object (or zone) as gone and refreshes exactly the inputs,
  * and adopt-on-exists for creates. A resource supplies only what is its own.
  */
+import type { z } from "zod";
 import type { Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
 import { isExists, unlessGone } from "./http/errors";
-import { checkInputs, diffInputs, pick, type CheckResult, type DiffResult, type ResourceImpl } from "./resource";
+import { checkInputs, detailedDiff, diffInputs, pick, type CheckResult, type DetailedDiffResult, type ReadResult, type ResourceImpl } from "./resource";
 
 export interface ResourceParts<I, O> {
   /** check() of its own; `schema` is the descriptor's check of some inputs. */
@@ -15,8 +16,19 @@ export interface ResourceParts<I, O> {
   /** For a replacement: must the old object go first (it would collide with the new one)? */
   deleteBeforeReplace?(olds: O, news: I): boolean;
   create(inputs: I): Promise<{ id: string; outs: O }>;
-  /** The object as it is now, or undefined when it is gone (a not-found answer counts as gone). */
+  /**
+   * The object as it is now, or undefined when it is gone (a not-found answer counts as gone).
+   * `pulumi import` reads with the id alone: `props` is then empty, and what the read cannot learn
+   * from the API stays out (it is documented per resource, never invented).
+   */
   read(id: string, props: O): Promise<O | undefined>;
+  /**
+   * Inputs the API never reports (a secondary zone's primary): an imported object has none stored,
+   * and diff takes the declared value rather than see a change that would replace the object.
+   */
+  unreadable?: readonly (keyof I & string)[];
+  /** For an import: the outputs to store and the inputs a program declares; default: the outputs' inputs, completed with their defaults. */
+  imported?(outs: O): { props: O; inputs: Record<string, unknown> };
   update(id: string, olds: O, news: I): Promise<O>;
   delete(id: string, props: O): Promise<void>;
 }
@@ -28,19 +40,50 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
   type I = InputsOf<Described<In, Out>>;
   // Outputs are inputs plus what the resource adds, so their input keys are inputs (TypeScript cannot see that through the generics).
   const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> => (parts.inputsOf ? parts.inputsOf(outs) : (pick(outs, d.inputKeys) as Partial<I>));
+  /**
+   * An imported object's inputs as a program declares them: what the read found, in check()'s
+   * canonical form, with every default filled in, so the declaration `pulumi import` prints
+   * previews with no changes. Inputs the API cannot tell stay out (check() then names them).
+   */
+  const completed = (outs: OutputsOf<Described<In, Out>>) => {
+    const found = pick(outs, d.inputKeys) as Record<string, unknown>;
+    for (const k of d.inputKeys) {
+      const fallback = found[k] === undefined ? (d.inputs.shape[k] as z.ZodType).safeParse(undefined) : undefined;
+      if (fallback?.success && fallback.data !== undefined) found[k] = fallback.data;
+    }
+    const parsed = d.inputs.safeParse(found);
+    const inputs = parsed.success ? (parsed.data as Record<string, unknown>) : found;
+    return { props: { ...outs, ...inputs }, inputs };
+  };
+  /** The one diff: over the descriptor's keys, with the change of each (native plugins show it). */
+  const diff = (olds: OutputsOf<Described<In, Out>>, news: I): DetailedDiffResult => {
+    const before = { ...inputsOf(olds) };
+    for (const k of parts.unreadable ?? []) if (before[k] === undefined) before[k] = news[k];
+    const { changes, replaces, changed } = diffInputs(d.diffKeys, d.replaceOnChange, before, news);
+    return {
+      changes,
+      replaces,
+      deleteBeforeReplace: replaces.length > 0 && (parts.deleteBeforeReplace?.(olds, news) ?? false),
+      detailedDiff: detailedDiff(changed, replaces, before as Record<string, unknown>, news as Record<string, unknown>),
+    };
+  };
   return {
     async check(olds, news) {
       const schema = (n: Record<string, unknown>) => checkInputs(d.inputs, n, d.label);
       return parts.check ? parts.check(olds ?? {}, news, schema) : schema(news);
     },
-    async diff(_id, olds, news): Promise<DiffResult> {
-      const { changes, replaces } = diffInputs(d.diffKeys, d.replaceOnChange, inputsOf(olds), news);
-      return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && (parts.deleteBeforeReplace?.(olds, news) ?? false) };
+    async diff(_id, olds, news) {
+      const { changes, replaces, deleteBeforeReplace } = diff(olds, news);
+      return { changes, replaces, deleteBeforeReplace };
     },
+    diffDetailed: async (_id, olds, news) => diff(olds, news),
     create: (inputs) => parts.create(inputs),
-    async read(id, props) {
-      const outs = await unlessGone(() => parts.read(id, props));
-      return outs ? { id, props: outs, inputs: inputsOf(outs) } : {};
+    async read(id, props): Promise<ReadResult<OutputsOf<Described<In, Out>>>> {
+      const importing = !props || Object.keys(props).length === 0;
+      const outs = await unlessGone(() => parts.read(id, props ?? ({} as OutputsOf<Described<In, Out>>)));
+      if (!outs) return {};
+      if (!importing) return { id, props: outs, inputs: inputsOf(outs) };
+      return { id, ...(parts.imported ? parts.imported(outs) : completed(outs)) };
     },
     async update(id, olds, news) {
       return { outs: await parts.update(id, olds, news) };

@@ -19,6 +19,8 @@ export interface ResourceDescriptor<I extends ObjectSchema = ObjectSchema, O ext
   description: string;
   /** The id format, as `pulumi import` and the docs show it. */
   id: string;
+  /** An id of that format, for the `pulumi import` example in the package schema. */
+  idExample: string;
   inputs: I;
   /** Properties the resource adds to its inputs (descriptions included). */
   outputs: O;

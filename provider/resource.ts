@@ -11,6 +11,9 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export interface CheckFailure { property: string; reason: string }
 export interface CheckResult<T> { inputs?: T; failures?: CheckFailure[] }
 export interface DiffResult { changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }
+/** How one property (or one entry of a keyed map: `records["www A 192.0.2.10"]`) changes, as the engine's detailed diff says it. */
+export type PropertyChange = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
+export interface DetailedDiffResult extends DiffResult { detailedDiff?: Record<string, PropertyChange> }
 export interface ReadResult<O> { id?: string; props?: O; inputs?: Record<string, unknown> }
 
 /** The provider side of one resource type; the serialized shim forwards to it. */
@@ -21,6 +24,8 @@ export interface ResourceImpl<I = any, O = any> {
   read(id: string, props: O): Promise<ReadResult<O>>;
   update(id: string, olds: O, news: I): Promise<{ outs: O }>;
   delete(id: string, props: O): Promise<void>;
+  /** diff() with the change of each property (native plugins return it; dynamic providers cannot). */
+  diffDetailed?(id: string, olds: O, news: I): Promise<DetailedDiffResult>;
 }
 
 export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
@@ -130,7 +135,7 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 }
 
 /** The known key within edit distance 2 of a misspelt one ("tll" → "ttl"), if exactly one is nearest. */
-function closest(key: string, known: readonly string[]): string | undefined {
+export function closest(key: string, known: readonly string[]): string | undefined {
   const dist = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) d[0]![j] = j;
@@ -171,6 +176,34 @@ export function diffInputs<T extends object, K extends keyof T & string>(
   const changed = changedKeys(keys, olds, news);
   const replaces = changed.filter((k) => replaceKeys.includes(k));
   return { changes: changed.length > 0, replaces, changed };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A property path as the engine parses it: `records["www TXT \"quoted\""]`. */
+export const keyPath = (prop: string, key: string) => `${prop}["${key.replace(/"/g, '\\"')}"]`;
+
+/**
+ * The detailed diff of the changed keys: one entry per property, except that a property holding a
+ * map on both sides (ZoneRecords' records, keyed by identity) gets one entry per changed key, so a
+ * one-record edit shows as that record only.
+ */
+export function detailedDiff(changed: readonly string[], replaces: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, PropertyChange> {
+  const out: Record<string, PropertyChange> = {};
+  for (const k of changed) {
+    const suffix = replaces.includes(k) ? "-replace" : "";
+    const [o, n] = [olds[k], news[k]];
+    if (isMap(o) && isMap(n)) {
+      for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
+        if (!(key in n)) out[keyPath(k, key)] = `delete${suffix}` as PropertyChange;
+        else if (!(key in o)) out[keyPath(k, key)] = `add${suffix}` as PropertyChange;
+        else if (!sameValue(o[key], n[key])) out[keyPath(k, key)] = `update${suffix}` as PropertyChange;
+      }
+      continue;
+    }
+    out[k] = `${o === undefined ? "add" : n === undefined ? "delete" : "update"}${suffix}` as PropertyChange;
+  }
+  return out;
 }
 
 /** The given keys of an object, those with a value (what `read` hands back as refreshed inputs). */

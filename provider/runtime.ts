@@ -41,14 +41,16 @@ export function impl(kind: string): ResourceImpl {
   return {
     check: async (olds, news) => plain(await r.check(olds, news)),
     diff: async (id, olds, news) => plain(await r.diff(id, olds, news)),
+    diffDetailed: async (id, olds, news) => plain(r.diffDetailed ? await r.diffDetailed(id, olds, news) : await r.diff(id, olds, news)),
     create: async (inputs) => {
       try {
         return plain(await r.create(inputs));
       } catch (err) {
-        // The dynamic-provider host reports an error with id, properties and reasons as a partial
-        // failure; the stored outputs need `__provider`, as every state of a dynamic resource does.
+        // Both provider hosts report an error with id, properties and reasons as a partial failure;
+        // a dynamic resource's stored outputs need `__provider`, as every state of one does.
         if (!(err instanceof PartialCreate)) throw err;
-        throw Object.assign(new Error(err.message), { id: err.id, properties: { ...plain(err.outs), __provider: (inputs as { __provider?: unknown }).__provider }, reasons: [err.message] });
+        const shim = (inputs as { __provider?: unknown }).__provider;
+        throw Object.assign(new Error(err.message), { id: err.id, properties: { ...plain(err.outs), ...(shim === undefined ? {} : { __provider: shim }) }, reasons: [err.message] });
       }
     },
     read: async (id, props) => plain(await r.read(id, props)),

@@ -4,38 +4,18 @@
  * or browser-like one "may cause prohibition"); the answer is JSON whose `status.code` is "1" on
  * success — with HTTP 200 for API errors too.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { formOf, type ProtocolAdapter } from "../http/client-core";
 import { HttpStatusError, ResponseParseError } from "../http/errors";
 import type { HttpResponse } from "../http/transport";
 import { DNSPOD_OK } from "./codes";
 import { DnspodApiError } from "./errors";
 import { Envelope } from "./schemas";
+import { ownPackage, PACKAGE } from "../package-info";
 
 /** Domain.List and Record.List return at most 500 rows per request. */
 export const PAGE_SIZE = 500;
 
-const PACKAGE = "pulumi-dnspod-wedos";
 const FALLBACK_CONTACT = "maintainers@pulumi-dnspod-wedos.dev";
-
-/**
- * The package's own package.json, found by walking up from this file: the sources live at
- * provider/dnspod/, the build at dist/provider/dnspod/, so a fixed relative path fits only one.
- */
-function ownPackage(): { version?: string; author?: string | { email?: string } } {
-  for (let dir = __dirname, i = 0; i < 6; dir = dirname(dir), i++) {
-    const file = join(dir, "package.json");
-    if (!existsSync(file)) continue;
-    try {
-      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string };
-      if (pkg.name === PACKAGE) return pkg as ReturnType<typeof ownPackage>;
-    } catch {
-      // an unreadable package.json on the way up is not ours; keep looking
-    }
-  }
-  return {};
-}
 
 let cached: string | undefined;
 

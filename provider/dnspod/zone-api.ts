@@ -7,7 +7,8 @@
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { dnspodContext } from "./context";
-import { liveRecord, recordOfKey, toRecordWrite, type RecordAttrs } from "./convert";
+import { liveRecord, recordOfKey, toRecordWrite, type RecordAttrs, type RecordIdentity } from "./convert";
+import { DEFAULT_LINE_KEY } from "./lines";
 import type { RecordRow } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */
@@ -15,6 +16,20 @@ export const WRITES_AT_ONCE = 16;
 
 const records = (rows: readonly RecordRow[]) => rows.filter((r) => r.hold !== "hold").map(liveRecord);
 const modifies = (a: RecordAttrs, b: RecordAttrs) => a.ttl !== b.ttl || a.mx !== b.mx;
+
+/** A record of dnspod.ZoneRecords' `records` as a program declares it: keys in DESIGN §3b's order, defaults left out. */
+export function declaredRecord(r: RecordIdentity, a: RecordAttrs) {
+  return {
+    subDomain: r.subDomain,
+    recordType: r.recordType,
+    value: r.value,
+    ...(r.recordLine !== DEFAULT_LINE_KEY ? { recordLine: r.recordLine } : {}),
+    ...(a.mx !== undefined ? { mx: a.mx } : {}),
+    ttl: a.ttl,
+    ...(a.status ? { status: a.status } : {}),
+    ...(a.remark ? { remark: a.remark } : {}),
+  };
+}
 
 /** Record.Modify, Record.Status and Record.Remark, each only when what it sets differs. */
 async function converge(domainId: string, id: string, key: string, from: RecordAttrs | undefined, to: RecordAttrs): Promise<void> {
@@ -73,5 +88,7 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
   },
 
   describe: (item) => JSON.stringify(`${String(item.subDomain ?? "") || "@"} ${String(item.recordType)} ${String(item.value)}`),
+
+  declare: (key, attrs) => declaredRecord(recordOfKey(key), attrs),
 };
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * pulumi-dnspod-wedos: the command-line tool of DESIGN §7.
- *   pulumi-dnspod-wedos export wedos <zone> [--format zone|ts]
- *   pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts]
+ *   pulumi-dnspod-wedos export wedos <zone> [--format zone|ts|import|import-records]
+ *   pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts|import|import-records]
  * Exit codes: 0 printed, 2 usage error (with the usage), 1 API or other error (one line).
  */
 import { domainToASCII } from "node:url";
@@ -29,8 +29,8 @@ const envLine = (s: Setting) => `    ${s.env.padEnd(28)} ${s.description}${s.def
 export const TOOL_HELP = `Usage: ${BIN} <command> [options]
 
 Commands:
-  export wedos <zone> [--format zone|ts]      print a WEDOS zone
-  export dnspod <domain> [--format zone|ts]   print a DNSPod domain's records
+  export wedos <zone> [--format <name>]      print a WEDOS zone
+  export dnspod <domain> [--format <name>]   print a DNSPod domain's records
 
 Options:
   -h, --help   show help (also after a command: ${BIN} export --help)

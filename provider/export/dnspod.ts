@@ -4,12 +4,11 @@
  * trailing dot, line keys), without the inputs that hold their default; the zone-file form is
  * toZoneFileRecord's, which puts the line, a disabled status and the remark in the comment.
  */
-import { DEFAULT_LINE_KEY } from "../dnspod/lines";
-import { fromRecordRow } from "../dnspod/convert";
+import { fromRecordRow, recordAttrs } from "../dnspod/convert";
 import type { RecordRow } from "../dnspod/schemas";
 import { toZoneFileRecord } from "../zonefile";
 import { ZoneRecord } from "../dnspod/resources/inputs";
-import { dnspodZoneApi } from "../dnspod/zone-api";
+import { declaredRecord, dnspodZoneApi } from "../dnspod/zone-api";
 import { count, notTaken, sortEntries, type DnspodExport, type DnspodInput, type ExportEntry } from "./model";
 
 /** Every record of the domain but the system NS records DNSPod holds ("hold": "hold"). */
@@ -23,16 +22,7 @@ export function dnspodExport(zone: string, domainId: string, rows: RecordRow[]):
 
 export function dnspodEntry(row: RecordRow): ExportEntry<DnspodInput> {
   const s = fromRecordRow(row);
-  const input: DnspodInput = {
-    subDomain: s.subDomain,
-    recordType: s.recordType,
-    value: s.value,
-    ...(s.recordLine !== DEFAULT_LINE_KEY ? { recordLine: s.recordLine } : {}),
-    ...(s.mx !== undefined ? { mx: s.mx } : {}),
-    ttl: s.ttl,
-    ...(s.status !== "enable" ? { status: s.status } : {}),
-    ...(s.remark ? { remark: s.remark } : {}),
-  };
+  const input: DnspodInput = declaredRecord(s, recordAttrs(s));
   const zone = toZoneFileRecord({ subDomain: s.subDomain, recordType: s.recordType, value: s.value, mx: s.mx, ttl: s.ttl, recordLine: s.recordLine, status: s.status, remark: s.remark });
   return { id: s.recordId, input, zone, ...notTaken(dnspodZoneApi, input, () => ZoneRecord.safeParse(input)) };
 }

@@ -1,8 +1,9 @@
 /**
  * The output formats of `export`, by the name `--format` takes. A format is a pure function of the
- * exported zone and the render context; adding one (such as `import`, a JSON file for
- * `pulumi import --file`) is one more entry here and a file beside this one.
+ * exported zone and the render context; adding one is one more entry here and a file beside this
+ * one.
  */
+import { renderImport, renderImportRecords } from "./import-file";
 import type { ZoneExport } from "./model";
 import { renderTypescript } from "./typescript";
 import { renderZone } from "./zone";
@@ -28,6 +29,14 @@ export const FORMATS = {
   ts: {
     summary: "a Pulumi TypeScript program (index.ts) declaring one ZoneRecords with every record; `pulumi up` adopts them without writing",
     render: renderTypescript,
+  },
+  import: {
+    summary: "a JSON file for `pulumi import --file` (native plugins): one ZoneRecords with every record of the zone",
+    render: renderImport,
+  },
+  "import-records": {
+    summary: "a JSON file for `pulumi import --file` (native plugins): one Record per record",
+    render: renderImportRecords,
   },
 } satisfies Record<string, ExportFormat>;
 

@@ -8,12 +8,13 @@ import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import type { RequestBudget } from "../http/budget";
 import { ApiClientCore, type CallOptions } from "../http/client-core";
-import { unlessGone } from "../http/errors";
+import { isNotFound, unlessGone } from "../http/errors";
 import type { Logger } from "../http/log";
 import type { RetryConfig } from "../http/retry";
 import { wedosProtocol, type WedosFormat } from "./codec";
 import { WedosCommand as C } from "./codes";
 import { toAddDomainData, toAddRowData, type NewDomain, type NewRow } from "./convert";
+import { WedosApiError } from "./errors";
 import * as S from "./schemas";
 
 export interface WedosClientOptions {
@@ -36,10 +37,20 @@ const row = (domain: string, id: string) => `row ${id} of zone "${domain}"`;
 /** A yes/no check as a reconcile answer: something (true) when the effect is there. */
 const ifTrue = async (check: () => Promise<boolean>): Promise<true | undefined> => ((await check()) ? true : undefined);
 
+/** WAPI's answer for a zone that is not in WEDOS DNS. */
+const ZONE_GONE = 3222;
+
 export class WedosClient {
   private readonly core: ApiClientCore;
   /** Identifies the account in journals and caches (never the password). */
   readonly account: string;
+  /**
+   * Zones this client saw deleted (dns-domain-delete, or a 3222 answer). WAPI counts every request
+   * about a missing zone as invalid and blocks the IP after ten, so row deletes and commits for
+   * such a zone — the Records and ZoneRecords of a zone destroyed alongside it — are not sent:
+   * the zone took its rows with it. Adding or copying the zone forgets it.
+   */
+  private readonly goneZones = new Set<string>();
 
   constructor(options: WedosClientOptions) {
     const { username, password, endpoint, format, now = () => new Date(), ...rest } = options;
@@ -71,6 +82,7 @@ export class WedosClient {
   }
 
   async addDomain(d: NewDomain): Promise<void> {
+    this.goneZones.delete(d.name);
     await this.call(C.DnsDomainAdd, toAddDomainData(d), S.NoData, {
       object: zone(d.name),
       reconcile: () => ifTrue(async () => (await this.listDomains()).some((x) => x.name === d.name)),
@@ -80,9 +92,11 @@ export class WedosClient {
   /** Deletes the zone with all its rows; a zone that is already gone counts as deleted. */
   async deleteDomain(name: string): Promise<void> {
     await unlessGone(() => this.call(C.DnsDomainDelete, { name }, S.NoData, { object: zone(name) }));
+    this.goneZones.add(name);
   }
 
   async copyDomain(from: string, to: string): Promise<void> {
+    this.goneZones.delete(to);
     await this.call(C.DnsDomainCopy, { name: from, name_new: to }, S.NoData, {
       object: `${zone(from)} → "${to}"`,
       reconcile: () => ifTrue(async () => (await this.listDomains()).some((x) => x.name === to)),
@@ -101,6 +115,8 @@ export class WedosClient {
 
   /** Publishes pending changes (otherwise WEDOS auto-commits 5 minutes after the last change). */
   async commit(name: string): Promise<void> {
+    // A deleted zone has nothing left to publish.
+    if (this.goneZones.has(name)) return;
     await this.call(C.DnsDomainCommit, { name }, S.NoData, { object: zone(name) });
   }
 
@@ -133,6 +149,12 @@ export class WedosClient {
 
   /** Deletes a row; a row or zone that is already gone counts as deleted. */
   async deleteRow(domain: string, rowId: string): Promise<void> {
-    await unlessGone(() => this.call(C.DnsRowDelete, { domain, row_id: rowId }, S.NoData, { object: row(domain, rowId) }));
+    if (this.goneZones.has(domain)) return;
+    try {
+      await this.call(C.DnsRowDelete, { domain, row_id: rowId }, S.NoData, { object: row(domain, rowId) });
+    } catch (err) {
+      if (err instanceof WedosApiError && err.code === ZONE_GONE) this.goneZones.add(domain);
+      if (!isNotFound(err)) throw err;
+    }
   }
 }

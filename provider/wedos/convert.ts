@@ -33,10 +33,16 @@ export function sameRow(x: Row, r: { name: string; type: string; rdata: string }
 
 export const fqdn = (name: string, domain: string) => (name ? `${name}.${domain}` : domain);
 
-/** What a row says about the properties of a wedos.Record. */
+/** What a row says about the properties of a wedos.Record; rdata in the canonical form check() gives it. */
 export function fromRow(row: Row, domain: string) {
   const name = row.name.toLowerCase();
-  return { name, type: row.rdtype, ttl: row.ttl, rdata: row.rdata, rowId: row.ID, fqdn: fqdn(name, domain), changedDate: row.changed_date };
+  return { name, type: row.rdtype, ttl: row.ttl, rdata: canonicalRdata(row), comment: row.author_comment, rowId: row.ID, fqdn: fqdn(name, domain), changedDate: row.changed_date };
+}
+
+/** WAPI keeps rdata as it was sent; rows written elsewhere may spell it otherwise than check() does. */
+function canonicalRdata(row: Row): string {
+  const c = RDATA_RULES[row.rdtype]?.(row.rdata);
+  return c?.ok ? c.value : row.rdata;
 }
 
 const num = (s: string) => (s === "" ? 0 : Number(s));
@@ -81,10 +87,11 @@ export const rowAttrs = (r: { ttl: number; comment?: string | undefined }): RowA
 
 /** A listed row as ZoneRecords sees it, rdata in the canonical form check() gives declared rows. */
 export function liveRow(row: Row): { key: string; attrs: RowAttrs; id: string } {
-  const c = RDATA_RULES[row.rdtype]?.(row.rdata);
-  const rdata = c?.ok ? c.value : row.rdata;
-  return { key: rowKey({ name: row.name.toLowerCase(), type: row.rdtype, rdata }), attrs: rowAttrs({ ttl: row.ttl, comment: row.author_comment }), id: row.ID };
+  return { key: rowKey({ name: row.name.toLowerCase(), type: row.rdtype, rdata: canonicalRdata(row) }), attrs: rowAttrs({ ttl: row.ttl, comment: row.author_comment }), id: row.ID };
 }
+
+/** A row of wedos.ZoneRecords' `records` as a program declares it (an empty comment left out). */
+export const declaredRow = (key: string, a: RowAttrs) => ({ ...rowOfKey(key), ttl: a.ttl, ...(a.comment ? { comment: a.comment } : {}) });
 
 /** The zone's own apex NS rows: the service's, never listed as unmanaged or removed. */
 export const isServiceRow = (row: Row): boolean => row.name === "" && row.rdtype === "NS";

@@ -4,10 +4,11 @@
  * coalesced dns-domain-commit per operation. dns-row-add answers no id, so new rows are found by
  * listing the zone again, concurrently with the commit.
  */
+import { unlessGone } from "../http/errors";
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { wedosContext } from "./context";
-import { isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
+import { declaredRow, isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
 import type { Row } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */
@@ -57,7 +58,8 @@ export const wedosZoneApi: ZoneApi<RowAttrs> = {
     const { client, commits, rows } = wedosContext();
     rows.invalidate(zone);
     const failed = await writeAll("delete", doomed, WRITES_AT_ONCE, (r) => client.deleteRow(zone, r.id));
-    if (failed.length < doomed.length) await commits.committed(zone);
+    // A zone deleted meanwhile (its wedos.Domain destroyed alongside) took its rows with it.
+    if (failed.length < doomed.length) await unlessGone(() => commits.committed(zone));
     return failed;
   },
 
@@ -67,4 +69,6 @@ export const wedosZoneApi: ZoneApi<RowAttrs> = {
   },
 
   describe: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
+
+  declare: declaredRow,
 };

@@ -34,6 +34,8 @@ export interface ZoneApi<A> {
   zoneFileOnly(item: Record<string, unknown>): boolean;
   /** A declared record as messages name it: `"www A 192.0.2.10"`. */
   describe(item: Record<string, unknown>): string;
+  /** A record as a program declares it in `records` (what `pulumi import` prints): defaults left out. */
+  declare(key: string, attrs: A): Record<string, unknown>;
 }
 
 export interface ZoneInputs<A> {
@@ -47,11 +49,16 @@ export interface ZoneOutputs<A, K extends string> {
   recordCount: number;
 }
 
+/**
+ * `zoneKey` is the input naming the zone (its value is the resource's id); `idKey` the name of a
+ * stored record's id.
+ */
 export function zoneRecordsParts<A extends object, K extends string, I extends ZoneInputs<A>, O extends I & ZoneOutputs<A, K>>(
   api: ZoneApi<A>,
-  zoneOf: (i: I) => string,
+  zoneKey: keyof I & string,
   idKey: K,
 ): ResourceParts<I, O> {
+  const zoneOf = (i: I): string => i[zoneKey] as string;
   const attrsOf = (s: Stored<A, K>): A => {
     const { [idKey]: _id, unmanaged: _u, ...attrs } = s as Record<string, unknown>;
     return attrs as A;
@@ -109,7 +116,12 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       throw Object.keys(outs.records).length ? new PartialCreate(zoneOf(inputs), outs as Record<string, unknown>, err) : err;
     },
 
-    async read(_id, props) {
+    async read(id, props) {
+      // Imported by id: every record in the zone (the service's own aside) is declared.
+      if (!props.records) {
+        const live = await api.list(id, false);
+        return outputs({ [zoneKey]: id, records: Object.fromEntries(live.map((r) => [r.key, r.attrs])), exclusive: false } as unknown as I, live);
+      }
       const live = await api.list(zoneOf(props), false);
       const declared = declaredOf(props);
       const records: Record<string, Stored<A, K>> = {};
@@ -117,6 +129,11 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       for (const r of live) if (declared.has(r.key) || props.exclusive) records[r.key] = stored(r, !declared.has(r.key));
       const unmanaged = live.filter((r) => !declared.has(r.key)).map((r) => r.key);
       return { ...props, records, unmanaged, recordCount: live.filter((r) => declared.has(r.key)).length };
+    },
+
+    imported(outs) {
+      const records = Object.entries(outs.records).map(([key, r]) => api.declare(key, attrsOf(r)));
+      return { props: outs, inputs: { [zoneKey]: outs[zoneKey], records, exclusive: false } };
     },
 
     async update(_id, olds, news) {

@@ -215,7 +215,8 @@ test("an up killed midway re-runs to the declared state with no duplicates", asy
   expect(killed).toBe(true);
   emu.hub.latencyMs = 0;
   // What a pipeline does after a killed run: release the stale lock, run again.
-  await p.ok(["cancel", "--yes"]);
+  const recovered = await p.recoverAfterKill();
+  process.stderr.write(`killed up: ${recovered}\n`);
   const mark = dnspodCalls().length;
   const rerun = await p.run(["up", "--yes", "--skip-preview"]);
   // Records the killed run created but never checkpointed come back as 104 and are adopted.

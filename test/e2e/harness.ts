@@ -5,7 +5,7 @@
  * passphrase secrets, and both emulators on loopback.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
 import { killProject, MARK, type Proc } from "./procs";
@@ -136,6 +136,38 @@ export class PulumiProject {
    */
   kill(): Proc[] {
     return killProject(this.dir);
+  }
+
+  /**
+   * What a pipeline does after a killed run: `pulumi cancel` releases the stale lock. A CLI killed
+   * while writing its checkpoint can leave the file backend's current checkpoint unreadable
+   * ("failed to load checkpoint: EOF"); then, as users recover (pulumi/pulumi#2801), the previous
+   * checkpoint `<stack>.json.bak` (and its attributes) is put back, and the next `up` has to
+   * converge from that older state — objects created since are found and adopted, not duplicated.
+   */
+  async recoverAfterKill(): Promise<"cancelled" | "restored backup"> {
+    const r = await this.run(["cancel", "--yes"]);
+    if (r.code === 0) return "cancelled";
+    if (!/failed to load checkpoint/.test(r.stdout + r.stderr)) throw new Error(`pulumi cancel exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+    const restored = this.checkpoints().filter((f) => f.endsWith(".bak") || f.endsWith(".bak.attrs"));
+    if (!restored.length) throw new Error(`pulumi cancel: the checkpoint is unreadable and there is no backup to restore\n${r.stderr}`);
+    for (const bak of restored) copyFileSync(bak, bak.replace(/\.bak(\.attrs)?$/, (_m, attrs: string | undefined) => attrs ?? ""));
+    await this.ok(["cancel", "--yes"]);
+    return "restored backup";
+  }
+
+  /** Files of the stacks' checkpoints in the file backend. */
+  private checkpoints(): string[] {
+    const dir = join(this.stateDir, ".pulumi", "stacks");
+    const out: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(d, e.name));
+        else out.push(join(d, e.name));
+      }
+    };
+    if (existsSync(dir)) walk(dir);
+    return out;
   }
 
   async config(key: string, value: string, secret = false): Promise<void> {

@@ -2,7 +2,7 @@
  * What test/fixtures/sdkgen-stack's program (index.ts, and program.py, its Python twin) must
  * register through the generated SDKs: the inputs it writes, completed with the defaults and
  * secrets of the package schema the SDKs were generated from — so the expectation follows the
- * schema `make sdks` used (stand-ins today, the plugins' own schemas later).
+ * schema `make sdks` used (the plugins' own, schemas/<pkg>/schema.json).
  */
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";

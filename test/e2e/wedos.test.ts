@@ -152,7 +152,8 @@ test("an up killed midway re-runs to the declared state with no duplicates", asy
   await new Promise((r) => child.once("exit", r));
   emu.hub.latencyMs = 0;
   // What a pipeline does after a killed run: release the stale lock, run again.
-  await p.ok(["cancel", "--yes"]);
+  const recovered = await p.recoverAfterKill();
+  process.stderr.write(`killed up: ${recovered}\n`);
   const rerun = await p.run(["up", "--yes", "--skip-preview"]);
   expect(rerun.stderr + rerun.stdout).not.toMatch(/error:/);
   expect(rerun.code).toBe(0);

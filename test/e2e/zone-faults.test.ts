@@ -72,7 +72,8 @@ test("an up killed in the middle of its writes, cancel, up: the declared zones, 
   });
   await new Promise((r) => child.once("exit", r));
   emu.hub.latencyMs = 0;
-  await p.ok(["cancel", "--yes"]);
+  const recovered = await p.recoverAfterKill();
+  process.stderr.write(`killed up: ${recovered}\n`);
   const rerun = await p.run(["up", "--yes", "--skip-preview"]);
   expect(rerun.code).toBe(0);
   await expectDeclared(N + 100);

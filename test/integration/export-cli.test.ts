@@ -185,7 +185,7 @@ describe("without the API", () => {
   test("bad usage: exit 2 with the usage; --help: exit 0 with the help", async () => {
     const bad = await exportCli(["export", "wedos", "example.cz", "--format", "yaml"], wedosEnv());
     expect([bad.code, bad.stdout]).toEqual([2, ""]);
-    expect(bad.stderr).toMatch(/^pulumi-dnspod-wedos: unknown format "yaml"; use one of zone, ts\n\nUsage: pulumi-dnspod-wedos export wedos <zone>/);
+    expect(bad.stderr).toMatch(/^pulumi-dnspod-wedos: unknown format "yaml"; use one of zone, ts, import, import-records\n\nUsage: pulumi-dnspod-wedos export wedos <zone>/);
     const help = await exportCli(["export", "--help"], {});
     expect(help).toEqual({ code: 0, stdout: EXPORT_HELP, stderr: "" });
     const top = await exportCli([], {});

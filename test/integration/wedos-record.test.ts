@@ -7,7 +7,8 @@ import { domainImpl } from "../../provider/wedos/resources/domain";
 import { wedosContext } from "../../provider/wedos/context";
 import type { RecordInputs } from "../../provider/wedos/resources/inputs";
 import type { WedosState } from "../../emulator";
-import { useEmulators } from "../helpers/emulators";
+import { WedosClient } from "../../provider/wedos/client";
+import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
 
@@ -101,9 +102,27 @@ describe("wedos.Record", () => {
     const { id, outs } = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
     await recordImpl.delete(id, outs);
     await recordImpl.delete(id, outs);
-    await domainImpl.delete("example.cz", {} as never);
+    // The zone deleted by another process: WAPI answers 3222, and this client remembers it.
+    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain("example.cz");
+    const gone = h.calls("wedos").length;
+    await recordImpl.delete(id, outs);
     await recordImpl.delete(id, outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000", "3309", "3222"]);
+    expect(h.calls("wedos").slice(gone).map((e) => `${e.op} ${e.code}`)).toEqual(["dns-row-delete 3222"]);
+  });
+
+  test("rows of a zone this process deleted (its wedos.Domain destroyed alongside) are not sent for: WAPI would count each as invalid", async () => {
+    await zone();
+    const { id, outs } = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
+    await domainImpl.delete("example.cz", {} as never);
+    h.emu.hub.entries.length = 0;
+    await recordImpl.delete(id, outs);
+    expect(h.calls("wedos")).toEqual([]);
+    // Adding the zone again (a replaced wedos.Domain) makes its rows count again.
+    await zone();
+    const again = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
+    await recordImpl.delete(again.id, again.outs);
+    expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000"]);
   });
 
   test("an identical existing row fails with a hint to adopt; adopt takes it over and fixes its ttl", async () => {

@@ -10,7 +10,9 @@ import { wedosContext } from "../../provider/wedos/context";
 import { domainImpl } from "../../provider/wedos/resources/domain";
 import type { ZoneRecordsInputs } from "../../provider/wedos/resources/inputs";
 import { zoneRecordsImpl as impl } from "../../provider/wedos/resources/zone-records";
-import { useEmulators } from "../helpers/emulators";
+import { wedosZoneApi } from "../../provider/wedos/zone-api";
+import { WedosClient } from "../../provider/wedos/client";
+import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
 const ZONE = "example.cz";
@@ -152,6 +154,25 @@ describe("wedos.ZoneRecords", () => {
     expect(rows()).toEqual(["keep A 300 192.0.2.1"]);
     await wedosContext().client.deleteDomain(ZONE);
     await impl.delete(id, outs);
+  });
+
+  test("rows listed for deletion whose zone is deleted meanwhile (its Domain destroyed alongside) count as deleted, with no request WAPI would count as invalid", async () => {
+    await zone();
+    const { outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
+    const doomed = (await wedosZoneApi.list(ZONE, true)).filter((r) => r.key in outs.records);
+    // Deleted by this process (a wedos.Domain of the same stack): nothing more is sent.
+    await wedosContext().client.deleteDomain(ZONE);
+    mark();
+    expect(await wedosZoneApi.remove(ZONE, doomed)).toEqual([]);
+    expect(h.calls("wedos")).toEqual([]);
+    // Deleted elsewhere: the deletes in flight learn it (3222), the commit is not sent.
+    await zone();
+    const again = await impl.create(await checked({ domain: ZONE, records: BASE }));
+    const listed = (await wedosZoneApi.list(ZONE, true)).filter((r) => r.key in again.outs.records);
+    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(ZONE);
+    mark();
+    expect(await wedosZoneApi.remove(ZONE, listed)).toEqual([]);
+    expect(h.calls("wedos").map((e) => `${e.op} ${e.code}`)).toEqual(Array(4).fill("dns-row-delete 3222"));
   });
 
   test("a zone that was deleted reads as gone", async () => {

@@ -1,10 +1,11 @@
-/** schema.json, the README reference and the SDK classes are generated; these tests fail when any is stale. */
+/** schema.json, the plugins' schemas, the README reference and the SDK classes are generated; these tests fail when any is stale. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReference, buildSchema } from "../../provider/schema/build";
 import { BEGIN, END, generatedSdkFiles, spliceReference } from "../../provider/schema/cli";
 import { RESOURCES } from "../../provider/schema/registry";
 import { buildSdk, GENERATED_MARK } from "../../provider/schema/sdk";
+import { PACKAGES, packageSchema, schemaPath } from "../../provider/plugin/schema";
 
 const root = join(__dirname, "../..");
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
@@ -50,5 +51,11 @@ describe("generated SDK classes (run `make schema`)", () => {
       expect(keys).toEqual([...new Set([...d.inputKeys, ...d.outputKeys])]);
       for (const k of keys) expect(text).toContain(`declare readonly ${k}: pulumi.Output<`);
     }
+  });
+});
+
+describe("the plugins' package schemas (run `make schema`)", () => {
+  test.each(PACKAGES)("schemas/%s/schema.json is up to date", (pkg) => {
+    expect(JSON.parse(readFileSync(join(root, schemaPath(pkg)), "utf8"))).toEqual(packageSchema(pkg, version));
   });
 });

@@ -14,6 +14,7 @@ export const DomainResource = describeResource({
   file: "domain",
   description: "A domain at DNSPod (Domain.Create). Group, mark, remark, status and search-engine push are updated in place through their own actions.",
   id: "the DNSPod domain id",
+  idExample: "1992403",
   inputs: DomainInputs,
   outputs: z.object({
     punycode: z.string().describe("The domain in punycode."),
@@ -32,6 +33,7 @@ export const RecordResource = describeResource({
   file: "record",
   description: "A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain.",
   id: "\"domainId/recordId\"",
+  idExample: "1992403/451217",
   inputs: RecordInputs,
   outputs: z.object({
     recordId: z.string().describe("DNSPod record id."),
@@ -48,6 +50,7 @@ export const ShareResource = describeResource({
   file: "share",
   description: "Shares a domain (or one subdomain of it) with another DNSPod account (Domainshare.Create/Modify/Remove).",
   id: "\"domainId/email[/subDomain]\"",
+  idExample: "1992403/colleague@example.com",
   inputs: ShareInputs,
   outputs: z.object({ status: z.string().describe("Share status as DNSPod reports it, e.g. \"enabled\".") }),
   replaceOnChange: ["domainId", "email"],
@@ -60,6 +63,7 @@ export const AliasResource = describeResource({
   file: "alias",
   description: "Another domain name answering with this domain's records (Domainalias.Create/Remove).",
   id: "\"domainId/aliasId\"",
+  idExample: "1992403/8822",
   inputs: AliasInputs,
   outputs: z.object({ aliasId: z.string().describe("DNSPod alias id.") }),
   replaceOnChange: ["domainId", "domain"],
@@ -72,6 +76,7 @@ export const GroupResource = describeResource({
   file: "group",
   description: "A custom domain group (Domaingroup.Create/Modify/Remove); DNSPod allows custom groups on VIP accounts only.",
   id: "the group id",
+  idExample: "9001",
   inputs: GroupInputs,
   outputs: z.object({ groupId: z.string().describe("DNSPod group id, for dnspod.Domain's groupId.") }),
   replaceOnChange: [],
@@ -85,6 +90,7 @@ export const LockResource = describeResource({
   description:
     "Locks a domain for a number of days (Domain.Lock); while it holds, DNSPod refuses record writes and removal of the domain. Read through Domain.Lockstatus (an expired lock is gone); deleting the resource unlocks with the stored code.",
   id: "the domain id",
+  idExample: "1992403",
   inputs: LockInputs,
   outputs: z.object({
     lockCode: z.string().describe("The unlock code; stored as a secret (additionalSecretOutputs)."),
@@ -101,12 +107,20 @@ export const ZoneRecordsResource = describeResource({
   description:
     "A set of records of one DNSPod domain as one resource — a list or a BIND zone file (dnspod.fromZoneFile(parseZoneFile(…))). Each operation lists the domain once (paged) and writes only the difference: records created, changed in place (Record.Modify, Record.Status, Record.Remark) or removed. With exclusive: true it owns the whole domain.",
   id: "the DNSPod domain id",
+  idExample: "1992403",
   inputs: ZoneRecordsInputs,
   outputs: z.object({
     records: z
       .record(
         z.string(),
-        z.object({ ttl: z.number().int(), mx: z.number().int().optional(), status: z.literal("disable").optional(), remark: z.string().optional(), recordId: z.string(), unmanaged: z.boolean().optional() }),
+        z.object({
+          ttl: z.number().int().describe("Time to live in seconds."),
+          mx: z.number().int().optional().describe("MX priority (MX records only)."),
+          status: z.literal("disable").optional().describe("\"disable\" for a disabled record; absent when enabled."),
+          remark: z.string().optional().describe("The record's remark, when it has one."),
+          recordId: z.string().describe("DNSPod record id."),
+          unmanaged: z.boolean().optional().describe("A record nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
+        }),
       )
       .describe(
         "The records as stored, keyed by identity (\"www A 192.0.2.10\", \"www A@US 192.0.2.10\" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes.",

@@ -10,5 +10,5 @@ import { ZoneRecordsResource } from "./descriptors";
 
 export const zoneRecordsImpl = defineResource(
   ZoneRecordsResource,
-  zoneRecordsParts(dnspodZoneApi, (inputs) => inputs.domainId, "recordId"),
+  zoneRecordsParts(dnspodZoneApi, "domainId", "recordId"),
 );

@@ -13,6 +13,7 @@ export const DomainResource = describeResource({
   file: "domain",
   description: "A zone in WEDOS DNS (dns-domain-add / dns-domain-copy). Changes WAPI cannot apply in place are refused unless allowRecreate is set.",
   id: "the zone name",
+  idExample: "example.cz",
   inputs: DomainInputs,
   outputs: z.object({
     status: z.string().describe("Zone status as WEDOS reports it, e.g. \"active\"."),
@@ -37,6 +38,7 @@ export const RecordResource = describeResource({
   description:
     "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns.",
   id: "\"zone/rowId\"",
+  idExample: "example.cz/123456",
   inputs: RecordInputs,
   outputs: z.object({
     rowId: z.string().describe("WAPI row ID."),
@@ -55,6 +57,7 @@ export const KeysetResource = describeResource({
   description:
     "DNSSEC KEYSET of a WEDOS zone (dns-domain-update-keyset). Deleting the resource sets keyset 0 (DNSSEC off). WAPI cannot read the keyset back, so only the zone's disappearance is detected on refresh.",
   id: "the zone name",
+  idExample: "example.cz",
   inputs: KeysetInputs,
   outputs: z.object({}),
   replaceOnChange: ["domain"],
@@ -67,9 +70,15 @@ export const ZoneRecordsResource = describeResource({
   description:
     "A set of rows of one WEDOS zone as one resource — a list or a BIND zone file (parseZoneFile). Each operation lists the zone once, writes only the difference (rows added, ttl updated in place, rows deleted) and commits once. With exclusive: true it owns the whole zone.",
   id: "the zone name",
+  idExample: "example.cz",
   inputs: ZoneRecordsInputs,
   outputs: z.object({
-    records: z.record(z.string(), z.object({ ttl: z.number().int(), comment: z.string().optional(), rowId: z.string(), unmanaged: z.boolean().optional() })).describe(
+    records: z.record(z.string(), z.object({
+      ttl: z.number().int().describe("Time to live in seconds."),
+      comment: z.string().optional().describe("Author comment, when the row has one."),
+      rowId: z.string().describe("WAPI row ID."),
+      unmanaged: z.boolean().optional().describe("A row nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
+    })).describe(
       "The rows as stored, keyed by identity (\"www A 192.0.2.10\"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.",
     ),
     unmanaged: z.array(z.string()).describe("Rows in the zone that nothing here declares, by identity (never the zone's own apex NS)."),

@@ -60,6 +60,9 @@ export const domainImpl = defineResource(DomainResource, {
     return failures.length ? { failures } : result;
   },
 
+  // dns-domain-info does not tell a secondary's primary: an imported zone takes the declared one.
+  unreadable: ["primaryIp"],
+
   // Same name: the old zone must go before the new one can be added (3303 otherwise).
   deleteBeforeReplace: (olds, news) => olds.name === news.name,
 

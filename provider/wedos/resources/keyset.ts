@@ -1,6 +1,7 @@
 /**
  * wedos.DnssecKeyset: the DNSSEC KEYSET of a zone, id = the zone. WAPI can set it but offers no
- * way to read it back, so drift is invisible except that the zone itself disappears.
+ * way to read it back, so drift is invisible except that the zone itself disappears, and an
+ * imported keyset is unknown until the first `pulumi up` sets the declared one.
  */
 import { defineResource } from "../../define";
 import { unlessGone } from "../../http/errors";
@@ -14,8 +15,9 @@ export const keysetImpl = defineResource(KeysetResource, {
     await wedosContext().client.updateKeyset(inputs.domain, wire(inputs.keyset));
     return { id: inputs.domain, outs: { ...inputs } };
   },
+  // WAPI cannot tell the keyset: an imported keyset has none stored, so the first update sets it.
   async read(id, props) {
-    return (await wedosContext().client.domainInfo(id)) ? props : undefined;
+    return (await wedosContext().client.domainInfo(id)) ? { ...props, domain: id } : undefined;
   },
   async update(_id, _olds, news) {
     await wedosContext().client.updateKeyset(news.domain, wire(news.keyset));

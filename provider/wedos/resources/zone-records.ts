@@ -11,5 +11,5 @@ import { ZoneRecordsResource } from "./descriptors";
 
 export const zoneRecordsImpl = defineResource(
   ZoneRecordsResource,
-  zoneRecordsParts(wedosZoneApi, (inputs) => inputs.domain, "rowId"),
+  zoneRecordsParts(wedosZoneApi, "domain", "rowId"),
 );

@@ -65,8 +65,8 @@ describe("run", () => {
     expect(out).toEqual([]);
     expect(err.join("")).toBe(`pulumi-dnspod-wedos: export wedos needs the zone to read, e.g. "example.cz"
 
-Usage: pulumi-dnspod-wedos export wedos <zone> [--format zone|ts]
-       pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts]
+Usage: pulumi-dnspod-wedos export wedos <zone> [--format zone|ts|import|import-records]
+       pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts|import|import-records]
 Run \`pulumi-dnspod-wedos export --help\` for the formats and the environment variables.
 `);
   });
