@@ -22,6 +22,7 @@ export interface FunctionDescriptor {
   call(args: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
+// Typed where each function is declared; the list holds them erased (args are parsed by `args` before `call`).
 const fn = <A extends ObjectSchema, R extends ObjectSchema>(d: Omit<FunctionDescriptor, "args" | "result" | "call"> & { args: A; result: R; call(args: z.output<A>): Promise<z.output<R>> }) =>
   d as unknown as FunctionDescriptor;
 

@@ -144,6 +144,7 @@ export async function serve(provider: LayeredProvider, args: string[]): Promise<
   grpc.Server.prototype.addService = function (this: grpc.Server, service, impl) {
     grpc.Server.prototype.addService = addService;
     layered = true;
+    // grpc types the implementation per service; the layer treats it as the plain method table it is.
     return addService.call(this, service, layer(impl as unknown as Service, provider) as unknown as grpc.UntypedServiceImplementation);
   };
   try {

@@ -120,6 +120,7 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       // Imported by id: every record in the zone (the service's own aside) is declared.
       if (!props.records) {
         const live = await api.list(id, false);
+        // The zone key is a parameter (domain / domainId), so TypeScript cannot see this is an I.
         return outputs({ [zoneKey]: id, records: Object.fromEntries(live.map((r) => [r.key, r.attrs])), exclusive: false } as unknown as I, live);
       }
       const live = await api.list(zoneOf(props), false);
