@@ -6,15 +6,15 @@
  * it here, takes it over instead of failing as a duplicate. Entries expire after a day and are
  * dropped when the object is deleted.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stateDir, writeAtomically } from "./state-dir";
 
 const TTL_MS = 24 * 3600 * 1000;
 let cache: { path: string; entries: Record<string, number> } | undefined;
 
 function journalPath(): string {
-  const base = process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR || join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "pulumi-dnspod-wedos");
+  const base = stateDir();
   const scope = [process.env.PULUMI_NODEJS_PROJECT ?? process.env.PULUMI_PROJECT ?? "", process.env.PULUMI_NODEJS_STACK ?? process.env.PULUMI_STACK ?? ""]
     .join("-")
     .replace(/[^A-Za-z0-9_.-]/g, "_");
@@ -37,11 +37,7 @@ function load(): Record<string, number> {
 }
 
 function save(): void {
-  if (!cache) return;
-  mkdirSync(join(cache.path, ".."), { recursive: true });
-  const tmp = `${cache.path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(cache.entries));
-  renameSync(tmp, cache.path);
+  if (cache) writeAtomically(cache.path, JSON.stringify(cache.entries));
 }
 
 /** True when a recent run of this stack created (or started creating) exactly this object. */

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting } from "../config";
-import { accountBudget, type RequestBudget } from "../http/budget";
+import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
 import { assertSafeEndpoint } from "../http/transport";
@@ -52,7 +52,8 @@ export function dnspodContext(): DnspodContext {
   if (current?.key === key) return current.ctx;
 
   const sleep = overrides.sleep ?? sleepFor;
-  const budget = accountBudget("DNSPod", SETTINGS.dnspodPerHour.key, perWindow, windowS, overrides.now ?? Date.now, sleep);
+  const account = `${endpoint}|${loginToken.split(",")[0]}`;
+  const budget = accountBudget("DNSPod", SETTINGS.dnspodPerHour.key, perWindow, windowS, overrides.now ?? Date.now, sleep, fileBudgetStore("DNSPod", account));
   const client = new DnspodClient({
     loginToken,
     endpoint,

@@ -3,6 +3,10 @@
  * the vendor's limit — which answers 2006 and counts as an invalid request — callers wait for a
  * slot and say so. One instance per account per process; concurrent callers get ordered slots.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stateDir, writeAtomically } from "../state-dir";
 import type { ApiLabel } from "./errors";
 import { stderrLogger } from "./log";
 
@@ -18,6 +22,13 @@ export interface BudgetOptions {
   slackMs?: number;
   /** Told when callers start waiting (at most every 5 s), so the user sees why `pulumi up` paused. */
   onWait?: (waitMs: number, queued: number) => void;
+  /** Keeps the grants across runs: the vendor's window does not end with a process. */
+  store?: BudgetStore;
+}
+
+export interface BudgetStore {
+  load(): number[];
+  save(grants: readonly number[]): void;
 }
 
 
@@ -29,6 +40,7 @@ export class RequestBudget {
 
   constructor(private readonly options: BudgetOptions) {
     if (!(options.limit >= 1)) throw new Error(`request budget must allow at least 1 request, got ${options.limit}`);
+    this.grants = (options.store?.load() ?? []).filter(Number.isFinite).sort((a, b) => a - b);
   }
 
   async take(): Promise<void> {
@@ -38,6 +50,7 @@ export class RequestBudget {
     while (this.grants.length > 0 && this.grants[0]! <= t - windowMs) this.grants.shift();
     const at = this.grants.length < limit ? t : Math.max(t, this.grants[this.grants.length - limit]! + windowMs);
     this.grants.push(at);
+    this.options.store?.save(this.grants);
     const wait = at - t;
     if (wait <= 0) return;
     this.waitedMs += wait;
@@ -49,6 +62,27 @@ export class RequestBudget {
   }
 }
 
+/**
+ * The grants of one account, in a file of the provider's state directory: a second `pulumi up`
+ * within WEDOS's hour starts where the first left off, instead of with a fresh budget and a 2006
+ * from the vendor (which counts as an invalid request towards the IP block). Processes that run at
+ * the same time for one account each keep their own grants; the last one to write wins.
+ */
+export function fileBudgetStore(api: ApiLabel, account: string): BudgetStore {
+  const path = join(stateDir(), `budget-${api.toLowerCase()}-${createHash("sha1").update(account).digest("hex").slice(0, 16)}.json`);
+  return {
+    load: () => {
+      try {
+        const v = JSON.parse(readFileSync(path, "utf8")) as unknown;
+        return Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : [];
+      } catch {
+        return []; // no file yet, or unreadable: start afresh
+      }
+    },
+    save: (grants) => writeAtomically(path, JSON.stringify(grants)),
+  };
+}
+
 /** The budget of one API account as configured, telling the user when and why it waits. */
 export function accountBudget(
   api: ApiLabel,
@@ -57,8 +91,10 @@ export function accountBudget(
   windowS: number,
   now: () => number,
   sleep: (ms: number) => Promise<void>,
+  store?: BudgetStore,
 ): RequestBudget {
   return new RequestBudget({
+    ...(store ? { store } : {}),
     limit: perWindow,
     windowMs: windowS * 1000,
     slackMs: Math.max(250, windowS * 10),

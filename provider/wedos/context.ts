@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from "undici";
 import { SETTINGS, numberSetting, requireSetting, setting } from "../config";
-import { accountBudget, type RequestBudget } from "../http/budget";
+import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
 import { assertSafeEndpoint } from "../http/transport";
@@ -55,7 +55,8 @@ export function wedosContext(): WedosContext {
   if (current?.key === key) return current.ctx;
 
   const sleep = overrides.sleep ?? sleepFor;
-  const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, perWindow, windowS, () => (overrides.now ?? (() => new Date()))().getTime(), sleep);
+  const clock = () => (overrides.now ?? (() => new Date()))().getTime();
+  const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, perWindow, windowS, clock, sleep, fileBudgetStore("WEDOS", `${endpoint}|${username}`));
   const client = new WedosClient({
     username,
     password,

@@ -2,7 +2,7 @@
  * RequestBudget: the client-side pacing that keeps us under the vendor's limit (WEDOS: 1000 requests
  * per hour per account; 2006 counts as an invalid request). Fake clock; sleep records the wait.
  */
-import { RequestBudget } from "../../provider/http/budget";
+import { fileBudgetStore, RequestBudget } from "../../provider/http/budget";
 
 const T0 = 1_000_000;
 
@@ -146,6 +146,45 @@ describe.each([
       // …and no later than needed: either at once, or exactly when the window frees a slot.
       const earliest = i >= limit ? Math.max(requested[i]!, grants[i - limit]! + windowMs) : requested[i]!;
       expect(grants[i]).toBe(earliest);
+    }
+  });
+});
+
+describe("grants kept across runs", () => {
+  it("a second budget of the same account starts from the first one's grants, and waits like it", async () => {
+    let saved: number[] = [];
+    const store = { load: () => [...saved], save: (g: readonly number[]) => void (saved = [...g]) };
+    let t = T0;
+    const sleeps: number[] = [];
+    const first = new RequestBudget({ limit: 3, windowMs: 10_000, now: () => t, sleep: async (ms) => void sleeps.push(ms), store });
+    for (let i = 0; i < 3; i++) await first.take();
+    expect(saved).toEqual([T0, T0, T0]);
+    t += 4_000; // the next `pulumi up`, a new process, 4 s later
+    const second = new RequestBudget({ limit: 3, windowMs: 10_000, now: () => t, sleep: async (ms) => void sleeps.push(ms), store });
+    await second.take();
+    expect(sleeps).toEqual([6_000]);
+    expect(saved).toEqual([T0, T0, T0, T0 + 10_000]);
+    t += 20_000; // past the window: old grants drop out, nothing waits
+    await second.take();
+    expect(sleeps).toEqual([6_000]);
+  });
+
+  it("the file store of the state directory survives the process: same account, same file; another account starts empty", () => {
+    const dir = require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "pdw-budget-"));
+    const before = process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR;
+    process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR = dir;
+    try {
+      fileBudgetStore("WEDOS", "https://api.wedos.com/wapi/json|a@example.com").save([1, 2, 3]);
+      expect(fileBudgetStore("WEDOS", "https://api.wedos.com/wapi/json|a@example.com").load()).toEqual([1, 2, 3]);
+      expect(fileBudgetStore("WEDOS", "https://api.wedos.com/wapi/json|b@example.com").load()).toEqual([]);
+      expect(fileBudgetStore("DNSPod", "https://api.wedos.com/wapi/json|a@example.com").load()).toEqual([]);
+      // Nothing secret in the name or the content: the account is hashed, grants are times.
+      const names = require("node:fs").readdirSync(dir) as string[];
+      expect(names.join()).not.toContain("example.com");
+    } finally {
+      if (before === undefined) delete process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR;
+      else process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR = before;
+      require("node:fs").rmSync(dir, { recursive: true, force: true });
     }
   });
 });
