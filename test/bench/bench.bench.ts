@@ -10,6 +10,8 @@
  *   4. dns-domain-commit count for an up creating 50 rows in one WEDOS zone
  *   5+6. wall time of an up of 1,000 records at 20 ms latency with --parallel 64 vs N·L/P,
  *        and peak RSS of the dynamic-provider process(es) during it
+ *   Z1–Z2. the same questions for ZoneRecords (zone-steps.ts), and N for the native plugins
+ *        (native-steps.ts: Pulumi YAML, Record resources and ZoneRecords)
  *
  * Env knobs: BENCH_N (records per API in step 1, default 1000; step 5 uses BENCH_N/2 per API),
  * BENCH_PARALLEL (default 64), BENCH_LATENCY_MS (default 20), BENCH_CONTROL=0 skips the
@@ -23,6 +25,7 @@ import { prepareExample, ROOT, toolchainDescription } from "../e2e/harness";
 import {
   CONTROL, destroy, emulators, FIXTURE, histogram, isWrite, LATENCY, N, note, P, raw, row, rows, runSampled, secs, stackOn, timed, useProject,
 } from "./lib";
+import { nativeSteps } from "./native-steps";
 import { zoneSteps } from "./zone-steps";
 
 // ---- the bench ----------------------------------------------------------------------------
@@ -206,3 +209,4 @@ test(`steps 5–6: up of ${N} records at ${LATENCY} ms latency, --parallel ${P};
 }, 120 * 60_000);
 
 zoneSteps();
+nativeSteps();
