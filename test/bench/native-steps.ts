@@ -42,8 +42,8 @@ function program(half: number, zoneRecords: boolean): string {
     for (let i = 0; i < half; i++) lines.push(`        - { subDomain: host-${i}, recordType: A, value: "${host(i)}" }`);
   } else {
     for (let i = 0; i < half; i++) {
-      lines.push(`  w${i}: { type: wedos:index:Record, properties: { domain: \${zone.name}, name: host-${i}, type: A, rdata: "${host(i)}" } }`);
-      lines.push(`  d${i}: { type: dnspod:index:Record, properties: { domainId: \${domain.id}, subDomain: host-${i}, recordType: A, value: "${host(i)}" } }`);
+      lines.push(`  w${i}: { type: wedos:index:Record, properties: { domain: "\${zone.name}", name: host-${i}, type: A, rdata: "${host(i)}" } }`);
+      lines.push(`  d${i}: { type: dnspod:index:Record, properties: { domainId: "\${domain.id}", subDomain: host-${i}, recordType: A, value: "${host(i)}" } }`);
     }
   }
   return `${lines.join("\n")}\n`;
