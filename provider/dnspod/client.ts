@@ -4,29 +4,19 @@
  * "already gone" as done; creates reconcile by listing before a resend, so a create whose answer
  * was lost never makes a duplicate. https://docs.dnspod.com/api-legacy/
  */
-import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import type { RequestBudget } from "../http/budget";
-import { ApiClientCore, type CallOptions, type Params } from "../http/client-core";
+import { ApiClientCore, type CallOptions, type CoreOptions, type Params } from "../http/client-core";
 import { unlessGone } from "../http/errors";
-import type { Logger } from "../http/log";
-import type { RetryConfig } from "../http/retry";
 import { dnspodProtocol, PAGE_SIZE } from "./codec";
 import { DnspodAction as A } from "./codes";
 import { sameRecord, type RecordWrite } from "./convert";
 import * as S from "./schemas";
 
-export interface DnspodClientOptions {
+/** What identifies the account, plus the options every client takes (provider/http/client-core.ts). */
+export interface DnspodClientOptions extends CoreOptions {
   /** "ID,Token". */
   loginToken: string;
   endpoint: string;
-  dispatcher?: Dispatcher;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  retry?: Partial<RetryConfig>;
-  budget?: RequestBudget;
-  timeoutMs?: number;
-  log?: Logger;
 }
 
 const domain = (id: string) => `domain ${id}`;

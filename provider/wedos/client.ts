@@ -4,32 +4,22 @@
  * done; adds reconcile by listing before a resend, so a lost answer never makes a duplicate.
  * https://kb.wedos.com/en/wapi-api-interface/
  */
-import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import type { RequestBudget } from "../http/budget";
-import { ApiClientCore, type CallOptions } from "../http/client-core";
+import { ApiClientCore, type CallOptions, type CoreOptions } from "../http/client-core";
 import { isNotFound, unlessGone } from "../http/errors";
-import type { Logger } from "../http/log";
-import type { RetryConfig } from "../http/retry";
 import { wedosProtocol, type WedosFormat } from "./codec";
 import { WedosCommand as C } from "./codes";
 import { toAddDomainData, toAddRowData, type NewDomain, type NewRow } from "./convert";
 import { WedosApiError } from "./errors";
 import * as S from "./schemas";
 
-export interface WedosClientOptions {
+/** What identifies the account, plus the options every client takes (provider/http/client-core.ts). */
+export interface WedosClientOptions extends CoreOptions {
   username: string;
   password: string;
   endpoint: string;
   format: WedosFormat;
-  dispatcher?: Dispatcher;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  retry?: Partial<RetryConfig>;
-  budget?: RequestBudget;
-  timeoutMs?: number;
-  log?: Logger;
 }
 
 const zone = (name: string) => `zone "${name}"`;
