@@ -3,7 +3,7 @@
  * timed pulumi runs with the emulator log of each, and sampling of the provider processes' memory.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulators, type LogEntry, type RunningEmulators } from "../../emulator";
 import { PulumiProject, ROOT } from "../e2e/harness";
@@ -160,3 +160,18 @@ export function runSampled(p: PulumiProject, args: string[]): Promise<Sampled> {
   });
 }
 
+
+/** Bytes of the current stack's checkpoint, as the file backend stores it (compact JSON). */
+export async function checkpointBytes(p: PulumiProject): Promise<number> {
+  const stack = (await p.ok(["stack", "--show-name"])).trim();
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const f = join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.name === `${stack}.json` || e.name === `${stack}.json.gz`) n += statSync(f).size;
+    }
+  };
+  walk(join(p.stateDir, ".pulumi", "stacks"));
+  return n;
+}

@@ -4,25 +4,8 @@
  * scripts/build-plugins.sh), as 1,000 Record resources at BENCH_LATENCY_MS with --parallel P, and
  * as one ZoneRecords per API. Figures: `up` wall time and state bytes per record as stored.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import type { PulumiProject } from "../e2e/harness";
 import { yamlProject } from "../e2e/plugin-harness";
-import { emulators, histogram, LATENCY, N, note, P, row, secs, timed } from "./lib";
-
-/** Bytes of the checkpoint file(s) of the project's stacks. */
-function checkpointBytes(p: PulumiProject): number {
-  let n = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const f = join(dir, e.name);
-      if (e.isDirectory()) walk(f);
-      else if (/\.json(\.gz)?$/.test(e.name) && f.includes(`${join(".pulumi", "stacks")}`)) n += statSync(f).size;
-    }
-  };
-  walk(p.stateDir);
-  return n;
-}
+import { checkpointBytes, emulators, histogram, LATENCY, N, note, P, row, secs, timed } from "./lib";
 
 const host = (i: number) => `198.51.${100 + (i >> 8)}.${i & 255}`;
 
@@ -61,7 +44,7 @@ export function nativeSteps(): void {
       emu.hub.latencyMs = LATENCY;
       const up = await timed(p, emu, ["up", "--yes", "--skip-preview", "--parallel", String(P)]);
       emu.hub.latencyMs = 0;
-      const bytes = checkpointBytes(p);
+      const bytes = await checkpointBytes(p);
       note(`step N (${what}): up of ${half}+${half} records: ${secs(up.ms)}, ${up.log.length} requests (${histogram(up.log)}); checkpoint ${bytes} B`);
       row(`native plugins: up of ${2 * half} records as ${what}, ${LATENCY} ms, --parallel ${P}`, `${secs(up.ms)} (${(up.log.length / (2 * half)).toFixed(2)} requests/record)`);
       row(`native plugins: state bytes per record as stored (${what})`, `${(bytes / (2 * half)).toFixed(0)} B (${bytes} B)`);

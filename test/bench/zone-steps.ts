@@ -6,32 +6,14 @@
  *   Z2. a zone of BENCH_BIG_ZONE_N (10,000) records per API at 0 ms: no-op preview and up
  *       (requests, wall time), refresh (listings per zone), one changed record (writes), state size.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { LogEntry } from "../../emulator";
 import { WRITES_AT_ONCE } from "../../provider/wedos/zone-api";
-import type { PulumiProject } from "../e2e/harness";
-import { destroy, emulators, histogram, isWrite, LATENCY, note, row, secs, stackOn, timed } from "./lib";
+import { checkpointBytes, destroy, emulators, histogram, isWrite, LATENCY, note, row, secs, stackOn, timed } from "./lib";
 
 const ZONE_N = Number(process.env.BENCH_ZONE_N ?? 1000);
 const BIG_N = Number(process.env.BENCH_BIG_ZONE_N ?? 10_000);
 
-/** Bytes of the stack's checkpoint file(s), as the file backend stores them. */
-function checkpointBytes(p: PulumiProject, stack: string): number {
-  let n = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const f = join(dir, e.name);
-      if (e.isDirectory()) walk(f);
-      else if (e.name === `${stack}.json` || e.name === `${stack}.json.gz`) n += statSync(f).size;
-    }
-  };
-  walk(p.stateDir);
-  return n;
-}
-
 const zoneOf = (e: LogEntry) => String(e.params.domain ?? e.params.name ?? e.params.domain_id ?? "");
-const currentStack = async (p: PulumiProject) => (await p.ok(["stack", "--show-name"])).trim();
 
 /** The requests of one API's ZoneRecords operation: from its listing of the zone to its last request. */
 function operation(log: LogEntry[], api: "wedos" | "dnspod"): LogEntry[] {
@@ -87,8 +69,7 @@ export function zoneSteps(): void {
       note(`step Z2 refresh: ${secs(refresh.ms)}, ${refresh.log.length} requests (${histogram(refresh.log)})`);
       row(`refresh of ${BIG_N}-record zones: listings per zone (WEDOS / DNSPod)`, `${w} / ${d} (${refresh.log.filter((e) => e.op === "Record.List").length} DNSPod pages of 500); ${secs(refresh.ms)}`, "1 / 1", w === 1 && d === 1);
 
-      const stack = await currentStack(p);
-      const bytes = checkpointBytes(p, stack);
+      const bytes = await checkpointBytes(p);
       row(`ZoneRecords state bytes per record, as stored (checkpoint / ${2 * BIG_N} records)`, `${(bytes / (2 * BIG_N)).toFixed(0)} B (${bytes} B)`, "≤ 150 B", bytes / (2 * BIG_N) <= 150);
 
       await p.config("zoneEdit", String(BIG_N >> 1));
