@@ -59,19 +59,13 @@ export async function stackOn(emu: RunningEmulators, name: string, wedosRows: nu
   const stack = `${name}-${++seq}`;
   await p.ok(["stack", "init", stack]);
   await p.ok(["stack", "select", stack]);
-  const cfg: Record<string, string> = {
-    "wedos:endpoint": emu.wedos.endpoint,
-    "wedos:username": "emulator@example.com",
-    "dnspod:endpoint": emu.dnspod.endpoint,
+  await p.configureEmulators(emu, {
     "wedos:requestsPerHour": String(BIG_BUDGET),
     "dnspod:requestsPerHour": String(BIG_BUDGET),
     wedosRows: String(wedosRows),
     dnspodRecords: String(dnspodRecords),
     ...extra,
-  };
-  for (const [k, v] of Object.entries(cfg)) await p.config(k, v);
-  await p.config("wedos:wapiPassword", "emulator-password", true);
-  await p.config("dnspod:loginToken", "10000,emulator-token", true);
+  });
   return p;
 }
 

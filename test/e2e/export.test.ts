@@ -10,11 +10,11 @@ import { join } from "node:path";
 import { startEmulators, type RunningEmulators } from "../../emulator";
 import { DNSPOD_RECORDS, WEDOS_ROWS } from "../fixtures/export/live";
 import { seedDnspod, seedWedos } from "../fixtures/export/seed";
-import { prepareExample, PulumiProject, ROOT } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, prepareExample, PulumiProject, ROOT } from "./harness";
 
-const USER = "emulator@example.com";
-const PASSWORD = "emulator-password";
-const TOKEN = "10000,emulator-token";
+const USER = EMULATOR_USER;
+const PASSWORD = EMULATOR_PASSWORD;
+const TOKEN = EMULATOR_TOKEN;
 const READS = /^(dns-rows-list|dns-domain-info|dns-domains-list|Record\.List|Domain\.Info|Domain\.List)$/;
 
 let emu: RunningEmulators;
@@ -38,11 +38,7 @@ beforeAll(async () => {
   await seedDnspod(emu.dnspod.endpoint, TOKEN);
   p = new PulumiProject(prepareExample(join(ROOT, "test/fixtures/export-stack")));
   await p.ok(["stack", "init", "e2e"]);
-  await p.config("wedos:endpoint", emu.wedos.endpoint);
-  await p.config("wedos:username", USER);
-  await p.config("wedos:wapiPassword", PASSWORD, true);
-  await p.config("dnspod:endpoint", emu.dnspod.endpoint);
-  await p.config("dnspod:loginToken", TOKEN, true);
+  await p.configureEmulators(emu);
 }, 20 * 60_000);
 
 afterAll(async () => {

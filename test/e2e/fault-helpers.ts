@@ -15,17 +15,7 @@ const NEVER_RETRIED_DNSPOD = /^(-1|-8|-7|6|7|8|9|2[0-9]|3[0-9]|85|104)$/;
 export async function stackOn(project: string, emu: RunningEmulators, name: string, extra: Record<string, string> = {}): Promise<PulumiProject> {
   const p = new PulumiProject(project);
   await p.ok(["stack", "init", name]);
-  const cfg: Record<string, string> = {
-    "wedos:endpoint": emu.wedos.endpoint,
-    "wedos:username": "emulator@example.com",
-    "dnspod:endpoint": emu.dnspod.endpoint,
-    "wedos:timeoutMs": "1500",
-    "dnspod:timeoutMs": "1500",
-    ...extra,
-  };
-  for (const [k, v] of Object.entries(cfg)) await p.config(k, v);
-  await p.config("wedos:wapiPassword", "emulator-password", true);
-  await p.config("dnspod:loginToken", "10000,emulator-token", true);
+  await p.configureEmulators(emu, { "wedos:timeoutMs": "1500", "dnspod:timeoutMs": "1500", ...extra });
   return p;
 }
 

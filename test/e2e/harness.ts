@@ -34,6 +34,10 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 export const PASSPHRASE = "e2e-passphrase";
+/** The emulators' default credentials (DESIGN §5). */
+export const EMULATOR_USER = "emulator@example.com";
+export const EMULATOR_PASSWORD = "emulator-password";
+export const EMULATOR_TOKEN = "10000,emulator-token";
 
 function lastLine(out: string): string {
   return out.trim().split("\n").pop()!.trim();
@@ -168,6 +172,22 @@ export class PulumiProject {
     };
     if (existsSync(dir)) walk(dir);
     return out;
+  }
+
+  /**
+   * Stack config pointing both APIs at the emulators with their default credentials (secrets as
+   * secrets), then `extra` settings as plain values.
+   */
+  async configureEmulators(emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } }, extra: Record<string, string> = {}): Promise<void> {
+    await this.ok([
+      "config", "set-all",
+      "--plaintext", `wedos:endpoint=${emu.wedos.endpoint}`,
+      "--plaintext", `wedos:username=${EMULATOR_USER}`,
+      "--secret", `wedos:wapiPassword=${EMULATOR_PASSWORD}`,
+      "--plaintext", `dnspod:endpoint=${emu.dnspod.endpoint}`,
+      "--secret", `dnspod:loginToken=${EMULATOR_TOKEN}`,
+      ...Object.entries(extra).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
+    ]);
   }
 
   async config(key: string, value: string, secret = false): Promise<void> {

@@ -8,11 +8,11 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PulumiProject, ROOT, toolchainPath } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, ROOT, toolchainPath } from "./harness";
 
-export const USER = "emulator@example.com";
-export const PASSWORD = "emulator-password";
-export const TOKEN = "10000,emulator-token";
+export const USER = EMULATOR_USER;
+export const PASSWORD = EMULATOR_PASSWORD;
+export const TOKEN = EMULATOR_TOKEN;
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 const temps: string[] = [];
@@ -63,12 +63,7 @@ export async function yamlProject(source: { dir: string } | { yaml: string }, em
 export async function pluginProject(p: PulumiProject, emu: Endpoints): Promise<PulumiProject> {
   for (const [pkg, tarball] of Object.entries(pluginTarballs())) await p.ok(["plugin", "install", "resource", pkg, VERSION, "--file", tarball]);
   await p.ok(["stack", "init", "e2e"]);
-  await p.config("wedos:endpoint", emu.wedos.endpoint);
-  await p.config("wedos:username", USER);
-  await p.config("wedos:wapiPassword", PASSWORD, true);
-  await p.config("wedos:requestsPerHour", "1000000");
-  await p.config("dnspod:endpoint", emu.dnspod.endpoint);
-  await p.config("dnspod:loginToken", TOKEN, true);
+  await p.configureEmulators(emu, { "wedos:requestsPerHour": "1000000" });
   return p;
 }
 

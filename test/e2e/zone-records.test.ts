@@ -11,11 +11,11 @@ import { RDATA_RULES } from "../../provider/dns/rdata";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
 import { parseZoneFile } from "../../provider/zonefile";
-import { prepareExample, PulumiProject, ROOT } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, prepareExample, PulumiProject, ROOT } from "./harness";
 
-const USER = "emulator@example.com";
-const PASSWORD = "emulator-password";
-const TOKEN = "10000,emulator-token";
+const USER = EMULATOR_USER;
+const PASSWORD = EMULATOR_PASSWORD;
+const TOKEN = EMULATOR_TOKEN;
 const CZ = "zonefile-example.cz";
 const COM = "zonefile-example.com";
 
@@ -57,12 +57,7 @@ beforeAll(async () => {
   emu = await startEmulators({ wedos: { requestsPerWindow: 1_000_000, maxRowsPerDomain: 20_000 } });
   p = new PulumiProject(prepareExample("zone-file"));
   await p.ok(["stack", "init", "e2e"]);
-  await p.config("wedos:endpoint", emu.wedos.endpoint);
-  await p.config("wedos:username", USER);
-  await p.config("wedos:wapiPassword", PASSWORD, true);
-  await p.config("dnspod:endpoint", emu.dnspod.endpoint);
-  await p.config("dnspod:loginToken", TOKEN, true);
-  await p.config("wedos:requestsPerHour", "1000000");
+  await p.configureEmulators(emu, { "wedos:requestsPerHour": "1000000" });
   wedosApi = new WedosClient({ username: USER, password: PASSWORD, endpoint: emu.wedos.endpoint, format: "json" });
   dnspodApi = new DnspodClient({ loginToken: TOKEN, endpoint: emu.dnspod.endpoint });
 }, 20 * 60_000);
