@@ -12,11 +12,12 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks plugins clean
+.PHONY: help setup build typecheck lint format test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks plugins clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
-	@echo "make test   - unit, emulator integration and real-engine e2e tests"
+	@echo "make test   - lint (Biome, knip), unit, emulator integration and real-engine e2e tests"
+	@echo "make format - format the tree and apply safe lint fixes"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json, schemas/<pkg>/schema.json and the README resource reference"
 	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
@@ -43,6 +44,14 @@ build: dist/.stamp
 typecheck: setup
 	$(WITH_NODE) tsc -p tsconfig.json --noEmit
 
+# Biome (formatter and linter in one fast binary, one config) and knip (unused files, exports and
+# dependencies); `make format` rewrites what the formatter and the safe lint fixes can.
+lint: setup
+	$(WITH_NODE) npm run --silent lint
+
+format: setup
+	$(WITH_NODE) npm run --silent format
+
 # The Pulumi CLI and the language hosts: from PATH, else built once from Go modules into ~/.cache;
 # says which.
 pulumi: setup
@@ -50,7 +59,7 @@ pulumi: setup
 
 # Every test target typechecks first (ts-jest only transpiles). The e2e harness and the bench take
 # the Pulumi CLI from scripts/toolchain.sh themselves; `pulumi` only builds it before jest starts.
-test: build typecheck pulumi
+test: build typecheck lint pulumi
 	$(WITH_NODE) jest --ci --selectProjects unit integration e2e
 
 test-unit: build typecheck

@@ -3,8 +3,8 @@
  * pulumi-dnspod-wedos-emulator: both fake APIs on loopback; prints one JSON line when ready.
  */
 import { parseArgs } from "node:util";
-import { startEmulators, type StartOptions } from "./index";
 import type { FaultKind } from "./faults";
+import { type StartOptions, startEmulators } from "./index";
 
 const USAGE = `Usage: pulumi-dnspod-wedos-emulator [--host 127.0.0.1] [--dnspod-port 0] [--wedos-port 0]
   [--state FILE] [--dnspod-token ID,TOKEN] [--wedos-username U] [--wedos-password P]
@@ -54,15 +54,29 @@ export function optionsFromArgs(argv: string[]): StartOptions {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      host: { type: "string" }, "dnspod-port": { type: "string" }, "wedos-port": { type: "string" },
-      state: { type: "string" }, "dnspod-token": { type: "string" }, "wedos-username": { type: "string" },
-      "wedos-password": { type: "string" }, "latency-ms": { type: "string" }, "fault-rate": { type: "string" },
-      "fault-seed": { type: "string" }, "fault-kinds": { type: "string" }, "wedos-allowed-ips": { type: "string" },
-      "wedos-requests-per-window": { type: "string" }, "wedos-window-seconds": { type: "string" },
-      "wedos-auto-commit-seconds": { type: "string" }, "dnspod-grade": { type: "string" },
-      "dnspod-accounts": { type: "string" }, "dnspod-site": { type: "string" }, "dnspod-wording": { type: "string" },
-      "dnspod-user-token": { type: "string" }, "wedos-invalid-before-block": { type: "string" },
-      "wedos-invalid-codes": { type: "string" }, help: { type: "boolean" },
+      host: { type: "string" },
+      "dnspod-port": { type: "string" },
+      "wedos-port": { type: "string" },
+      state: { type: "string" },
+      "dnspod-token": { type: "string" },
+      "wedos-username": { type: "string" },
+      "wedos-password": { type: "string" },
+      "latency-ms": { type: "string" },
+      "fault-rate": { type: "string" },
+      "fault-seed": { type: "string" },
+      "fault-kinds": { type: "string" },
+      "wedos-allowed-ips": { type: "string" },
+      "wedos-requests-per-window": { type: "string" },
+      "wedos-window-seconds": { type: "string" },
+      "wedos-auto-commit-seconds": { type: "string" },
+      "dnspod-grade": { type: "string" },
+      "dnspod-accounts": { type: "string" },
+      "dnspod-site": { type: "string" },
+      "dnspod-wording": { type: "string" },
+      "dnspod-user-token": { type: "string" },
+      "wedos-invalid-before-block": { type: "string" },
+      "wedos-invalid-codes": { type: "string" },
+      help: { type: "boolean" },
     },
   });
   if (v.help) {
@@ -70,17 +84,17 @@ export function optionsFromArgs(argv: string[]): StartOptions {
     process.exit(0);
   }
   const rate = num(v["fault-rate"], "fault-rate") ?? 0;
-  const drop = <T extends object>(o: T): T =>
-    Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
+  const drop = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
   return drop({
     host: v.host,
     dnspodPort: num(v["dnspod-port"], "dnspod-port"),
     wedosPort: num(v["wedos-port"], "wedos-port"),
     statePath: v.state,
     latencyMs: num(v["latency-ms"], "latency-ms"),
-    faults: rate > 0
-      ? drop({ rate, seed: num(v["fault-seed"], "fault-seed"), kinds: v["fault-kinds"]?.split(",") as FaultKind[] | undefined })
-      : undefined,
+    faults:
+      rate > 0
+        ? drop({ rate, seed: num(v["fault-seed"], "fault-seed"), kinds: v["fault-kinds"]?.split(",") as FaultKind[] | undefined })
+        : undefined,
     dnspod: drop({
       loginToken: v["dnspod-token"],
       accountGrade: v["dnspod-grade"],

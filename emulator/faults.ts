@@ -5,9 +5,17 @@
 import type { ApiName } from "./types";
 
 export const TRANSPORT_FAULTS = [
-  "http-500", "http-502", "http-503", "reset", "timeout", "truncated", "garbage", "html", "ua-rate-limit",
+  "http-500",
+  "http-502",
+  "http-503",
+  "reset",
+  "timeout",
+  "truncated",
+  "garbage",
+  "html",
+  "ua-rate-limit",
 ] as const;
-export const API_FAULTS: Record<ApiName, readonly string[]> = {
+const API_FAULTS: Record<ApiName, readonly string[]> = {
   wedos: ["api-2006", "api-2052"],
   dnspod: ["api--2"],
 };

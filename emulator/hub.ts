@@ -2,9 +2,9 @@
  * Everything both fake APIs share: the request log, fault injection, added latency, and atomic
  * persistence of their state to one JSON file.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { FaultInjector, type FaultConfig } from "./faults";
+import { type FaultConfig, FaultInjector } from "./faults";
 import type { ApiEmulator, ApiName, EmulatorContext, LogEntry } from "./types";
 
 export interface HubOptions {

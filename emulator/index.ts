@@ -9,10 +9,10 @@ import { createApiServer, listen } from "./server";
 import type { LogEntry } from "./types";
 import { WedosEmulator, type WedosEmulatorOptions } from "./wedos";
 
-export type { LogEntry } from "./types";
-export type { FaultConfig, FaultKind } from "./faults";
-export type { WedosEmulatorOptions, WedosState } from "./wedos";
 export type { DnspodEmulatorOptions, DnspodSite, DnspodState } from "./dnspod";
+export type { FaultConfig, FaultKind } from "./faults";
+export type { LogEntry } from "./types";
+export type { WedosEmulatorOptions, WedosState } from "./wedos";
 
 export interface StartOptions {
   host?: string;

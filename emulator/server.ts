@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HTML_PROTECTION_PAGE, UA_RATE_LIMIT_BODY, type FaultConfig, type FaultDecision } from "./faults";
+import { type FaultConfig, type FaultDecision, HTML_PROTECTION_PAGE, UA_RATE_LIMIT_BODY } from "./faults";
 import type { EmulatorHub } from "./hub";
 import type { ApiEmulator, EmulatedRequest, EmulatedResponse } from "./types";
 
@@ -69,16 +69,26 @@ function faultResponse(api: ApiEmulator, fault: FaultDecision, req: EmulatedRequ
     body,
   });
   switch (fault.kind) {
-    case "http-500": return text(500, "Internal Server Error");
-    case "http-502": return text(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
-    case "http-503": return text(503, "Service Temporarily Unavailable");
-    case "reset": return "reset";
-    case "timeout": return "timeout";
-    case "truncated": return text(200, '{"response":{"code":10', "application/json");
-    case "garbage": return text(200, "\u0000\u0013garbage\uFFFD{{", "application/octet-stream");
-    case "html": return text(200, HTML_PROTECTION_PAGE, "text/html; charset=utf-8");
-    case "ua-rate-limit": return text(200, UA_RATE_LIMIT_BODY);
-    default: return api.apiFault(fault.kind.slice("api-".length), req);
+    case "http-500":
+      return text(500, "Internal Server Error");
+    case "http-502":
+      return text(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
+    case "http-503":
+      return text(503, "Service Temporarily Unavailable");
+    case "reset":
+      return "reset";
+    case "timeout":
+      return "timeout";
+    case "truncated":
+      return text(200, '{"response":{"code":10', "application/json");
+    case "garbage":
+      return text(200, "\u0000\u0013garbage\uFFFD{{", "application/octet-stream");
+    case "html":
+      return text(200, HTML_PROTECTION_PAGE, "text/html; charset=utf-8");
+    case "ua-rate-limit":
+      return text(200, UA_RATE_LIMIT_BODY);
+    default:
+      return api.apiFault(fault.kind.slice("api-".length), req);
   }
 }
 

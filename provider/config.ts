@@ -19,18 +19,58 @@ export interface Setting {
 /** Every setting the provider reads; README's configuration table is generated from this. */
 export const SETTINGS = {
   wedosUsername: { key: "wedos:username", env: "WEDOS_USERNAME", description: "WEDOS login (the account e-mail)" },
-  wedosPassword: { key: "wedos:wapiPassword", env: "WEDOS_WAPI_PASSWORD", secret: true, description: "WAPI password (WEDOS client centre → WAPI settings)" },
-  wedosEndpoint: { key: "wedos:endpoint", env: "WEDOS_ENDPOINT", default: "https://api.wedos.com/wapi/json", description: "WAPI URL; the JSON and XML URLs differ only in the last segment" },
+  wedosPassword: {
+    key: "wedos:wapiPassword",
+    env: "WEDOS_WAPI_PASSWORD",
+    secret: true,
+    description: "WAPI password (WEDOS client centre → WAPI settings)",
+  },
+  wedosEndpoint: {
+    key: "wedos:endpoint",
+    env: "WEDOS_ENDPOINT",
+    default: "https://api.wedos.com/wapi/json",
+    description: "WAPI URL; the JSON and XML URLs differ only in the last segment",
+  },
   wedosFormat: { key: "wedos:format", env: "WEDOS_FORMAT", default: "json", description: "wire format, json or xml" },
-  wedosPerHour: { key: "wedos:requestsPerHour", env: "WEDOS_REQUESTS_PER_HOUR", default: "1000", description: "client-side request budget per window" },
-  wedosWindow: { key: "wedos:requestWindowSeconds", env: "WEDOS_REQUEST_WINDOW_SECONDS", default: "3600", description: "length of the budget window in seconds" },
+  wedosPerHour: {
+    key: "wedos:requestsPerHour",
+    env: "WEDOS_REQUESTS_PER_HOUR",
+    default: "1000",
+    description: "client-side request budget per window",
+  },
+  wedosWindow: {
+    key: "wedos:requestWindowSeconds",
+    env: "WEDOS_REQUEST_WINDOW_SECONDS",
+    default: "3600",
+    description: "length of the budget window in seconds",
+  },
   wedosTimeout: { key: "wedos:timeoutMs", env: "WEDOS_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
   dnspodToken: { key: "dnspod:loginToken", env: "DNSPOD_LOGIN_TOKEN", secret: true, description: "API token as ID,Token" },
   dnspodEndpoint: { key: "dnspod:endpoint", env: "DNSPOD_ENDPOINT", default: "https://api.dnspod.com", description: "DNSPod API base URL" },
-  dnspodSite: { key: "dnspod:site", env: "DNSPOD_SITE", description: "which DNSPod serves the endpoint: intl (api.dnspod.com) or cn (dnsapi.cn); when unset, cn for a dnsapi.cn endpoint, else intl" },
-  dnspodPerHour: { key: "dnspod:requestsPerHour", env: "DNSPOD_REQUESTS_PER_HOUR", default: "3600", description: "client-side request budget per window" },
-  dnspodWindow: { key: "dnspod:requestWindowSeconds", env: "DNSPOD_REQUEST_WINDOW_SECONDS", default: "3600", description: "length of the budget window in seconds" },
-  dnspodTimeout: { key: "dnspod:timeoutMs", env: "DNSPOD_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
+  dnspodSite: {
+    key: "dnspod:site",
+    env: "DNSPOD_SITE",
+    description:
+      "which DNSPod serves the endpoint: intl (api.dnspod.com) or cn (dnsapi.cn); when unset, cn for a dnsapi.cn endpoint, else intl",
+  },
+  dnspodPerHour: {
+    key: "dnspod:requestsPerHour",
+    env: "DNSPOD_REQUESTS_PER_HOUR",
+    default: "3600",
+    description: "client-side request budget per window",
+  },
+  dnspodWindow: {
+    key: "dnspod:requestWindowSeconds",
+    env: "DNSPOD_REQUEST_WINDOW_SECONDS",
+    default: "3600",
+    description: "length of the budget window in seconds",
+  },
+  dnspodTimeout: {
+    key: "dnspod:timeoutMs",
+    env: "DNSPOD_TIMEOUT_MS",
+    default: "30000",
+    description: "per-request timeout in milliseconds",
+  },
 } as const satisfies Record<string, Setting>;
 
 let stack: ConfigSource | undefined;

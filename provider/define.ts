@@ -6,11 +6,24 @@
 import type { z } from "zod";
 import type { Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
 import { isExists, unlessGone } from "./http/errors";
-import { checkInputs, detailedDiff, diffInputs, pick, type CheckResult, type DetailedDiffResult, type ReadResult, type ResourceImpl } from "./resource";
+import {
+  type CheckResult,
+  checkInputs,
+  type DetailedDiffResult,
+  detailedDiff,
+  diffInputs,
+  pick,
+  type ReadResult,
+  type ResourceImpl,
+} from "./resource";
 
 export interface ResourceParts<I, O> {
   /** check() of its own; `schema` is the descriptor's check of some inputs. */
-  check?(olds: Record<string, unknown>, news: Record<string, unknown>, schema: (news: Record<string, unknown>) => CheckResult<I>): CheckResult<I> | Promise<CheckResult<I>>;
+  check?(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    schema: (news: Record<string, unknown>) => CheckResult<I>,
+  ): CheckResult<I> | Promise<CheckResult<I>>;
   /** The inputs that outputs stand for (read hands them back; diff compares them). Default: the input keys. */
   inputsOf?(outs: O): I;
   /** For a replacement: must the old object go first (it would collide with the new one)? */
@@ -39,7 +52,8 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
 ): ResourceImpl<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>> {
   type I = InputsOf<Described<In, Out>>;
   // Outputs are inputs plus what the resource adds, so their input keys are inputs (TypeScript cannot see that through the generics).
-  const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> => (parts.inputsOf ? parts.inputsOf(outs) : (pick(outs, d.inputKeys) as Partial<I>));
+  const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> =>
+    parts.inputsOf ? parts.inputsOf(outs) : (pick(outs, d.inputKeys) as Partial<I>);
   /**
    * An imported object's inputs as a program declares them: what the read found, in check()'s
    * canonical form, with every default filled in, so the declaration `pulumi import` prints

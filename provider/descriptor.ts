@@ -4,7 +4,7 @@
  * schema — and everything else is derived from it: the key lists check/diff/read use, schema.json,
  * the README reference and the generated SDK classes in sdk/ (`make schema`).
  */
-import { z } from "zod";
+import type { z } from "zod";
 
 /** The zod object schemas a descriptor is made of (refinements included). */
 export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -55,7 +55,7 @@ export type Described<I extends ObjectSchema, O extends ObjectSchema> = Resource
 };
 
 /** Keys of a zod object schema, in declaration order. */
-export function keysOf<S extends ObjectSchema>(schema: S): (keyof z.output<S> & string)[] {
+function keysOf<S extends ObjectSchema>(schema: S): (keyof z.output<S> & string)[] {
   return Object.keys(schema.shape) as (keyof z.output<S> & string)[];
 }
 

@@ -15,7 +15,10 @@ let cache: { path: string; entries: Record<string, number> } | undefined;
 
 function journalPath(): string {
   const base = stateDir();
-  const scope = [process.env.PULUMI_NODEJS_PROJECT ?? process.env.PULUMI_PROJECT ?? "", process.env.PULUMI_NODEJS_STACK ?? process.env.PULUMI_STACK ?? ""]
+  const scope = [
+    process.env.PULUMI_NODEJS_PROJECT ?? process.env.PULUMI_PROJECT ?? "",
+    process.env.PULUMI_NODEJS_STACK ?? process.env.PULUMI_STACK ?? "",
+  ]
     .join("-")
     .replace(/[^A-Za-z0-9_.-]/g, "_");
   return join(base, `inflight-${scope || "default"}.json`);
@@ -41,12 +44,12 @@ function save(): void {
 }
 
 /** True when a recent run of this stack created (or started creating) exactly this object. */
-export function wasInFlight(key: string): boolean {
+function wasInFlight(key: string): boolean {
   return key in load();
 }
 
 /** Journals the key, then runs the create. */
-export async function journaled<T>(key: string, create: () => Promise<T>): Promise<T> {
+async function journaled<T>(key: string, create: () => Promise<T>): Promise<T> {
   load()[key] = Date.now();
   save();
   return create();

@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 
 export const PACKAGE = "pulumi-dnspod-wedos";
 
-export interface PackageInfo { version?: string; author?: string | { email?: string } }
+export interface PackageInfo {
+  version?: string;
+  author?: string | { email?: string };
+}
 
 declare const __PDW_PACKAGE__: PackageInfo | undefined;
 

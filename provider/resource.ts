@@ -8,15 +8,32 @@ import type { z } from "zod";
 /** The string the engine puts in place of values not known until apply (`runtime/rpc.js`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-export interface CheckFailure { property: string; reason: string }
-export interface CheckResult<T> { inputs?: T; failures?: CheckFailure[] }
-export interface DiffResult { changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+export interface CheckResult<T> {
+  inputs?: T;
+  failures?: CheckFailure[];
+}
+interface DiffResult {
+  changes?: boolean;
+  replaces?: string[];
+  deleteBeforeReplace?: boolean;
+}
 /** How one property (or one entry of a keyed map: `records["www A 192.0.2.10"]`) changes, as the engine's detailed diff says it. */
 export type PropertyChange = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
-export interface DetailedDiffResult extends DiffResult { detailedDiff?: Record<string, PropertyChange> }
-export interface ReadResult<O> { id?: string; props?: O; inputs?: Record<string, unknown> }
+export interface DetailedDiffResult extends DiffResult {
+  detailedDiff?: Record<string, PropertyChange>;
+}
+export interface ReadResult<O> {
+  id?: string;
+  props?: O;
+  inputs?: Record<string, unknown>;
+}
 
 /** The provider side of one resource type; the serialized shim forwards to it. */
+// biome-ignore lint/suspicious/noExplicitAny: one table holds every kind, each with its own input and output types
 export interface ResourceImpl<I = any, O = any> {
   check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult<I>>;
   diff(id: string, olds: O, news: I): Promise<DiffResult>;
@@ -28,7 +45,7 @@ export interface ResourceImpl<I = any, O = any> {
   diffDetailed?(id: string, olds: O, news: I): Promise<DetailedDiffResult>;
 }
 
-export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
+const isUnknown = (v: unknown): boolean => v === UNKNOWN;
 
 /**
  * A create that wrote part of its objects and then failed. The engine keeps the id and these
@@ -57,7 +74,7 @@ function hasUnknownOnPath(value: unknown, path: PropertyKey[]): boolean {
 }
 
 /** Drops engine-internal keys (`__provider`) before validation. */
-export function userInputs(news: Record<string, unknown>): Record<string, unknown> {
+function userInputs(news: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(news).filter(([k]) => !k.startsWith("__")));
 }
 
@@ -87,7 +104,11 @@ export function withFix(reason: string, fix: string): string {
  * skipped; if the rest is valid, the inputs pass through as given, since they cannot be
  * normalised yet.
  */
-export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, news: Record<string, unknown>, resource: string): CheckResult<z.output<S>> {
+export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(
+  schema: S,
+  news: Record<string, unknown>,
+  resource: string,
+): CheckResult<z.output<S>> {
   const raw = userInputs(news);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { inputs: parsed.data };
@@ -101,8 +122,13 @@ export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, new
       for (const key of issue.keys) {
         const near = closest(key, known);
         const owner = issue.path.length ? `each of ${resource}.${String(issue.path[0])}` : resource;
-        const fix = near ? `rename it to "${near}" (did you mean "${near}"?), or remove it` : `remove it; ${owner} takes ${known.map((k) => `"${k}"`).join(", ")}`;
-        failures.push({ property: `${where}${key}`, reason: `${resource}.${where}${key}: unknown property "${key}" (unrecognized key). Fix: ${fix}; see the ${resource} reference in README.md` });
+        const fix = near
+          ? `rename it to "${near}" (did you mean "${near}"?), or remove it`
+          : `remove it; ${owner} takes ${known.map((k) => `"${k}"`).join(", ")}`;
+        failures.push({
+          property: `${where}${key}`,
+          reason: `${resource}.${where}${key}: unknown property "${key}" (unrecognized key). Fix: ${fix}; see the ${resource} reference in README.md`,
+        });
       }
       continue;
     }
@@ -118,7 +144,9 @@ export function checkInputs<S extends z.ZodObject<z.ZodRawShape>>(schema: S, new
 /** The keys of the object schema at `path` (through lists, pipes, defaults and optionals). */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let cur: unknown = schema;
-  const def = (s: unknown) => (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; in?: unknown; innerType?: unknown } } })._zod.def;
+  const def = (s: unknown) =>
+    (s as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; in?: unknown; innerType?: unknown } } })._zod
+      .def;
   const unwrap = (s: unknown): unknown => {
     const d = def(s);
     if (d.type === "pipe") return unwrap(d.in);
@@ -144,7 +172,10 @@ export function closest(key: string, known: readonly string[]): string | undefin
         d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     return d[a.length]![b.length]!;
   };
-  const scored = known.map((k) => [k, dist(key.toLowerCase(), k.toLowerCase())] as const).filter(([, n]) => n <= 2).sort((x, y) => x[1] - y[1]);
+  const scored = known
+    .map((k) => [k, dist(key.toLowerCase(), k.toLowerCase())] as const)
+    .filter(([, n]) => n <= 2)
+    .sort((x, y) => x[1] - y[1]);
   if (!scored.length || (scored[1] && scored[1][1] === scored[0]![1])) return undefined;
   return scored[0]![0];
 }
@@ -157,13 +188,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
 function canon(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canon);
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }
 
 /** Input keys whose new value differs from the stored one (unknown counts as changed). */
-export function changedKeys<T extends object, K extends keyof T & string>(keys: readonly K[], olds: Partial<T>, news: T): K[] {
+function changedKeys<T extends object, K extends keyof T & string>(keys: readonly K[], olds: Partial<T>, news: T): K[] {
   return keys.filter((k) => isUnknown(news[k]) || !sameValue(olds[k], news[k]));
 }
 
@@ -181,14 +217,19 @@ export function diffInputs<T extends object, K extends keyof T & string>(
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A property path as the engine parses it: `records["www TXT \"quoted\""]`. */
-export const keyPath = (prop: string, key: string) => `${prop}["${key.replace(/"/g, '\\"')}"]`;
+const keyPath = (prop: string, key: string) => `${prop}["${key.replace(/"/g, '\\"')}"]`;
 
 /**
  * The detailed diff of the changed keys: one entry per property, except that a property holding a
  * map on both sides (ZoneRecords' records, keyed by identity) gets one entry per changed key, so a
  * one-record edit shows as that record only.
  */
-export function detailedDiff(changed: readonly string[], replaces: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, PropertyChange> {
+export function detailedDiff(
+  changed: readonly string[],
+  replaces: readonly string[],
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Record<string, PropertyChange> {
   const out: Record<string, PropertyChange> = {};
   for (const k of changed) {
     const suffix = replaces.includes(k) ? "-replace" : "";

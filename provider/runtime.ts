@@ -4,7 +4,7 @@
  * singletons (request budget, commit coalescer, listing cache) are real, and a newer package
  * version serves resources created by an older one. Keep the names exported here stable.
  */
-import { setStackConfig, type ConfigSource } from "./config";
+import { type ConfigSource, setStackConfig } from "./config";
 import { PartialCreate, type ResourceImpl } from "./resource";
 
 /** Resource kinds, as the shim names them: "<module>:<Type>". Never rename an entry. */
@@ -19,12 +19,9 @@ const KINDS: Record<string, () => ResourceImpl> = {
   "dnspod:DomainAlias": () => (require("./dnspod/resources/alias") as typeof import("./dnspod/resources/alias")).aliasImpl,
   "dnspod:DomainGroup": () => (require("./dnspod/resources/group") as typeof import("./dnspod/resources/group")).groupImpl,
   "dnspod:DomainLock": () => (require("./dnspod/resources/lock") as typeof import("./dnspod/resources/lock")).lockImpl,
-  "dnspod:ZoneRecords": () => (require("./dnspod/resources/zone-records") as typeof import("./dnspod/resources/zone-records")).zoneRecordsImpl,
+  "dnspod:ZoneRecords": () =>
+    (require("./dnspod/resources/zone-records") as typeof import("./dnspod/resources/zone-records")).zoneRecordsImpl,
 };
-
-export function registerKind(kind: string, load: () => ResourceImpl): void {
-  KINDS[kind] = load;
-}
 
 /**
  * The engine turns results into protobuf Structs, which reject `undefined`; plain JSON also
@@ -36,7 +33,10 @@ function plain<T>(value: T): T {
 
 export function impl(kind: string): ResourceImpl {
   const load = KINDS[kind];
-  if (!load) throw new Error(`pulumi-dnspod-wedos: unknown resource kind "${kind}"; is the installed package older than the one that created this state?`);
+  if (!load)
+    throw new Error(
+      `pulumi-dnspod-wedos: unknown resource kind "${kind}"; is the installed package older than the one that created this state?`,
+    );
   const r = load();
   return {
     check: async (olds, news) => plain(await r.check(olds, news)),
@@ -50,7 +50,11 @@ export function impl(kind: string): ResourceImpl {
         // a dynamic resource's stored outputs need `__provider`, as every state of one does.
         if (!(err instanceof PartialCreate)) throw err;
         const shim = (inputs as { __provider?: unknown }).__provider;
-        throw Object.assign(new Error(err.message), { id: err.id, properties: { ...plain(err.outs), ...(shim === undefined ? {} : { __provider: shim }) }, reasons: [err.message] });
+        throw Object.assign(new Error(err.message), {
+          id: err.id,
+          properties: { ...plain(err.outs), ...(shim === undefined ? {} : { __provider: shim }) },
+          reasons: [err.message],
+        });
       }
     },
     read: async (id, props) => plain(await r.read(id, props)),
@@ -71,6 +75,7 @@ export async function configure(req: { config?: ConfigSource }): Promise<void> {
  * Resources' props always carry `__provider`; configure's request never does.
  */
 export async function shimCall(kind: string, group: 0 | 1, args: unknown[]): Promise<unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: the host passes whatever the dynamic-provider protocol carries; the arity and types below tell the calls apart
   const [a, b, c] = args as [any, any, any];
   const idFirst = typeof a === "string";
   if (group === 1) {
@@ -83,7 +88,9 @@ export async function shimCall(kind: string, group: 0 | 1, args: unknown[]): Pro
   } else if (args.length === 3 && idFirst) {
     return impl(kind).diff(a, b, c);
   }
-  throw new Error(`pulumi-dnspod-wedos: unexpected call of the ${kind} provider with ${args.length} argument(s); this @pulumi/pulumi version calls dynamic providers differently — please report it`);
+  throw new Error(
+    `pulumi-dnspod-wedos: unexpected call of the ${kind} provider with ${args.length} argument(s); this @pulumi/pulumi version calls dynamic providers differently — please report it`,
+  );
 }
 
 export { setStackConfig };

@@ -8,7 +8,10 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 
 export function stateDir(): string {
-  return process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR || join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "pulumi-dnspod-wedos");
+  return (
+    process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR ||
+    join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "pulumi-dnspod-wedos")
+  );
 }
 
 /** Writes a file so that a reader sees the old or the new content, never half of it. */

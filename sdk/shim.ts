@@ -12,7 +12,15 @@ import type * as pulumi from "@pulumi/pulumi";
 export function shim(kind: string): pulumi.dynamic.ResourceProvider {
   const first = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 0, args);
   const second = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 1, args);
-  return { configure: first, create: first, check: first, read: first, diff: first, delete: second, update: second } as pulumi.dynamic.ResourceProvider;
+  return {
+    configure: first,
+    create: first,
+    check: first,
+    read: first,
+    diff: first,
+    delete: second,
+    update: second,
+  } as pulumi.dynamic.ResourceProvider;
 }
 
 /**

@@ -2,11 +2,11 @@
 import { isVipGrade } from "./grades";
 import { findByName, logChange, noDomain, resolveDomain, SYSTEM_GROUPS } from "./lookup";
 import { asciiDomain } from "./validate";
-import { fail, intParam, ok, type Handler } from "./wire";
+import { fail, type Handler, intParam, ok } from "./wire";
 
 /** [G] Alias and custom-group quotas are not published; these are the emulator's. */
-export const ALIAS_LIMIT = { free: 3, vip: 10 } as const;
-export const CUSTOM_GROUP_LIMIT = 20;
+const ALIAS_LIMIT = { free: 3, vip: 10 } as const;
+const CUSTOM_GROUP_LIMIT = 20;
 const GROUP_NAME_MAX = 20;
 
 const aliasList: Handler = (call) => {
@@ -59,10 +59,7 @@ function nameError(name: string, taken: string[]): "7" | "8" | undefined {
   return taken.some((t) => t.toLowerCase() === name.toLowerCase()) ? "8" : undefined;
 }
 
-const allNames = (groups: ReadonlyArray<{ name: string }>): string[] => [
-  ...SYSTEM_GROUPS.map((g) => g.name),
-  ...groups.map((g) => g.name),
-];
+const allNames = (groups: ReadonlyArray<{ name: string }>): string[] => [...SYSTEM_GROUPS.map((g) => g.name), ...groups.map((g) => g.name)];
 
 const groupCreate: Handler = (call) => {
   // The vendor: "This API only works for VIP accounts while free accounts will get an error."

@@ -1,11 +1,11 @@
 /** Domain.* actions that create, list, describe and flag domains. */
 import { domainToUnicode } from "node:url";
-import type { DnspodDomain, DnspodRecord } from "./state";
 import { gradeTitle, isVipGrade } from "./grades";
 import { activeLock, findByName, groupExists, logChange, noDomain, resolveDomain } from "./lookup";
 import { page } from "./paging";
+import type { DnspodDomain, DnspodRecord } from "./state";
 import { asciiDomain } from "./validate";
-import { badParam, fail, formatDateTime, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, type Call, fail, formatDateTime, type Handler, type Outcome, ok } from "./wire";
 
 const SYSTEM_NS = ["f1g1ns1.dnspod.net.", "f1g1ns2.dnspod.net."];
 

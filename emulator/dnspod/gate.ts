@@ -6,7 +6,7 @@
 import type { DnspodEmulatorOptions, DnspodSecurity } from "./state";
 import type { Params } from "./wire";
 
-export type LoginFailure = "-1" | "-8" | "10002" | "20004";
+type LoginFailure = "-1" | "-8" | "10002" | "20004";
 
 export interface LoginVerdict {
   /** Why the caller is refused; undefined when it is let in. */
@@ -28,13 +28,7 @@ function judge(options: DnspodEmulatorOptions, params: Params): LoginFailure | u
   return token === options.loginToken ? undefined : "-1";
 }
 
-export function checkLogin(
-  sec: DnspodSecurity,
-  options: DnspodEmulatorOptions,
-  ip: string,
-  params: Params,
-  nowMs: number,
-): LoginVerdict {
+export function checkLogin(sec: DnspodSecurity, options: DnspodEmulatorOptions, ip: string, params: Params, nowMs: number): LoginVerdict {
   let changed = false;
   const until = sec.bannedUntil[ip];
   if (until !== undefined) {

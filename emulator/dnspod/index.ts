@@ -19,22 +19,15 @@ import { languageOf, statusMessage } from "./messages";
 import { recordReadActions } from "./records-read";
 import { recordWriteActions } from "./records-write";
 import { shareActions } from "./shares";
-import { emptyState, isDnspodState, resolveOptions, type DnspodEmulatorOptions, type DnspodState } from "./state";
+import { type DnspodEmulatorOptions, type DnspodState, emptyState, isDnspodState, resolveOptions } from "./state";
 import { transferActions } from "./transfer";
-import { envelope, parseForm, wireFormat, type Handler, type Outcome, type Params } from "./wire";
+import { envelope, type Handler, type Outcome, type Params, parseForm, wireFormat } from "./wire";
 
-export type { DnspodEmulatorOptions, DnspodSite, DnspodState } from "./state";
 export type {
-  DnspodAlias,
-  DnspodDomain,
-  DnspodGroup,
-  DnspodLock,
-  DnspodRecord,
-  DnspodSecurity,
-  DnspodShare,
-  DnspodTransferred,
+  DnspodEmulatorOptions,
+  DnspodSite,
+  DnspodState,
 } from "./state";
-export { DEFAULT_OPTIONS as DNSPOD_DEFAULT_OPTIONS } from "./state";
 
 const ACTIONS: Readonly<Record<string, Handler>> = {
   ...domainActions,
@@ -45,9 +38,6 @@ const ACTIONS: Readonly<Record<string, Handler>> = {
   ...recordReadActions,
   ...recordWriteActions,
 };
-
-/** Every action the emulator answers, e.g. for a conformance test that walks them all. */
-export const DNSPOD_ACTIONS: readonly string[] = Object.keys(ACTIONS).sort();
 
 /** Parameters that are credentials and must never reach the request log. */
 const SECRET_PARAMS = new Set(["login_token", "user_token", "login_password", "login_code"]);

@@ -6,7 +6,7 @@
 import { CN_DEFAULT_LINE, CN_LINES, cnLineById, cnLineByName } from "./lines-cn";
 import { INTL_LINES, intlLineKey, intlLineName, isIntlLineKey } from "./lines-intl";
 import type { DnspodSite } from "./state";
-import { fail, type Call, type Outcome } from "./wire";
+import { type Call, fail, type Outcome } from "./wire";
 
 export const DEFAULT_LINE = "default";
 

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { activeLock, logChange, noDomain, resolveDomain } from "./lookup";
 import type { DnspodLock } from "./state";
-import { fail, formatDate, ok, type Handler } from "./wire";
+import { fail, formatDate, type Handler, ok } from "./wire";
 
 const MAX_DAYS = 365;
 const DAY_MS = 86_400_000;

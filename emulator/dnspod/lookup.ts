@@ -1,7 +1,7 @@
 /** Small helpers over the state that several action modules need. */
 import type { DnspodDomain, DnspodLock, DnspodState } from "./state";
 import { asciiDomain } from "./validate";
-import { fail, formatDateTime, type Call, type Outcome } from "./wire";
+import { type Call, fail, formatDateTime, type Outcome } from "./wire";
 
 /**
  * The domain named by `domain_id` or `domain` (the vendor: "you only need to and must set one of

@@ -29,33 +29,39 @@ function reasonText(reason: Reason, language: Language, options: DnspodEmulatorO
   const arg = reason.arg ?? "";
   if (language === "zh") {
     switch (reason.key) {
-      case "param": return `参数“${arg}”错误`; // [G]
-      case "ttlMax": return "TTL 超出范围 1-604800"; // [G]
-      case "unknownAction": return `接口“${arg}”不存在`; // [G]
-      case "domainName": return ZH_DOMAIN_NAME_INVALID;
-      case "domainNotAdded": return ZH_DOMAIN_NOT_ADDED;
-      case "duplicate": return ZH_BY_ACTION["Record.Create"]!["104"];
+      case "param":
+        return `参数“${arg}”错误`; // [G]
+      case "ttlMax":
+        return "TTL 超出范围 1-604800"; // [G]
+      case "unknownAction":
+        return `接口“${arg}”不存在`; // [G]
+      case "domainName":
+        return ZH_DOMAIN_NAME_INVALID;
+      case "domainNotAdded":
+        return ZH_DOMAIN_NOT_ADDED;
+      case "duplicate":
+        return ZH_BY_ACTION["Record.Create"]!["104"];
     }
   }
   switch (reason.key) {
-    case "param": return `Invalid parameter “${arg}”.`;
-    case "ttlMax": return "Invalid parameter “ttl”: the maximum is 604800.";
-    case "unknownAction": return `Unknown API action “${arg}”.`;
-    case "domainName": return options.wording === "live" ? LIVE_DOMAIN_NAME_INVALID : undefined;
+    case "param":
+      return `Invalid parameter “${arg}”.`;
+    case "ttlMax":
+      return "Invalid parameter “ttl”: the maximum is 604800.";
+    case "unknownAction":
+      return `Unknown API action “${arg}”.`;
+    case "domainName":
+      return options.wording === "live" ? LIVE_DOMAIN_NAME_INVALID : undefined;
     // dnsapi.cn's 13 has its own text in the tables; api.dnspod.com's 6 is worded as an invalid name.
-    case "domainNotAdded": return options.wording === "live" && options.site === "intl" ? LIVE_DOMAIN_NAME_INVALID : undefined;
+    case "domainNotAdded":
+      return options.wording === "live" && options.site === "intl" ? LIVE_DOMAIN_NAME_INVALID : undefined;
     // Whatever its code (duplicateRecordCode), an exact duplicate is worded as one.
-    case "duplicate": return options.wording === "live" ? LIVE_BY_ACTION["Record.Create"]!["104"] : seedMessage("Record.Create", "104");
+    case "duplicate":
+      return options.wording === "live" ? LIVE_BY_ACTION["Record.Create"]!["104"] : seedMessage("Record.Create", "104");
   }
 }
 
-export function statusMessage(
-  options: DnspodEmulatorOptions,
-  language: Language,
-  action: string,
-  code: string,
-  reason?: Reason,
-): string {
+export function statusMessage(options: DnspodEmulatorOptions, language: Language, action: string, code: string, reason?: Reason): string {
   const special = reason && reasonText(reason, language, options);
   if (special) return special;
   if (language === "zh") return ZH_BY_ACTION[action]?.[code] ?? ZH_COMMON[code] ?? "未知错误";

@@ -6,7 +6,7 @@ import { ttlMin, typesFor } from "./grades";
 import { DEFAULT_LINE, writtenLine } from "./lines";
 import type { DnspodDomain, DnspodEmulatorOptions, DnspodRecord } from "./state";
 import { normaliseValue, subDomainError } from "./validate";
-import { badParam, fail, intParam, type Call, type Outcome } from "./wire";
+import { badParam, type Call, fail, intParam, type Outcome } from "./wire";
 
 export interface RecordDraft {
   subDomain: string;
@@ -63,23 +63,15 @@ export function parseDraft(call: Call, domain: DnspodDomain, fallbackTtl = DEFAU
  * round-robin limit (25), and CNAME exclusivity (31). The system NS records at "@" are exempt
  * from the CNAME rule, as the vendor lets users put a CNAME at the apex.
  */
-export function conflictError(
-  call: Call,
-  domain: DnspodDomain,
-  draft: RecordDraft,
-  self?: DnspodRecord,
-): Outcome | undefined {
-  const peers = domain.records.filter(
-    (r) => r !== self && r.subDomain === draft.subDomain && r.line === draft.line,
-  );
+export function conflictError(call: Call, domain: DnspodDomain, draft: RecordDraft, self?: DnspodRecord): Outcome | undefined {
+  const peers = domain.records.filter((r) => r !== self && r.subDomain === draft.subDomain && r.line === draft.line);
   const sameType = peers.filter((r) => r.type === draft.type);
-  if (sameType.some((r) => r.value === draft.value && r.mx === draft.mx)) return fail(call.options.duplicateRecordCode, { key: "duplicate" });
+  if (sameType.some((r) => r.value === draft.value && r.mx === draft.mx))
+    return fail(call.options.duplicateRecordCode, { key: "duplicate" });
   if (sameType.length >= call.options.roundRobinLimit) return fail(roundRobinCode(call, draft.type));
   const others = peers.filter((r) => !r.hold);
   const cnameClash =
-    draft.type === "CNAME"
-      ? others.some((r) => r.type !== "CNAME" || r.value !== draft.value)
-      : others.some((r) => r.type === "CNAME");
+    draft.type === "CNAME" ? others.some((r) => r.type !== "CNAME" || r.value !== draft.value) : others.some((r) => r.type === "CNAME");
   return cnameClash ? fail("31") : undefined;
 }
 
@@ -90,12 +82,5 @@ function roundRobinCode(call: Call, type: string): string {
 }
 
 export function sameAsDraft(r: DnspodRecord, d: RecordDraft): boolean {
-  return (
-    r.subDomain === d.subDomain &&
-    r.type === d.type &&
-    r.line === d.line &&
-    r.value === d.value &&
-    r.mx === d.mx &&
-    r.ttl === d.ttl
-  );
+  return r.subDomain === d.subDomain && r.type === d.type && r.line === d.line && r.value === d.value && r.mx === d.mx && r.ttl === d.ttl;
 }

@@ -4,7 +4,7 @@ import { filterLine, lineId, lineName, lineTable } from "./lines";
 import { noDomain, resolveDomain } from "./lookup";
 import { page } from "./paging";
 import type { DnspodDomain, DnspodRecord } from "./state";
-import { fail, ok, type Call, type Handler } from "./wire";
+import { type Call, fail, type Handler, ok } from "./wire";
 
 const flag = (b: boolean): string => (b ? "1" : "0");
 
@@ -106,8 +106,7 @@ const types: Handler = (call) => {
   return list ? ok({ types: list }) : fail("6");
 };
 
-const lines: Handler = (call) =>
-  typesFor(call.options, call.params.domain_grade ?? "") ? ok(lineTable(call.options.site)) : fail("6");
+const lines: Handler = (call) => (typesFor(call.options, call.params.domain_grade ?? "") ? ok(lineTable(call.options.site)) : fail("6"));
 
 export const recordReadActions: Record<string, Handler> = {
   "Record.List": list,

@@ -1,10 +1,10 @@
 /** Record.Create / Modify / Ddns / Remove / Status / Remark. */
 import { writtenLine } from "./lines";
 import { activeLock, logChange, noDomain, resolveDomain } from "./lookup";
-import { conflictError, parseDraft, sameAsDraft, type RecordDraft } from "./record-rules";
+import { conflictError, parseDraft, type RecordDraft, sameAsDraft } from "./record-rules";
 import type { DnspodDomain, DnspodRecord } from "./state";
 import { normaliseValue, subDomainError } from "./validate";
-import { badParam, fail, formatDateTime, intParam, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, type Call, fail, formatDateTime, type Handler, intParam, type Outcome, ok } from "./wire";
 
 const statusWord = (r: DnspodRecord): "enable" | "disable" => (r.enabled ? "enable" : "disable");
 const describeDraft = (d: RecordDraft): string => `${d.subDomain} ${d.type} ${d.line} ${d.value}`;
@@ -57,9 +57,7 @@ const create: Handler = (call) => {
   d.records.push(record);
   logChange(d, call.now, `Added record ${describeDraft(draft)}`);
   // dnsapi.cn was recorded answering "enabled" and a null weight here (lexicon's dnspod cassettes).
-  const created = call.options.site === "cn"
-    ? { status: record.enabled ? "enabled" : "disabled", weight: null }
-    : { status: "enable" };
+  const created = call.options.site === "cn" ? { status: record.enabled ? "enabled" : "disabled", weight: null } : { status: "enable" };
   return ok({ record: { id: String(record.id), name: record.subDomain, ...created } }, true);
 };
 

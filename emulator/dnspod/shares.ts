@@ -5,7 +5,7 @@
 import { logChange, noDomain, resolveDomain } from "./lookup";
 import type { DnspodDomain, DnspodShare } from "./state";
 import { isEmail, sameEmail } from "./validate";
-import { badParam, fail, ok, type Call, type Handler, type Outcome } from "./wire";
+import { badParam, type Call, fail, type Handler, type Outcome, ok } from "./wire";
 
 /**
  * The target email checked the way every share action does: 7 when it doesn't look like an email
@@ -24,15 +24,16 @@ const subDomain = (raw: string | undefined): string => (raw ?? "").trim().toLowe
 const mode = (raw: string | undefined): DnspodShare["mode"] | undefined =>
   raw === undefined || raw === "" || raw === "r" ? "r" : raw === "rw" ? "rw" : undefined;
 
-function withShare(
-  call: Call,
-  then: (d: DnspodDomain, email: string, share: DnspodShare | undefined) => Outcome,
-): Outcome {
+function withShare(call: Call, then: (d: DnspodDomain, email: string, share: DnspodShare | undefined) => Outcome): Outcome {
   const d = resolveDomain(call);
   if (!d) return noDomain(call);
   const email = checkTarget(call);
   if (typeof email !== "string") return email;
-  return then(d, email, d.shares.find((s) => s.email === email));
+  return then(
+    d,
+    email,
+    d.shares.find((s) => s.email === email),
+  );
 }
 
 const create: Handler = (call) =>

@@ -58,7 +58,7 @@ export interface DnspodEmulatorOptions {
   duplicateRecordCode: string;
 }
 
-export const DEFAULT_OPTIONS: DnspodEmulatorOptions = {
+const DEFAULT_OPTIONS: DnspodEmulatorOptions = {
   site: "intl",
   wording: "live",
   userToken: "accept",
@@ -111,7 +111,7 @@ export interface DnspodShare {
   subDomain: string;
 }
 
-export interface DnspodAlias {
+interface DnspodAlias {
   id: number;
   domain: string;
 }
@@ -143,7 +143,7 @@ export interface DnspodDomain {
   log: string[];
 }
 
-export interface DnspodGroup {
+interface DnspodGroup {
   id: number;
   name: string;
 }

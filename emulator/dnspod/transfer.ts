@@ -8,7 +8,7 @@ import { noDomain, resolveDomain } from "./lookup";
 import { checkTarget } from "./shares";
 import type { DnspodTransferred } from "./state";
 import { asciiDomain, isEmail, sameEmail } from "./validate";
-import { fail, ok, type Call, type Handler, type Outcome } from "./wire";
+import { type Call, fail, type Handler, type Outcome, ok } from "./wire";
 
 const transfer: Handler = (call) => {
   const d = resolveDomain(call);
@@ -28,6 +28,7 @@ const whoisEmails = (domain: string): string[] => [`admin@${domain}`, `hostmaste
 /** The parked domain a Domain.Acquire* call is about, or the action's code for why not. */
 function parked(call: Call): DnspodTransferred | Outcome {
   const raw = (call.params.domain ?? "").trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "not ASCII", NUL included on purpose
   if (/[^\x00-\x7f]/.test(raw)) return fail("7");
   const ascii = asciiDomain(raw);
   if (!ascii) return fail("6");

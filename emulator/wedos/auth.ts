@@ -9,7 +9,7 @@ const pragueHourFormat = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-export function sha1hex(text: string): string {
+function sha1hex(text: string): string {
   return createHash("sha1").update(text, "utf8").digest("hex");
 }
 
@@ -27,13 +27,7 @@ export function wapiAuth(user: string, password: string, at: Date): string {
  * Whether `auth` signs `user` now. The previous hour is optionally tolerated because a request signed at
  * 10:59:59.9 may arrive at 11:00:00; WEDOS does not document its own tolerance.
  */
-export function authMatches(
-  user: string,
-  auth: string,
-  password: string,
-  now: Date,
-  acceptPreviousHour: boolean,
-): boolean {
+export function authMatches(user: string, auth: string, password: string, now: Date, acceptPreviousHour: boolean): boolean {
   const sent = auth.toLowerCase();
   if (sent === wapiAuth(user, password, now)) return true;
   return acceptPreviousHour && sent === wapiAuth(user, password, new Date(now.getTime() - HOUR_MS));

@@ -5,7 +5,7 @@
  * kódů", mirrored by krencl/wedos-api Status.php). Codes that only appear on the Czech per-command DNS
  * pages (2264–2267, 2301–2308, 3258–3264) carry our translation of the Czech text.
  */
-export const WAPI_CODES: Readonly<Record<number, string>> = {
+const WAPI_CODES: Readonly<Record<number, string>> = {
   1000: "OK",
   1001: "Request pending",
   2000: "Request parse error",
@@ -79,8 +79,6 @@ export const WAPI_CODES: Readonly<Record<number, string>> = {
   5002: "Pricing error",
   5003: "Out of order",
 };
-
-export const CODE_OK = 1000;
 
 export function resultText(code: number): string {
   return WAPI_CODES[code] ?? "Unknown error";

@@ -3,7 +3,7 @@ import type { Command } from "./params";
 import * as row from "./row-commands";
 
 /** WAPI command names verbatim, so tests and the log use the vendor's spelling. */
-export const WedosCommand = {
+const WedosCommand = {
   Ping: "ping",
   DnsDomainsList: "dns-domains-list",
   DnsDomainInfo: "dns-domain-info",
@@ -20,7 +20,7 @@ export const WedosCommand = {
   DnsRowDelete: "dns-row-delete",
 } as const;
 
-export type WedosCommandName = (typeof WedosCommand)[keyof typeof WedosCommand];
+type WedosCommandName = (typeof WedosCommand)[keyof typeof WedosCommand];
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map<WedosCommandName, Command>([
   [WedosCommand.Ping, domain.ping],

@@ -2,7 +2,7 @@
  * Zone-level WAPI commands, one function each, as documented on kb.wedos.com "WAPI – DNS".
  * Validation order follows the code lists there: name format, then existence, then lock, then type.
  */
-import { WapiError, ensure } from "./codes";
+import { ensure, WapiError } from "./codes";
 import {
   type Command,
   type CommandContext,

@@ -4,30 +4,29 @@
  */
 import type { ApiEmulator, EmulatedRequest, EmulatedResponse, EmulatorContext } from "../types";
 import { authMatches } from "./auth";
-import { WapiError, ensure } from "./codes";
+import { ensure, WapiError } from "./codes";
 import { commandFor } from "./commands";
 import { extractRequestField } from "./form";
-import { IpGuard, RequestBudget, invalidCodeSet, ipAllowed } from "./limits";
-import { type ResolvedWedosOptions, type WedosEmulatorOptions, resolveOptions } from "./options";
+import { IpGuard, invalidCodeSet, ipAllowed, RequestBudget } from "./limits";
+import { type ResolvedWedosOptions, resolveOptions, type WedosEmulatorOptions } from "./options";
 import { emptyState, parseState, type WedosState } from "./state";
 import {
-  type Params,
-  type WapiReply,
-  type WapiRequest,
-  type WireFormat,
   decodeRequest,
   encodeReply,
   formatOfPath,
   isTestRequest,
   notFound,
+  type Params,
+  type WapiReply,
+  type WapiRequest,
+  type WireFormat,
 } from "./wire";
 import { ZoneStore } from "./zone";
 
-export { WedosCommand, type WedosCommandName } from "./commands";
-export { WAPI_CODES, resultText } from "./codes";
 export { pragueHour, wapiAuth } from "./auth";
-export type { ListShape, WedosEmulatorOptions } from "./options";
-export type { WedosRow, WedosState, WedosZone } from "./state";
+
+export type { WedosEmulatorOptions } from "./options";
+export type { WedosState } from "./state";
 
 /** clTRID longer than this is 2005; WEDOS does not publish its limit. */
 const MAX_CLTRID = 64;

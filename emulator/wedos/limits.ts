@@ -106,11 +106,15 @@ export class IpGuard {
  * error, and any request over the other limits" — every error answer, 2000–5999.
  */
 export function invalidCodeSet(spec: string): (code: number) => boolean {
-  const ranges = spec.split(",").map((part) => part.trim()).filter(Boolean).map((part) => {
-    const m = /^(\d{4})(?:-(\d{4}))?$/.exec(part);
-    if (!m) throw new Error(`invalid WAPI code list "${spec}": expected codes or ranges like 2000-5999,3222`);
-    return [Number(m[1]), Number(m[2] ?? m[1])] as const;
-  });
+  const ranges = spec
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\d{4})(?:-(\d{4}))?$/.exec(part);
+      if (!m) throw new Error(`invalid WAPI code list "${spec}": expected codes or ranges like 2000-5999,3222`);
+      return [Number(m[1]), Number(m[2] ?? m[1])] as const;
+    });
   return (code) => ranges.some(([lo, hi]) => code >= lo && code <= hi);
 }
 

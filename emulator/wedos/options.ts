@@ -1,4 +1,4 @@
-export type ListShape = "array" | "keyed";
+type ListShape = "array" | "keyed";
 
 export interface WedosEmulatorOptions {
   username: string;
@@ -25,10 +25,9 @@ export interface WedosEmulatorOptions {
   maxDomains?: number;
 }
 
-export type ResolvedWedosOptions = Required<Omit<WedosEmulatorOptions, "allowedIps">> &
-  Pick<WedosEmulatorOptions, "allowedIps">;
+export type ResolvedWedosOptions = Required<Omit<WedosEmulatorOptions, "allowedIps">> & Pick<WedosEmulatorOptions, "allowedIps">;
 
-export const DEFAULT_WEDOS_OPTIONS: Readonly<ResolvedWedosOptions> = {
+const DEFAULT_WEDOS_OPTIONS: Readonly<ResolvedWedosOptions> = {
   username: "emulator@example.com",
   password: "emulator-password",
   allowedIps: undefined,

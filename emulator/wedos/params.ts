@@ -1,4 +1,4 @@
-import { WapiError, ensure } from "./codes";
+import { ensure, WapiError } from "./codes";
 import type { ResolvedWedosOptions } from "./options";
 import type { WedosZone } from "./state";
 import { domainNameProblem } from "./validate";

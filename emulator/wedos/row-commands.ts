@@ -2,10 +2,10 @@
  * Row-level WAPI commands. Names are relative to the zone ("" apex, "*" wildcard); edits show in
  * dns-rows-list at once and reach the DNS servers on commit (see ZoneStore).
  */
-import { WapiError, ensure } from "./codes";
+import { ensure, WapiError } from "./codes";
 import { type Command, type CommandContext, listOf, openRowZone, required, requiredAny, scalar } from "./params";
 import type { WedosRow, WedosZone } from "./state";
-import { isRdType, isValidRdata, isValidRowName, parseTtl, sameRecord, type RdType } from "./validate";
+import { isRdType, isValidRdata, isValidRowName, parseTtl, type RdType, sameRecord } from "./validate";
 
 function rowView(row: WedosRow): Record<string, string> {
   return { ...row };

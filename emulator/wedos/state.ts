@@ -4,7 +4,7 @@ import { z } from "zod";
  * The persisted WEDOS emulator state. It is what `/_emulator/state` shows and what `--state` files
  * hold, so it stays plain JSON: rows keep the wire field names and string values of dns-rows-list.
  */
-export const wedosRowSchema = z.object({
+const wedosRowSchema = z.object({
   ID: z.string(),
   name: z.string(),
   ttl: z.string(),
@@ -14,7 +14,7 @@ export const wedosRowSchema = z.object({
   author_comment: z.string(),
 });
 
-export const wedosZoneSchema = z.object({
+const wedosZoneSchema = z.object({
   name: z.string(),
   type: z.enum(["primary", "secondary"]),
   status: z.string(),
@@ -54,7 +54,7 @@ export const wedosZoneSchema = z.object({
   autoCommits: z.number().int(),
 });
 
-export const wedosStateSchema = z.object({
+const wedosStateSchema = z.object({
   version: z.literal(1),
   /** Row IDs are one account-wide counter; the last one handed out. */
   lastRowId: z.number().int().nonnegative(),

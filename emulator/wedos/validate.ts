@@ -1,11 +1,11 @@
 import { isIP } from "node:net";
 
 /** The record types WAPI accepts (krencl/wedos-api DNSType.php); anything else is 2309. */
-export const RDTYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "TLSA", "SSHFP"] as const;
+const RDTYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "TLSA", "SSHFP"] as const;
 export type RdType = (typeof RDTYPES)[number];
 
-export const TTL_MIN = 300;
-export const TTL_MAX = 172_800;
+const TTL_MIN = 300;
+const TTL_MAX = 172_800;
 
 /**
  * Special-use and private-use TLDs WEDOS cannot host (RFC 6761/6762/7686, ICANN's .internal, the

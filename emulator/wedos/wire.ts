@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import type { EmulatedResponse } from "../types";
-import { WapiError, resultText } from "./codes";
+import { resultText, WapiError } from "./codes";
 
 /** WAPI answers in the format of the URL it was called on. */
 export type WireFormat = "json" | "xml";
@@ -83,7 +83,7 @@ function assignScalar(req: WapiRequest, key: ScalarKey, value: unknown): void {
   if (typeof value === "string" || typeof value === "number") req[key] = String(value);
 }
 
-export function isRecord(value: unknown): value is Params {
+function isRecord(value: unknown): value is Params {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

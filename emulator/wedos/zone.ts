@@ -2,7 +2,7 @@ import type { WedosRow, WedosState, WedosZone } from "./state";
 import { nextSerial, pragueDateTime, pragueDay } from "./time";
 
 /** Name servers WEDOS delegates primary zones to (ns_out / ns1 in dns-domain-info). */
-export const WEDOS_NS = ["ns.wedos.net", "ns.wedos.eu", "ns.wedos.cz", "ns.wedos.com"];
+const WEDOS_NS = ["ns.wedos.net", "ns.wedos.eu", "ns.wedos.cz", "ns.wedos.com"];
 
 /** SOA values WEDOS puts on a new primary zone. */
 const DEFAULT_SOA = { rname: "hostmaster.wedos.com", refresh: 10800, retry: 3600, expire: 1_209_600, minimum: 300 };

@@ -42,11 +42,26 @@ const rows = [
   new dnspod.Record("spf", { domainId: domain.id, subDomain: "@", recordType: "TXT", value: "v=spf1 mx -all" }),
   new dnspod.Record("docs", { domainId: domain.id, subDomain: "docs", recordType: "CNAME", value: `www.${domainName}` }),
   // Answered only to resolvers on that line (by default in the United States); everyone else gets the "default" line.
-  new dnspod.Record("web-us", { domainId: domain.id, subDomain: "geo", recordType: "A", recordLine: geoLine, value: "192.0.2.30", remark: `${geoLine} visitors` }),
+  new dnspod.Record("web-us", {
+    domainId: domain.id,
+    subDomain: "geo",
+    recordType: "A",
+    recordLine: geoLine,
+    value: "192.0.2.30",
+    remark: `${geoLine} visitors`,
+  }),
   // Kept in the zone but not served.
   new dnspod.Record("staging", { domainId: domain.id, subDomain: "staging", recordType: "A", value: "192.0.2.40", status: "disable" }),
-  ...Array.from({ length: extraHosts }, (_, i) =>
-    new dnspod.Record(`host-${i}`, { domainId: domain.id, subDomain: `host-${i}`, recordType: "A", value: `198.51.100.${(i % 250) + 1}` })),
+  ...Array.from(
+    { length: extraHosts },
+    (_, i) =>
+      new dnspod.Record(`host-${i}`, {
+        domainId: domain.id,
+        subDomain: `host-${i}`,
+        recordType: "A",
+        value: `198.51.100.${(i % 250) + 1}`,
+      }),
+  ),
 ];
 
 // Read-only access for another DNSPod account (it must exist: the emulator knows friend@example.com).

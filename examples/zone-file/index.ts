@@ -38,10 +38,12 @@ const comRecords = new dnspod.ZoneRecords("com-records", {
 });
 
 /** Every record as stored, one line each (what `make demo` prints). */
-export const records = pulumi.all([cz.name, czRecords.records, com.domain, comRecords.records]).apply(([czName, czRecs, comName, comRecs]) => [
-  ...Object.entries(czRecs).map(([key, r]) => `WEDOS  ${czName}: ${key} (ttl ${r.ttl})`),
-  ...Object.entries(comRecs).map(([key, r]) => `DNSPod ${comName}: ${key} (ttl ${r.ttl})`),
-]);
+export const records = pulumi
+  .all([cz.name, czRecords.records, com.domain, comRecords.records])
+  .apply(([czName, czRecs, comName, comRecs]) => [
+    ...Object.entries(czRecs).map(([key, r]) => `WEDOS  ${czName}: ${key} (ttl ${r.ttl})`),
+    ...Object.entries(comRecs).map(([key, r]) => `DNSPod ${comName}: ${key} (ttl ${r.ttl})`),
+  ]);
 export const wedosRecordCount = czRecords.recordCount;
 export const wedosUnmanaged = czRecords.unmanaged;
 export const dnspodRecordCount = comRecords.recordCount;

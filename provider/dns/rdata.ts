@@ -19,15 +19,14 @@ export function canonicalHost(input: string): string | undefined {
 /** A registrable zone name: at least two labels, letters in the TLD. */
 export function canonicalZone(input: string): string | undefined {
   const zone = canonicalHost(input);
-  if (!zone || !zone.includes(".")) return undefined;
+  if (!zone?.includes(".")) return undefined;
   const tld = zone.split(".").pop()!;
   return /^(xn--[a-z0-9-]+|[a-z]{2,63})$/.test(tld) ? zone : undefined;
 }
 
 const ok = (value: string): Checked => ({ ok: true, value });
 const bad = (reason: string): Checked => ({ ok: false, reason });
-const int = (s: string | undefined, min: number, max: number) =>
-  s !== undefined && /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max;
+const int = (s: string | undefined, min: number, max: number) => s !== undefined && /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max;
 
 function hostField(s: string, what: string, example: string): Checked {
   const h = canonicalHost(s);
@@ -44,7 +43,8 @@ export const RDATA_RULES: Record<string, (v: string) => Checked> = {
   NS: (v) => hostField(v, "NS target", "ns1.example.net"),
   MX: (v) => {
     const [pref, host, ...rest] = v.trim().split(/\s+/);
-    if (rest.length || !int(pref, 0, 65535) || !host) return bad(`MX rdata "${v}" must be "<preference 0-65535> <host>", e.g. "10 mail.example.com"`);
+    if (rest.length || !int(pref, 0, 65535) || !host)
+      return bad(`MX rdata "${v}" must be "<preference 0-65535> <host>", e.g. "10 mail.example.com"`);
     const h = hostField(host, "MX host", "mail.example.com");
     return h.ok ? ok(`${Number(pref)} ${h.value}`) : h;
   },
@@ -57,10 +57,15 @@ export const RDATA_RULES: Record<string, (v: string) => Checked> = {
     return h.ok ? ok(`${Number(prio)} ${Number(weight)} ${Number(port)} ${h.value}`) : h;
   },
   TXT: (v) =>
-    v.length === 0 ? bad("TXT rdata must not be empty") : v.length > 4096 ? bad(`TXT rdata is ${v.length} characters; at most 4096`) : ok(v),
+    v.length === 0
+      ? bad("TXT rdata must not be empty")
+      : v.length > 4096
+        ? bad(`TXT rdata is ${v.length} characters; at most 4096`)
+        : ok(v),
   CAA: (v) => {
     const m = /^\s*(\d+)\s+(issue|issuewild|iodef)\s+"([^"]*)"\s*$/i.exec(v);
-    if (!m || !int(m[1], 0, 255)) return bad(`CAA rdata "${v}" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"', e.g. '0 issue "letsencrypt.org"'`);
+    if (!m || !int(m[1], 0, 255))
+      return bad(`CAA rdata "${v}" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"', e.g. '0 issue "letsencrypt.org"'`);
     return ok(`${Number(m[1])} ${m[2]!.toLowerCase()} "${m[3]}"`);
   },
   TLSA: (v) => {

@@ -9,7 +9,7 @@ import { ApiClientCore, type CallOptions, type CoreOptions, type Params } from "
 import { unlessGone } from "../http/errors";
 import { dnspodProtocol, PAGE_SIZE } from "./codec";
 import { DnspodAction as A } from "./codes";
-import { sameRecord, type RecordWrite } from "./convert";
+import { type RecordWrite, sameRecord } from "./convert";
 import * as S from "./schemas";
 
 /** What identifies the account, plus the options every client takes (provider/http/client-core.ts). */
@@ -39,7 +39,12 @@ export class DnspodClient {
     return this.core.requests;
   }
 
-  private call<Sch extends z.ZodType>(action: string, params: Params, schema: Sch, opts: CallOptions<z.output<Sch>>): Promise<z.output<Sch>> {
+  private call<Sch extends z.ZodType>(
+    action: string,
+    params: Params,
+    schema: Sch,
+    opts: CallOptions<z.output<Sch>>,
+  ): Promise<z.output<Sch>> {
     return this.core.call(action, params, schema, opts);
   }
 
@@ -80,12 +85,26 @@ export class DnspodClient {
 
   /** Domain.List, every page. */
   async listDomains(): Promise<S.Domain[]> {
-    return this.paged(A.DomainList, { type: "all" }, S.DomainList, "(all domains)", (r) => r.domains, (r) => r.info?.domain_total);
+    return this.paged(
+      A.DomainList,
+      { type: "all" },
+      S.DomainList,
+      "(all domains)",
+      (r) => r.domains,
+      (r) => r.info?.domain_total,
+    );
   }
 
   /** Record.List of one domain, every page (a zone of 1,234 records takes three requests). */
   async listRecords(domainId: string): Promise<S.RecordRow[]> {
-    return this.paged(A.RecordList, { domain_id: domainId }, S.RecordList, domain(domainId), (r) => r.records, (r) => r.info?.record_total);
+    return this.paged(
+      A.RecordList,
+      { domain_id: domainId },
+      S.RecordList,
+      domain(domainId),
+      (r) => r.records,
+      (r) => r.info?.record_total,
+    );
   }
 
   /** Record.Type: the record types a grade allows. */
@@ -109,13 +128,18 @@ export class DnspodClient {
 
   /** Domain.Create; returns the new domain id. */
   async createDomain(name: string, opts: { groupId?: number; isMark?: boolean } = {}): Promise<string> {
-    const r = await this.call(A.DomainCreate, { domain: name, group_id: opts.groupId, is_mark: opts.isMark === undefined ? undefined : yesNo(opts.isMark) }, S.DomainCreated, {
-      object: `domain "${name}"`,
-      reconcile: async () => {
-        const d = await this.domainInfo({ name });
-        return d && { domain: { id: d.id, punycode: d.punycode, domain: d.name } };
+    const r = await this.call(
+      A.DomainCreate,
+      { domain: name, group_id: opts.groupId, is_mark: opts.isMark === undefined ? undefined : yesNo(opts.isMark) },
+      S.DomainCreated,
+      {
+        object: `domain "${name}"`,
+        reconcile: async () => {
+          const d = await this.domainInfo({ name });
+          return d && { domain: { id: d.id, punycode: d.punycode, domain: d.name } };
+        },
       },
-    });
+    );
     return r.domain.id;
   }
 
@@ -161,7 +185,9 @@ export class DnspodClient {
 
   /** Record.Modify: DNSPod needs every field, not only the changed ones. */
   async modifyRecord(domainId: string, recordId: string, w: RecordWrite): Promise<void> {
-    await this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, { object: record(domainId, recordId) });
+    await this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, {
+      object: record(domainId, recordId),
+    });
   }
 
   /** Record.Remove; a record or domain that is already gone counts as removed. */
@@ -170,7 +196,9 @@ export class DnspodClient {
   }
 
   async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<void> {
-    await this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, { object: record(domainId, recordId) });
+    await this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, {
+      object: record(domainId, recordId),
+    });
   }
 
   /** Record.Remark; "" clears it. */
@@ -194,7 +222,11 @@ export class DnspodClient {
 
   /** Domainshare.Modify: `old_sub_domain` names what is shared now, `new_sub_domain` what should be ("" = whole domain). */
   async modifyShare(domainId: string, email: string, mode: "r" | "rw", oldSub: string, newSub: string): Promise<void> {
-    await this.write(A.DomainshareModify, { domain_id: domainId, email, mode, old_sub_domain: oldSub || undefined, new_sub_domain: newSub || undefined }, `share with ${email} of ${domain(domainId)}`);
+    await this.write(
+      A.DomainshareModify,
+      { domain_id: domainId, email, mode, old_sub_domain: oldSub || undefined, new_sub_domain: newSub || undefined },
+      `share with ${email} of ${domain(domainId)}`,
+    );
   }
 
   async removeShare(domainId: string, email: string): Promise<void> {
@@ -220,7 +252,9 @@ export class DnspodClient {
   }
 
   async removeAlias(domainId: string, aliasId: string): Promise<void> {
-    await unlessGone(() => this.write(A.DomainaliasRemove, { domain_id: domainId, alias_id: aliasId }, `alias ${aliasId} of ${domain(domainId)}`));
+    await unlessGone(() =>
+      this.write(A.DomainaliasRemove, { domain_id: domainId, alias_id: aliasId }, `alias ${aliasId} of ${domain(domainId)}`),
+    );
   }
 
   async listGroups(): Promise<S.Group[]> {
@@ -266,7 +300,8 @@ export class DnspodClient {
 
   /** Domain.Lockstatus; undefined when the domain is not locked (or gone). */
   async lockStatus(domainId: string): Promise<S.LockStatus | undefined> {
-    return (await unlessGone(() => this.call(A.DomainLockstatus, { domain_id: domainId }, S.LockStatus, { object: domain(domainId) })))?.lock;
+    return (await unlessGone(() => this.call(A.DomainLockstatus, { domain_id: domainId }, S.LockStatus, { object: domain(domainId) })))
+      ?.lock;
   }
 
   /** Domain.Unlock; a lock that has already ended counts as unlocked. */

@@ -7,10 +7,10 @@
 import { formOf, type ProtocolAdapter } from "../http/client-core";
 import { HttpStatusError, ResponseParseError } from "../http/errors";
 import type { HttpResponse } from "../http/transport";
+import { ownPackage, PACKAGE } from "../package-info";
 import { DNSPOD_OK } from "./codes";
 import { DnspodApiError } from "./errors";
 import { Envelope } from "./schemas";
-import { ownPackage, PACKAGE } from "../package-info";
 
 /** Domain.List and Record.List return at most 500 rows per request. */
 export const PAGE_SIZE = 500;
@@ -20,7 +20,7 @@ const FALLBACK_CONTACT = "maintainers@pulumi-dnspod-wedos.dev";
 let cached: string | undefined;
 
 /** e.g. "pulumi-dnspod-wedos/0.1.0 (maintainers@pulumi-dnspod-wedos.dev)". */
-export function userAgent(): string {
+function userAgent(): string {
   if (cached) return cached;
   const pkg = ownPackage();
   const author = typeof pkg.author === "string" ? /<([^>]+@[^>]+)>/.exec(pkg.author)?.[1] : pkg.author?.email;
@@ -29,7 +29,7 @@ export function userAgent(): string {
 }
 
 /** Parameters every action gets: JSON answers in English, and empty lists as lists, not errors. */
-export function globalParams(loginToken: string): Record<string, string> {
+function globalParams(loginToken: string): Record<string, string> {
   return { login_token: loginToken, format: "json", lang: "en", error_on_empty: "no" };
 }
 
@@ -73,7 +73,12 @@ export function dnspodProtocol(loginToken: string, endpoint: string): ProtocolAd
     blocks: (err) => err instanceof DnspodApiError && (err.kind === "auth" || err.kind === "banned"),
     notSent: (b, action, object) => {
       const code = b instanceof DnspodApiError ? b.code : "-1";
-      return new DnspodApiError(action, object, code, `not sent: an earlier request of this run got ${code}; more failed logins lead to a ban`);
+      return new DnspodApiError(
+        action,
+        object,
+        code,
+        `not sent: an earlier request of this run got ${code}; more failed logins lead to a ban`,
+      );
     },
     minDelayMs: (err) => (err instanceof DnspodApiError ? LIMIT_BACKOFF_MS : undefined),
   };

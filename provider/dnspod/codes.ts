@@ -38,7 +38,6 @@ export const DnspodAction = {
   RecordType: "Record.Type",
   RecordLine: "Record.Line",
 } as const;
-export type DnspodActionName = (typeof DnspodAction)[keyof typeof DnspodAction];
 
 export const DNSPOD_OK = "1";
 
@@ -48,12 +47,16 @@ export const DNSPOD_OK = "1";
  * Domain.Lock holds, `limit` = rate limit (the only API code that is retried).
  */
 export type Kind = "auth" | "banned" | "limit" | "permission" | "validation" | "notfound" | "exists" | "locked" | "empty" | "state";
-export interface CodeInfo { kind: Kind; meaning: string; fix: string }
+export interface CodeInfo {
+  kind: Kind;
+  meaning: string;
+  fix: string;
+}
 
 const c = (kind: Kind, meaning: string, fix: string): CodeInfo => ({ kind, meaning, fix });
 
 const TOKEN_FIX =
-  "set a valid API token \"ID,Token\" (DNSPod console → API Tokens) with `pulumi config set --secret dnspod:loginToken ID,Token` or the environment variable DNSPOD_LOGIN_TOKEN. " +
+  'set a valid API token "ID,Token" (DNSPod console → API Tokens) with `pulumi config set --secret dnspod:loginToken ID,Token` or the environment variable DNSPOD_LOGIN_TOKEN. ' +
   "Not retried: more than 30 failed logins within 5 minutes ban the account's API for an hour";
 const REPORT = "check the resource's inputs; this provider's check() should have caught it — please report it";
 const LOCK_FIX =
@@ -61,48 +64,104 @@ const LOCK_FIX =
 const ADOPT = "set adopt: true on the resource to manage the existing object, or remove it";
 const GONE = "it was removed outside Pulumi; run `pulumi refresh`";
 const DOMAIN_GONE = c("notfound", "invalid domain id (the domain does not exist in this account)", GONE);
-const NO_PERMIT = c("permission", "no permission for this domain", "only the domain's owner (or a share with mode rw) may do this; check the account of dnspod:loginToken");
+const NO_PERMIT = c(
+  "permission",
+  "no permission for this domain",
+  "only the domain's owner (or a share with mode rw) may do this; check the account of dnspod:loginToken",
+);
 
 const COMMON: Record<string, CodeInfo> = {
   "2": c("validation", "POST method only", "please report it"),
   "3": c("state", "unknown error", "try again later; if it persists, contact DNSPod support"),
   "-1": c("auth", "login failed (invalid login_token)", TOKEN_FIX),
-  "-2": c("limit", "API used too frequently", "retried automatically with back-off; if it persists, lower dnspod:requestsPerHour (DNSPOD_REQUESTS_PER_HOUR) so the client paces itself"),
+  "-2": c(
+    "limit",
+    "API used too frequently",
+    "retried automatically with back-off; if it persists, lower dnspod:requestsPerHour (DNSPOD_REQUESTS_PER_HOUR) so the client paces itself",
+  ),
   "-3": c("permission", "invalid agent", "the account is not an agent account; do not send user_id"),
   "-4": c("permission", "the user is not under this agent", "check the agent's user list"),
-  "-7": c("permission", "no permission to use this API (the account or domain grade needs an upgrade)", "upgrade the DNSPod plan or use a feature of the current grade"),
-  "-8": c("banned", "account temporarily banned (too many failed logins)", `wait about an hour for the ban to lift, and fix the token first: ${TOKEN_FIX}`),
+  "-7": c(
+    "permission",
+    "no permission to use this API (the account or domain grade needs an upgrade)",
+    "upgrade the DNSPod plan or use a feature of the current grade",
+  ),
+  "-8": c(
+    "banned",
+    "account temporarily banned (too many failed logins)",
+    `wait about an hour for the ban to lift, and fix the token first: ${TOKEN_FIX}`,
+  ),
   "-15": c("state", "domain prohibited", "DNSPod has prohibited this domain; contact DNSPod support"),
   "-99": c("permission", "API not open or paused", "the API is disabled for this account or paused by DNSPod; check the DNSPod console"),
-  "85": c("auth", "logged on elsewhere: request from outside the account's login-region protection", "allow this machine's location in the DNSPod account's security settings"),
+  "85": c(
+    "auth",
+    "logged on elsewhere: request from outside the account's login-region protection",
+    "allow this machine's location in the DNSPod account's security settings",
+  ),
   // dnsapi.cn only.
-  "82": c("permission", "this IP address is blacklisted", "DNSPod has blocked requests from this machine's IP address; contact DNSPod support"),
+  "82": c(
+    "permission",
+    "this IP address is blacklisted",
+    "DNSPod has blocked requests from this machine's IP address; contact DNSPod support",
+  ),
   "83": c("banned", "account locked", "the DNSPod account is locked; unlock it in the DNSPod console"),
 };
 
 const RECORD_WRITE: Record<string, CodeInfo> = {
   "6": c("validation", "missing or invalid parameter (or the domain does not exist)", REPORT),
-  "7": c("permission", "no permission to operate this record (system NS records are read-only)", "system NS records at @ cannot be changed; manage another record"),
+  "7": c(
+    "permission",
+    "no permission to operate this record (system NS records are read-only)",
+    "system NS records at @ cannot be changed; manage another record",
+  ),
   "8": c("notfound", "invalid record id (the record does not exist)", GONE),
   "21": c("locked", "domain is locked", LOCK_FIX),
-  "22": c("validation", "invalid sub domain", "use a relative name such as \"www\", \"@\" for the apex, \"*\" for a wildcard"),
+  "22": c("validation", "invalid sub domain", 'use a relative name such as "www", "@" for the apex, "*" for a wildcard'),
   "23": c("validation", "too many sub domain levels", "use fewer labels in subDomain"),
-  "24": c("validation", "invalid wildcard sub domain", "a wildcard must be the whole leftmost label: \"*\" or \"*.dev\""),
-  "25": c("validation", "round-robin limit reached for this name, type and line", "remove records of the same subDomain, type and line, or use another line"),
-  "26": c("validation", "invalid record line", "use a line of getRecordLines(): api.dnspod.com a key such as \"default\" or \"US\", dnsapi.cn a name such as \"电信\" (set dnspod:site to the account's site)"),
+  "24": c("validation", "invalid wildcard sub domain", 'a wildcard must be the whole leftmost label: "*" or "*.dev"'),
+  "25": c(
+    "validation",
+    "round-robin limit reached for this name, type and line",
+    "remove records of the same subDomain, type and line, or use another line",
+  ),
+  "26": c(
+    "validation",
+    "invalid record line",
+    'use a line of getRecordLines(): api.dnspod.com a key such as "default" or "US", dnsapi.cn a name such as "电信" (set dnspod:site to the account\'s site)',
+  ),
   "27": c("validation", "invalid record type for this domain's grade", "use a type getRecordTypes(grade) lists (CAA needs a paid grade)"),
-  "29": c("validation", "TTL too small for the domain's grade", "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 on api.dnspod.com; DP_Free 600, DP_Plus 60, DP_Extra/DP_Expert/DP_Ultra 1 on dnsapi.cn (see the Domain's grade output)"),
+  "29": c(
+    "validation",
+    "TTL too small for the domain's grade",
+    "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 on api.dnspod.com; DP_Free 600, DP_Plus 60, DP_Extra/DP_Expert/DP_Ultra 1 on dnsapi.cn (see the Domain's grade output)",
+  ),
   "30": c("validation", "invalid MX priority (must be 1–20)", "set mx to 1–20 on MX records"),
-  "31": c("state", "record limit reached or conflicting records (A, CNAME and URL records cannot share a name and line)", "remove the conflicting records at this subDomain and line"),
-  "32": c("validation", "NS record limit reached (dnsapi.cn: TTL out of limit)", "remove unused NS records; on dnsapi.cn use a ttl of at most 604800"),
+  "31": c(
+    "state",
+    "record limit reached or conflicting records (A, CNAME and URL records cannot share a name and line)",
+    "remove the conflicting records at this subDomain and line",
+  ),
+  "32": c(
+    "validation",
+    "NS record limit reached (dnsapi.cn: TTL out of limit)",
+    "remove unused NS records; on dnsapi.cn use a ttl of at most 604800",
+  ),
   "33": c("validation", "AAAA record limit reached", "remove unused AAAA records"),
   "34": c("validation", "invalid record value", REPORT),
   "35": c("validation", "this IP address is not allowed as a record value", "use another address"),
-  "36": c("validation", "NS records at @ must use the default line", "set recordLine \"default\""),
+  "36": c("validation", "NS records at @ must use the default line", 'set recordLine "default"'),
   "104": c("exists", "the record already exists (same subDomain, type, line and value)", ADOPT),
   // dnsapi.cn's own round-robin codes for A and CNAME.
-  "500025": c("validation", "round-robin limit reached for A records of this name and line", "remove A records of the same subDomain and line, or use another line"),
-  "500026": c("validation", "round-robin limit reached for CNAME records of this name and line", "remove CNAME records of the same subDomain and line, or use another line"),
+  "500025": c(
+    "validation",
+    "round-robin limit reached for A records of this name and line",
+    "remove A records of the same subDomain and line, or use another line",
+  ),
+  "500026": c(
+    "validation",
+    "round-robin limit reached for CNAME records of this name and line",
+    "remove CNAME records of the same subDomain and line, or use another line",
+  ),
 };
 
 const SHARE_EMAIL = {
@@ -116,10 +175,18 @@ const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
     "6": c("validation", "invalid domain", "use a registrable domain name such as example.com"),
     "7": c("exists", "domain already exists in this account", ADOPT),
     "11": c("state", "domain already exists as an alias of another domain", "remove the dnspod.DomainAlias first"),
-    "12": c("state", "domain already exists in another account", "the domain belongs to another DNSPod account; transfer it or use that account's token"),
+    "12": c(
+      "state",
+      "domain already exists in another account",
+      "the domain belongs to another DNSPod account; transfer it or use that account's token",
+    ),
     "41": c("validation", "the website falls short of DNSPod's terms of service", "contact DNSPod support"),
   },
-  "Domain.List": { "6": c("validation", "invalid offset", REPORT), "7": c("validation", "invalid length", REPORT), "9": c("empty", "empty result", "") },
+  "Domain.List": {
+    "6": c("validation", "invalid offset", REPORT),
+    "7": c("validation", "invalid length", REPORT),
+    "9": c("empty", "empty result", ""),
+  },
   "Domain.Remove": {
     "6": DOMAIN_GONE,
     "7": c("locked", "domain is locked", LOCK_FIX),
@@ -141,7 +208,11 @@ const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
     "7": NO_PERMIT,
     "8": c("validation", "wrong parameter days", "days must be a whole number from 1"),
     "9": c("validation", "parameter days is too big", "use at most 365 days"),
-    "21": c("state", "domain is already locked", "a lock not managed by this resource (or one whose code was lost) holds; wait for it to end or unlock it in the DNSPod console"),
+    "21": c(
+      "state",
+      "domain is already locked",
+      "a lock not managed by this resource (or one whose code was lost) holds; wait for it to end or unlock it in the DNSPod console",
+    ),
   },
   "Domain.Lockstatus": { "6": DOMAIN_GONE, "7": c("notfound", "the domain is not locked", "") },
   "Domain.Unlock": {
@@ -168,7 +239,11 @@ const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
   },
   "Domainalias.Remove": { "6": DOMAIN_GONE, "7": c("notfound", "invalid alias id", GONE) },
   "Domaingroup.Create": {
-    "-7": c("permission", "custom domain groups are only available to VIP (paid) accounts", "upgrade the account, or use a system group (1–7) as dnspod.Domain groupId instead of a dnspod.DomainGroup"),
+    "-7": c(
+      "permission",
+      "custom domain groups are only available to VIP (paid) accounts",
+      "upgrade the account, or use a system group (1–7) as dnspod.Domain groupId instead of a dnspod.DomainGroup",
+    ),
     "7": c("validation", "invalid group name", "use a non-empty name of at most 20 characters"),
     "8": c("exists", "a group of this name already exists", ADOPT),
     "9": c("validation", "group limit reached", "remove unused groups"),

@@ -4,10 +4,10 @@
  * with a message naming dnspod:loginToken and DNSPOD_LOGIN_TOKEN.
  */
 import type { Dispatcher } from "undici";
-import { SETTINGS, numberSetting, requireSetting } from "../config";
+import { numberSetting, requireSetting, SETTINGS } from "../config";
 import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
-import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
+import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
 import { DnspodClient } from "./client";
 import type { RecordRow } from "./schemas";
@@ -53,7 +53,15 @@ export function dnspodContext(): DnspodContext {
 
   const sleep = overrides.sleep ?? sleepFor;
   const account = `${endpoint}|${loginToken.split(",")[0]}`;
-  const budget = accountBudget("DNSPod", SETTINGS.dnspodPerHour.key, perWindow, windowS, overrides.now ?? Date.now, sleep, fileBudgetStore("DNSPod", account));
+  const budget = accountBudget(
+    "DNSPod",
+    SETTINGS.dnspodPerHour.key,
+    perWindow,
+    windowS,
+    overrides.now ?? Date.now,
+    sleep,
+    fileBudgetStore("DNSPod", account),
+  );
   const client = new DnspodClient({
     loginToken,
     endpoint,

@@ -6,7 +6,7 @@
  * is "default" in state everywhere, other lines are the site's write form ("US"; dnsapi.cn "电信").
  * Functions that depend on the site take it as their last argument, defaulting to the configured one.
  */
-import { canonicalHost, RDATA_RULES, type Checked } from "../dns/rdata";
+import { type Checked, canonicalHost, RDATA_RULES } from "../dns/rdata";
 import { DEFAULT_LINE_KEY, lineKeyFromDisplay, lineKeys } from "./lines";
 import { CN_DEFAULT_LINE_NAME, CN_LINES, looksChinese } from "./lines-cn";
 import type { Domain, RecordRow } from "./schemas";
@@ -80,7 +80,8 @@ export function canonicalValue(type: DnspodType, raw: string): Checked {
     case "NS":
       return dotted(raw, "NS target", "ns1.example.net");
     case "MX":
-      if (/^\s*\d+\s+\S/.test(raw)) return bad(`MX value "${raw}" must be the mail host only. Fix: put the priority in mx, e.g. value "mail.example.com", mx 10`);
+      if (/^\s*\d+\s+\S/.test(raw))
+        return bad(`MX value "${raw}" must be the mail host only. Fix: put the priority in mx, e.g. value "mail.example.com", mx 10`);
       return dotted(raw, "MX host", "mail.example.com");
     case "SRV": {
       const c = RDATA_RULES.SRV!(raw);
@@ -90,7 +91,11 @@ export function canonicalValue(type: DnspodType, raw: string): Checked {
       return ok(`${parts.slice(0, 3).join(" ")} ${target === "." ? "." : `${target}.`}`);
     }
     case "TXT":
-      return raw.length === 0 ? bad("TXT value must not be empty") : raw.length > TXT_MAX ? bad(`TXT value is ${raw.length} characters; DNSPod allows at most ${TXT_MAX}. Fix: shorten it`) : ok(raw);
+      return raw.length === 0
+        ? bad("TXT value must not be empty")
+        : raw.length > TXT_MAX
+          ? bad(`TXT value is ${raw.length} characters; DNSPod allows at most ${TXT_MAX}. Fix: shorten it`)
+          : ok(raw);
     case "URL":
     case "Framed URL":
       return isHttpUrl(raw.trim()) ? ok(raw.trim()) : bad(`${type} value "${raw}" must be an http(s) URL, e.g. "https://www.example.com/"`);
@@ -105,7 +110,11 @@ export function canonicalSubDomain(raw: string): Checked {
   if (sub === "" || sub === "@") return ok("@");
   const labels = sub.split(".");
   const valid = sub.length <= 253 && labels.every((l, i) => (l === "*" && i === 0) || LABEL.test(l));
-  return valid ? ok(sub) : bad(`"${raw}" is not a valid subDomain. Fix: give it relative to the domain without a trailing dot ("www", "_sip._tcp", "*.dev"); "@" is the apex`);
+  return valid
+    ? ok(sub)
+    : bad(
+        `"${raw}" is not a valid subDomain. Fix: give it relative to the domain without a trailing dot ("www", "_sip._tcp", "*.dev"); "@" is the apex`,
+      );
 }
 
 const KEYS_LOWER = new Map([...lineKeys()].map((k) => [k.toLowerCase(), k]));
@@ -116,7 +125,9 @@ function intlLineKey(v: string): string | undefined {
 }
 
 /** The free grade's dnsapi.cn lines other than the default, for messages. */
-const CN_NAMES = CN_LINES.slice(1).map((l) => l.name).join(", ");
+const CN_NAMES = CN_LINES.slice(1)
+  .map((l) => l.name)
+  .join(", ");
 
 const notALine = (raw: string, site: DnspodSite): Checked =>
   bad(
@@ -137,13 +148,18 @@ export function checkLine(raw: string, site: DnspodSite = configuredSite()): Che
   if (v.toLowerCase() === DEFAULT_LINE_KEY || v === CN_DEFAULT_LINE_NAME) return ok(DEFAULT_LINE_KEY);
   if (site === "cn") {
     if (looksChinese(v)) return ok(v);
-    if (intlLineKey(v)) return bad(`"${raw}" is an api.dnspod.com line; dnsapi.cn names its lines in Chinese. Fix: use "default" (默认) or a dnsapi.cn line such as 电信, 联通, 移动, 境内, 境外 (see dnspod.getRecordLines()); if the account is on api.dnspod.com, set dnspod:site intl`);
+    if (intlLineKey(v))
+      return bad(
+        `"${raw}" is an api.dnspod.com line; dnsapi.cn names its lines in Chinese. Fix: use "default" (默认) or a dnsapi.cn line such as 电信, 联通, 移动, 境内, 境外 (see dnspod.getRecordLines()); if the account is on api.dnspod.com, set dnspod:site intl`,
+      );
     return notALine(raw, site);
   }
   const key = intlLineKey(v);
   if (key) return ok(key);
   if (looksChinese(v)) {
-    return bad(`"${raw}" is a dnsapi.cn (DNSPod China) line, and the provider is set up for api.dnspod.com. Fix: for a dnsapi.cn account run \`pulumi config set dnspod:site cn\` (or point dnspod:endpoint at https://dnsapi.cn); on api.dnspod.com use a line key such as "default" or "US"`);
+    return bad(
+      `"${raw}" is a dnsapi.cn (DNSPod China) line, and the provider is set up for api.dnspod.com. Fix: for a dnsapi.cn account run \`pulumi config set dnspod:site cn\` (or point dnspod:endpoint at https://dnsapi.cn); on api.dnspod.com use a line key such as "default" or "US"`,
+    );
   }
   return notALine(raw, site);
 }
@@ -206,7 +222,13 @@ export function fromRecordRow(row: RecordRow): RecordState {
 /** The natural key of a record: name, type, line, value (and priority for MX); lines compared as stored. */
 export function sameRecord(row: RecordRow, w: RecordWrite): boolean {
   const s = fromRecordRow(row);
-  return s.subDomain === w.sub_domain && s.recordType === w.record_type && s.recordLine === readLine(w.record_line) && s.value === w.value && (w.record_type !== "MX" || s.mx === w.mx);
+  return (
+    s.subDomain === w.sub_domain &&
+    s.recordType === w.record_type &&
+    s.recordLine === readLine(w.record_line) &&
+    s.value === w.value &&
+    (w.record_type !== "MX" || s.mx === w.mx)
+  );
 }
 
 /** What a dnspod.Domain reads back from Domain.Info. */
@@ -243,7 +265,8 @@ export interface RecordIdentity {
 }
 
 /** A record's identity as ZoneRecords keys it: `"www A 192.0.2.10"`, on another line `"www A@US 192.0.2.10"`. */
-export const recordKey = (r: RecordIdentity): string => `${r.subDomain} ${r.recordType}${r.recordLine === DEFAULT_LINE_KEY ? "" : `@${r.recordLine}`} ${r.value}`;
+export const recordKey = (r: RecordIdentity): string =>
+  `${r.subDomain} ${r.recordType}${r.recordLine === DEFAULT_LINE_KEY ? "" : `@${r.recordLine}`} ${r.value}`;
 
 export function recordOfKey(key: string): RecordIdentity {
   const m = /^(\S+) (Framed URL|[^\s@]+)(?:@(\S+))? ([\s\S]*)$/.exec(key);
@@ -252,7 +275,13 @@ export function recordOfKey(key: string): RecordIdentity {
 }
 
 /** Defaults (enabled, no remark) are not stored, so state stays small and absent equals default. */
-export function recordAttrs(r: { recordType: string; ttl: number; mx?: number | undefined; status?: string; remark?: string }): RecordAttrs {
+export function recordAttrs(r: {
+  recordType: string;
+  ttl: number;
+  mx?: number | undefined;
+  status?: string;
+  remark?: string;
+}): RecordAttrs {
   return {
     ttl: r.ttl,
     ...(r.recordType === "MX" && r.mx !== undefined ? { mx: r.mx } : {}),

@@ -11,7 +11,7 @@ export const DnspodDomainInfo = z.object({
   id: z.string().describe("DNSPod domain id."),
   name: z.string().describe("Domain name."),
   punycode: z.string().describe("The domain in punycode."),
-  grade: z.string().describe("Service grade, e.g. \"DP_Free\"."),
+  grade: z.string().describe('Service grade, e.g. "DP_Free".'),
   status: z.string().describe("Domain status."),
   groupId: z.string().describe("Domain group id."),
   recordCount: z.number().int().describe("Number of records."),
@@ -23,9 +23,9 @@ export type DnspodDomainInfo = z.infer<typeof DnspodDomainInfo>;
 
 export const DnspodRecordInfo = z.object({
   recordId: z.string().describe("DNSPod record id."),
-  subDomain: z.string().describe("Record name; \"@\" is the apex."),
+  subDomain: z.string().describe('Record name; "@" is the apex.'),
   recordType: z.string().describe("Record type."),
-  recordLine: z.string().describe("Line key (\"default\" for the default line)."),
+  recordLine: z.string().describe('Line key ("default" for the default line).'),
   value: z.string().describe("Record value in canonical form."),
   mx: z.number().int().optional().describe("MX priority (MX records only)."),
   ttl: z.number().int().describe("Time to live in seconds."),
@@ -45,13 +45,24 @@ export type DnspodLineArea = z.infer<typeof DnspodLineArea>;
 /** Every domain of the account (Domain.List, all pages). */
 export async function getDomains(): Promise<DnspodDomainInfo[]> {
   return (await dnspodContext().client.listDomains()).map((d) => ({
-    id: d.id, name: d.name, punycode: d.punycode || d.name, grade: d.grade, status: d.status, groupId: d.group_id, recordCount: d.records, ttl: d.ttl, owner: d.owner, remark: d.remark,
+    id: d.id,
+    name: d.name,
+    punycode: d.punycode || d.name,
+    grade: d.grade,
+    status: d.status,
+    groupId: d.group_id,
+    recordCount: d.records,
+    ttl: d.ttl,
+    owner: d.owner,
+    remark: d.remark,
   }));
 }
 
 /** Every record of a domain (Record.List, all pages); lines as keys, system NS records flagged. */
 export async function getRecords(domainId: string): Promise<DnspodRecordInfo[]> {
-  return (await dnspodContext().client.listRecords(String(domainId))).map((r) => ({ ...fromRecordRow(r), system: r.hold === "hold" }) as DnspodRecordInfo);
+  return (await dnspodContext().client.listRecords(String(domainId))).map(
+    (r) => ({ ...fromRecordRow(r), system: r.hold === "hold" }) as DnspodRecordInfo,
+  );
 }
 
 /** Record types a grade allows (Record.Type), e.g. getRecordTypes("DP_Free"). */

@@ -8,9 +8,15 @@ import { cnLineAreas } from "./lines-cn";
 
 const str = z.union([z.string(), z.number()]).transform(String);
 /** Free text that DNSPod sends as "", false or null when empty. */
-const text = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().transform((v) => (typeof v === "string" || typeof v === "number" ? String(v) : ""));
+const text = z
+  .union([z.string(), z.number(), z.boolean(), z.null()])
+  .optional()
+  .transform((v) => (typeof v === "string" || typeof v === "number" ? String(v) : ""));
 const intLike = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number);
-const optInt = z.union([z.number(), z.string(), z.null()]).optional().transform((v) => (v === null || v === undefined || v === "" ? 0 : Number(v)));
+const optInt = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined || v === "" ? 0 : Number(v)));
 
 export const Envelope = z.object({
   status: z.object({ code: str, message: text, created_at: text }),
@@ -40,7 +46,13 @@ export const Domain = z
   .passthrough();
 export type Domain = z.infer<typeof Domain>;
 
-export const DomainList = z.object({ info: ListInfo.optional(), domains: z.array(Domain).nullish().transform((v) => v ?? []) });
+export const DomainList = z.object({
+  info: ListInfo.optional(),
+  domains: z
+    .array(Domain)
+    .nullish()
+    .transform((v) => v ?? []),
+});
 export const DomainInfo = z.object({ domain: Domain });
 export const DomainCreated = z.object({ domain: z.object({ id: str, punycode: text, domain: text }) });
 
@@ -50,7 +62,7 @@ export const RecordRow = z
     id: str,
     name: str,
     line: text,
-    type: str.transform((t) => t.toUpperCase() === "FRAMED URL" ? "Framed URL" : t.toUpperCase()),
+    type: str.transform((t) => (t.toUpperCase() === "FRAMED URL" ? "Framed URL" : t.toUpperCase())),
     ttl: intLike,
     value: text,
     mx: optInt,
@@ -67,7 +79,10 @@ export type RecordRow = z.infer<typeof RecordRow>;
 export const RecordList = z.object({
   domain: z.object({ id: str, name: text, grade: text }).passthrough().optional(),
   info: ListInfo.optional(),
-  records: z.array(RecordRow).nullish().transform((v) => v ?? []),
+  records: z
+    .array(RecordRow)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /** Record.Create answers the id as a string, Record.Modify and Record.Status as a number. */
@@ -75,16 +90,32 @@ export const RecordWritten = z.object({ record: z.object({ id: str, name: text, 
 
 export const Share = z.object({ share_to: str, mode: text, status: text, sub_domain: text }).passthrough();
 export type Share = z.infer<typeof Share>;
-export const ShareList = z.object({ share: z.array(Share).nullish().transform((v) => v ?? []), owner: text });
+export const ShareList = z.object({
+  share: z
+    .array(Share)
+    .nullish()
+    .transform((v) => v ?? []),
+  owner: text,
+});
 
 export const Alias = z.object({ id: str, domain: text }).passthrough();
 export type Alias = z.infer<typeof Alias>;
-export const AliasList = z.object({ alias: z.array(Alias).nullish().transform((v) => v ?? []) });
+export const AliasList = z.object({
+  alias: z
+    .array(Alias)
+    .nullish()
+    .transform((v) => v ?? []),
+});
 export const AliasCreated = z.object({ alias: z.object({ id: str, punycode: text }) });
 
 export const Group = z.object({ group_id: str, group_name: str, group_type: text, size: optInt }).passthrough();
 export type Group = z.infer<typeof Group>;
-export const GroupList = z.object({ groups: z.array(Group).nullish().transform((v) => v ?? []) });
+export const GroupList = z.object({
+  groups: z
+    .array(Group)
+    .nullish()
+    .transform((v) => v ?? []),
+});
 /** The seed's quirk: the new group comes back as an object under `groups`. */
 export const GroupCreated = z.object({ groups: z.object({ id: str }) });
 
@@ -100,7 +131,10 @@ const LineAreas = z.record(z.string(), z.object({ name: text, sub_area: z.record
  */
 export const RecordLines = z.union([
   z.object({ lines: LineAreas }).transform((r) => r.lines),
-  z.object({ lines: z.array(str) }).passthrough().transform((r) => cnLineAreas(r.lines)),
+  z
+    .object({ lines: z.array(str) })
+    .passthrough()
+    .transform((r) => cnLineAreas(r.lines)),
 ]);
 export type RecordLines = z.output<typeof LineAreas>;
 

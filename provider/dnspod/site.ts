@@ -7,7 +7,7 @@
 import { SETTINGS, setting } from "../config";
 
 export type DnspodSite = "intl" | "cn";
-export const DNSPOD_SITES: readonly DnspodSite[] = ["intl", "cn"];
+const DNSPOD_SITES: readonly DnspodSite[] = ["intl", "cn"];
 
 /** The site an endpoint belongs to: dnsapi.cn (and its subdomains) is cn, anything else intl. */
 export function siteOfEndpoint(endpoint: string): DnspodSite {

@@ -7,12 +7,12 @@
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { dnspodContext } from "./context";
-import { liveRecord, recordOfKey, toRecordWrite, type RecordAttrs, type RecordIdentity } from "./convert";
+import { liveRecord, type RecordAttrs, type RecordIdentity, recordOfKey, toRecordWrite } from "./convert";
 import { DEFAULT_LINE_KEY } from "./lines";
 import type { RecordRow } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */
-export const WRITES_AT_ONCE = 16;
+const WRITES_AT_ONCE = 16;
 
 const records = (rows: readonly RecordRow[]) => rows.filter((r) => r.hold !== "hold").map(liveRecord);
 const modifies = (a: RecordAttrs, b: RecordAttrs) => a.ttl !== b.ttl || a.mx !== b.mx;
@@ -91,4 +91,3 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
 
   declare: (key, attrs) => declaredRecord(recordOfKey(key), attrs),
 };
-

@@ -7,11 +7,11 @@
  */
 import { domainToASCII } from "node:url";
 import { parseArgs } from "node:util";
-import { SETTINGS, setting, type Setting } from "../config";
+import { SETTINGS, type Setting, setting } from "../config";
 import { canonicalZone } from "../dns/rdata";
 import { redact } from "../http/log";
 import { WedosApiError } from "../wedos/errors";
-import { DEFAULT_FORMAT, FORMATS, isFormatName, type FormatName } from "./formats";
+import { DEFAULT_FORMAT, FORMATS, type FormatName, isFormatName } from "./formats";
 import { readDnspod, readWedos } from "./read";
 
 const BIN = "pulumi-dnspod-wedos";
@@ -45,7 +45,9 @@ domain name or its numeric id. The name server records the service keeps for its
 
 Options:
   -f, --format <name>   output format (default ${DEFAULT_FORMAT}):
-${Object.entries(FORMATS).map(([name, f]) => `      ${name.padEnd(6)} ${f.summary}`).join("\n")}
+${Object.entries(FORMATS)
+  .map(([name, f]) => `      ${name.padEnd(6)} ${f.summary}`)
+  .join("\n")}
   -h, --help            show this help
 
 Credentials and endpoints come from the environment (the stack config keys of a Pulumi program
@@ -68,15 +70,21 @@ class UsageError extends Error {}
 
 type Command = { help: string } | { api: Api; zone: string; format: FormatName };
 
-export function parseCommand(argv: string[]): Command {
-  let parsed;
+function parseOptions(argv: string[]) {
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } } });
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (err) {
     // node's messages go on about `--`; the first sentence is the one that helps.
     throw new UsageError((err as Error).message.split(/(?<=\.) /)[0]!);
   }
-  const { values, positionals } = parsed;
+}
+
+export function parseCommand(argv: string[]): Command {
+  const { values, positionals } = parseOptions(argv);
   const [command, api, zone, ...extra] = positionals;
   if (command === undefined) {
     if (values.help) return { help: TOOL_HELP };
@@ -86,7 +94,10 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { help: EXPORT_HELP };
   if (api === undefined) throw new UsageError(`export needs an API: "wedos" or "dnspod"`);
   if (!(APIS as readonly string[]).includes(api)) throw new UsageError(`unknown API "${api}"; use "wedos" or "dnspod"`);
-  if (zone === undefined) throw new UsageError(`export ${api} needs the ${api === "wedos" ? "zone" : "domain"} to read, e.g. "example.${api === "wedos" ? "cz" : "com"}"`);
+  if (zone === undefined)
+    throw new UsageError(
+      `export ${api} needs the ${api === "wedos" ? "zone" : "domain"} to read, e.g. "example.${api === "wedos" ? "cz" : "com"}"`,
+    );
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = values.format ?? DEFAULT_FORMAT;
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; use one of ${Object.keys(FORMATS).join(", ")}`);
@@ -99,7 +110,9 @@ function zoneArgument(api: Api, raw: string): string {
   if (api === "dnspod" && /^\d+$/.test(text)) return text;
   const zone = canonicalZone(domainToASCII(text.toLowerCase()) || text);
   if (zone) return zone;
-  throw new UsageError(`"${raw}" is not a domain name${api === "dnspod" ? " or a domain id" : ""}; give the zone's name, e.g. "example.${api === "wedos" ? "cz" : "com"}"`);
+  throw new UsageError(
+    `"${raw}" is not a domain name${api === "dnspod" ? " or a domain id" : ""}; give the zone's name, e.g. "example.${api === "wedos" ? "cz" : "com"}"`,
+  );
 }
 
 /** Fails before any request, naming the variables (and the stack config keys, which do not apply here). */
@@ -119,7 +132,8 @@ function requireCredentials(api: Api): void {
  */
 function errorLine(err: unknown): string {
   const message = (err instanceof Error ? err.message : String(err)).replace(/\s*[\r\n]+\s*/g, " ");
-  if (err instanceof WedosApiError && err.kind === "auth") return `${message} (this command reads ${SETTINGS.wedosUsername.env} and ${SETTINGS.wedosPassword.env})`;
+  if (err instanceof WedosApiError && err.kind === "auth")
+    return `${message} (this command reads ${SETTINGS.wedosUsername.env} and ${SETTINGS.wedosPassword.env})`;
   return message;
 }
 

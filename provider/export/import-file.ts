@@ -13,19 +13,32 @@
  */
 import { ownPackage } from "../package-info";
 import type { RenderContext } from "./formats";
-import { resourceName, type ExportEntry, type ZoneExport } from "./model";
+import { type ExportEntry, resourceName, type ZoneExport } from "./model";
 
-interface ImportSpec { type: string; name: string; id: string; version?: string }
+interface ImportSpec {
+  type: string;
+  name: string;
+  id: string;
+  version?: string;
+}
 
 /** The program's name for one record: "<zone>-<name or apex>-<type>-<id>", as Pulumi names go. */
 function recordName(zone: string, e: ExportEntry<object>): string {
   const label = (e.zone.name || "apex").replace(/\*/g, "wildcard");
-  return `${resourceName(zone)}-${label}-${e.zone.type}-${e.id}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-");
+  return `${resourceName(zone)}-${label}-${e.zone.type}-${e.id}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-");
 }
 
 function specs(exp: ZoneExport, perRecord: boolean): ImportSpec[] {
   const version = ownPackage().version;
-  const spec = (type: string, name: string, id: string): ImportSpec => ({ type: `${exp.api}:index:${type}`, name, id, ...(version ? { version } : {}) });
+  const spec = (type: string, name: string, id: string): ImportSpec => ({
+    type: `${exp.api}:index:${type}`,
+    name,
+    id,
+    ...(version ? { version } : {}),
+  });
   const zoneId = exp.api === "wedos" ? exp.zone : exp.domainId;
   if (!perRecord) return [spec("ZoneRecords", `${resourceName(exp.zone)}-records`, zoneId)];
   const taken = (exp.entries as ExportEntry<object>[]).filter((e) => !e.refused);
@@ -33,5 +46,7 @@ function specs(exp: ZoneExport, perRecord: boolean): ImportSpec[] {
 }
 
 // JSON has no comments: the render context (time, command) is not written.
-export const renderImport = (exp: ZoneExport, _ctx?: RenderContext): string => `${JSON.stringify({ resources: specs(exp, false) }, null, 2)}\n`;
-export const renderImportRecords = (exp: ZoneExport, _ctx?: RenderContext): string => `${JSON.stringify({ resources: specs(exp, true) }, null, 2)}\n`;
+export const renderImport = (exp: ZoneExport, _ctx?: RenderContext): string =>
+  `${JSON.stringify({ resources: specs(exp, false) }, null, 2)}\n`;
+export const renderImportRecords = (exp: ZoneExport, _ctx?: RenderContext): string =>
+  `${JSON.stringify({ resources: specs(exp, true) }, null, 2)}\n`;

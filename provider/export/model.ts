@@ -83,7 +83,8 @@ export function naturalCompare(a: string, b: string): number {
  * carries the DNSPod line), so two exports of the same zone are identical and diff cleanly.
  */
 export function sortEntries<I>(entries: ExportEntry<I>[]): ExportEntry<I>[] {
-  const key = (e: ExportEntry<I>) => [e.zone.name === "" ? 0 : 1, e.zone.name, e.zone.type, e.zone.rdata, e.zone.comment ?? "", e.id] as const;
+  const key = (e: ExportEntry<I>) =>
+    [e.zone.name === "" ? 0 : 1, e.zone.name, e.zone.type, e.zone.rdata, e.zone.comment ?? "", e.id] as const;
   return [...entries].sort((x, y) => {
     const [a, b] = [key(x), key(y)];
     if (a[0] !== b[0]) return a[0] - b[0];
@@ -104,9 +105,12 @@ export function notTaken(
   input: object,
   parse: () => { success: boolean; error?: { issues: { message: string }[] } },
 ): { refused?: string } {
-  if (api.zoneFileOnly(input as Record<string, unknown>)) return { refused: `${api.label} leaves NS records at the apex out: the service serves the zone's delegation itself` };
+  if (api.zoneFileOnly(input as Record<string, unknown>))
+    return { refused: `${api.label} leaves NS records at the apex out: the service serves the zone's delegation itself` };
   const result = parse();
-  return result.success ? {} : { refused: `${api.label} refuses it: ${result.error!.issues.map((i) => i.message.replace(/\s+/g, " ")).join("; ")}` };
+  return result.success
+    ? {}
+    : { refused: `${api.label} refuses it: ${result.error!.issues.map((i) => i.message.replace(/\s+/g, " ")).join("; ")}` };
 }
 
 /** A Pulumi resource name from a zone name: "example.cz" → "example-cz". */

@@ -3,17 +3,18 @@
  * change the zone it shows. The clients are the provider's own, so credentials, endpoints, the
  * request budget, retries and error messages are exactly those of `pulumi up`.
  */
-import { dnspodContext } from "../dnspod/context";
+
 import { DnspodAction } from "../dnspod/codes";
-import { fromDomainInfo } from "../wedos/convert";
-import { wedosContext } from "../wedos/context";
+import { dnspodContext } from "../dnspod/context";
 import { WedosCommand } from "../wedos/codes";
+import { wedosContext } from "../wedos/context";
+import { fromDomainInfo } from "../wedos/convert";
 import { dnspodExport } from "./dnspod";
 import type { DnspodExport, WedosExport } from "./model";
 import { wedosExport } from "./wedos";
 
 /** A zone or domain the account does not have: the message names it and what to do. */
-export class ZoneNotFoundError extends Error {
+class ZoneNotFoundError extends Error {
   override readonly name = "ZoneNotFoundError";
 }
 

@@ -5,8 +5,9 @@
  * single write call. The DNSPod domain is referred to by its literal id rather than declared as a
  * dnspod.Domain, which would be a second resource for `pulumi up` to create.
  */
-import { count, resourceName, sourceOf, type ZoneExport } from "./model";
+
 import type { RenderContext } from "./formats";
+import { count, resourceName, sourceOf, type ZoneExport } from "./model";
 import { isoSeconds } from "./zone";
 
 const ATTRIBUTES: Record<ZoneExport["api"], string> = {
@@ -22,7 +23,12 @@ export function renderTypescript(exp: ZoneExport, ctx: RenderContext): string {
     `// at ${isoSeconds(ctx.now)} by \`${ctx.command}\`.`,
     `// \`pulumi up\` adopts these ${count(exp.entries.length - refused, "record")} without writing: each is in the zone already,`,
     `// with this ${ATTRIBUTES[exp.api]}.`,
-    ...(refused ? [`// ${refused === 1 ? "1 record is" : `${refused} records are`} commented out: ZoneRecords would not take the data the API holds`, "// (the reason follows the record)."] : []),
+    ...(refused
+      ? [
+          `// ${refused === 1 ? "1 record is" : `${refused} records are`} commented out: ZoneRecords would not take the data the API holds`,
+          "// (the reason follows the record).",
+        ]
+      : []),
     "// Records added to the zone later stay unmanaged unless `exclusive: true` is set, which makes",
     "// this resource delete them.",
     ...(exp.omitted.length ? ["// Left out:", ...exp.omitted.map((line) => `//   ${line}`)] : []),
@@ -41,14 +47,16 @@ export function renderTypescript(exp: ZoneExport, ctx: RenderContext): string {
 
 /** `{ name: "www", ttl: 300 }`: keys in their order. */
 function objectLiteral(o: object): string {
-  return `{ ${Object.entries(o).map(([k, v]) => `${k}: ${typeof v === "string" ? tsString(v) : JSON.stringify(v)}`).join(", ")} }`;
+  return `{ ${Object.entries(o)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? tsString(v) : JSON.stringify(v)}`)
+    .join(", ")} }`;
 }
 
 /**
  * A string literal: JSON's, which TypeScript reads as the same string, in single quotes when the
  * text has double quotes and no single ones (CAA values, TXT with quotes), as a person writes it.
  */
-export function tsString(s: string): string {
+function tsString(s: string): string {
   const json = JSON.stringify(s);
   if (!s.includes('"') || s.includes("'")) return json;
   // In JSON text a " appears only escaped, as \", so turning each \" back into " unescapes exactly the quotes.

@@ -5,11 +5,11 @@
  * check() produces, so that check() leaves it unchanged and the live row is adopted as it is.
  */
 import { canonicalHost, RDATA_RULES } from "../dns/rdata";
-import type { Row } from "../wedos/schemas";
-import { checkedName } from "../zonefile/fields";
 import { ZoneRow } from "../wedos/resources/inputs";
+import type { Row } from "../wedos/schemas";
 import { wedosZoneApi } from "../wedos/zone-api";
-import { count, notTaken, sortEntries, type ExportEntry, type WedosExport, type WedosInput } from "./model";
+import { checkedName } from "../zonefile/fields";
+import { count, type ExportEntry, notTaken, sortEntries, type WedosExport, type WedosInput } from "./model";
 
 /** Every row of the zone but the apex NS rows naming WEDOS's own name servers (`nameservers`). */
 export function wedosExport(zone: string, rows: Row[], nameservers: string[]): WedosExport {
@@ -17,12 +17,14 @@ export function wedosExport(zone: string, rows: Row[], nameservers: string[]): W
   const isOwn = (r: Row) => r.name === "" && r.rdtype === "NS" && own.has(canonicalHost(r.rdata) ?? r.rdata);
   const skipped = rows.filter(isOwn);
   const omitted = skipped.length
-    ? [`${count(skipped.length, "NS record")} at the apex naming WEDOS's own name servers (${skipped.map((r) => host(r.rdata)).join(", ")}): WEDOS manages them with the zone.`]
+    ? [
+        `${count(skipped.length, "NS record")} at the apex naming WEDOS's own name servers (${skipped.map((r) => host(r.rdata)).join(", ")}): WEDOS manages them with the zone.`,
+      ]
     : [];
   return { api: "wedos", zone, omitted, entries: sortEntries(rows.filter((r) => !isOwn(r)).map(wedosEntry)) };
 }
 
-export function wedosEntry(row: Row): ExportEntry<WedosInput> {
+function wedosEntry(row: Row): ExportEntry<WedosInput> {
   const name = row.name.trim().toLowerCase();
   const type = row.rdtype;
   const checked = RDATA_RULES[type]?.(row.rdata);

@@ -3,13 +3,14 @@
  * the same records (formatZoneFile checks that on every call). What a zone file cannot hold — the
  * WEDOS comment, the DNSPod line, status and remark — is written as a comment after the record.
  */
-import { formatZoneFile, ZONE_FILE_TYPES, type FormattedRecord, type ZoneFileError } from "../zonefile";
-import { count, sourceOf, type ZoneExport } from "./model";
+import { type FormattedRecord, formatZoneFile, ZONE_FILE_TYPES, type ZoneFileError } from "../zonefile";
 import type { RenderContext } from "./formats";
+import { count, sourceOf, type ZoneExport } from "./model";
 
 const COMMENTS: Record<ZoneExport["api"], string> = {
   wedos: "A comment after a record is its WEDOS author comment; comments are not read back.",
-  dnspod: 'A comment after a record gives its DNSPod line (unless "default"), "disabled" and its remark; comments are not read back, and a zone file has no lines.',
+  dnspod:
+    'A comment after a record gives its DNSPod line (unless "default"), "disabled" and its remark; comments are not read back, and a zone file has no lines.',
 };
 
 export function renderZone(exp: ZoneExport, ctx: RenderContext): string {
@@ -19,7 +20,13 @@ export function renderZone(exp: ZoneExport, ctx: RenderContext): string {
     `Exported from ${sourceOf(exp)} at ${isoSeconds(ctx.now)} by \`${ctx.command}\`.`,
     `${count(exp.entries.length, "record")}.${exp.omitted.length ? " Left out:" : ""}`,
     ...exp.omitted.map((line) => `- ${line}`),
-    ...(invalid ? [invalid === 1 ? INVALID_ONE : `${invalid} records whose data is not valid for their type in a zone file are shown as comment lines, with the reason.`] : []),
+    ...(invalid
+      ? [
+          invalid === 1
+            ? INVALID_ONE
+            : `${invalid} records whose data is not valid for their type in a zone file are shown as comment lines, with the reason.`,
+        ]
+      : []),
     COMMENTS[exp.api],
     `Read it back with parseZoneFile(text, "${exp.zone}") from pulumi-dnspod-wedos.`,
   ];

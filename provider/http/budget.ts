@@ -31,7 +31,6 @@ export interface BudgetStore {
   save(grants: readonly number[]): void;
 }
 
-
 export class RequestBudget {
   /** Grant times (ms), non-decreasing; may lie in the future for callers still waiting. */
   private grants: number[] = [];
@@ -101,6 +100,8 @@ export function accountBudget(
     now,
     sleep,
     onWait: (ms, queued) =>
-      stderrLogger(`${api} request budget (${perWindow} per ${windowS} s, ${configKey}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`),
+      stderrLogger(
+        `${api} request budget (${perWindow} per ${windowS} s, ${configKey}) reached: waiting ${Math.ceil(ms / 1000)} s; ${queued} request(s) queued`,
+      ),
   });
 }

@@ -7,14 +7,14 @@
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import type { RequestBudget } from "./budget";
-import { ProviderError, ResponseShapeError, type ApiLabel } from "./errors";
+import { type ApiLabel, ProviderError, ResponseShapeError } from "./errors";
 import { FirstCallGate } from "./first-call";
-import { type ClientBasics, type RetryConfig, withClientDefaults, withRetry } from "./retry";
+import { type ClientBasics, Reconciled, type RetryConfig, withClientDefaults, withRetry } from "./retry";
 import { type HttpResponse, postForm } from "./transport";
 
 export type Params = Record<string, unknown>;
 
-export interface WireRequest {
+interface WireRequest {
   url: string;
   form: URLSearchParams;
   headers?: Record<string, string>;
@@ -56,29 +56,30 @@ export class ApiClientCore {
   private readonly gate = new FirstCallGate();
   private readonly o: ReturnType<typeof withClientDefaults<CoreOptions>>;
 
-  constructor(private readonly adapter: ProtocolAdapter, options: CoreOptions) {
+  constructor(
+    private readonly adapter: ProtocolAdapter,
+    options: CoreOptions,
+  ) {
     this.o = withClientDefaults(options);
   }
 
   async call<S extends z.ZodType>(op: string, params: Params, schema: S, opts: CallOptions<z.output<S>>): Promise<z.output<S>> {
     const { api } = this.adapter;
     const label = opts.object ? `${op} ${opts.object}` : op;
-    let found: z.output<S> | undefined;
-    let reconciled = false;
     const reconcile = opts.reconcile;
-    const payload = await withRetry(
+    const result = await withRetry<unknown, z.output<S>>(
       this.o.retry as RetryConfig,
       {
         classify: (err) => ({ retry: err instanceof ProviderError && err.retryable, minDelayMs: this.adapter.minDelayMs?.(err) }),
-        ...(reconcile ? { reconcile: async () => (reconciled = (found = await reconcile()) !== undefined) } : {}),
+        ...(reconcile ? { reconcile: () => reconcile() } : {}),
         sleep: this.o.sleep,
         random: this.o.random,
         onRetry: (err, n, delay) => this.o.log(`${api} ${label}: attempt ${n} failed (${(err as Error).message}); retrying in ${delay} ms`),
       },
       () => this.gate.run(() => this.send(op, params, opts.object, label)),
     );
-    if (reconciled) return found as z.output<S>;
-    const parsed = schema.safeParse(payload);
+    if (result instanceof Reconciled) return result.reconciled;
+    const parsed = schema.safeParse(result);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     throw new ResponseShapeError(api, label, `at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);

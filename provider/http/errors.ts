@@ -43,7 +43,10 @@ export class ApiConnectionError extends ProviderError {
   override readonly maybeExecuted: boolean;
   constructor(api: ApiLabel, label: string, cause: unknown, sent: boolean) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`${api}: ${label}: no response from the API (${why}). Check the endpoint and the network; the request is retried automatically.`, { cause });
+    super(
+      `${api}: ${label}: no response from the API (${why}). Check the endpoint and the network; the request is retried automatically.`,
+      { cause },
+    );
     this.maybeExecuted = sent;
   }
 }
@@ -55,7 +58,13 @@ export class HttpStatusError extends ProviderError {
   override readonly maybeExecuted: boolean;
   /** The server's Retry-After, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
-  constructor(api: ApiLabel, label: string, readonly status: number, readonly body: string, retryAfter?: string) {
+  constructor(
+    api: ApiLabel,
+    label: string,
+    readonly status: number,
+    readonly body: string,
+    retryAfter?: string,
+  ) {
     super(`${api}: ${label}: HTTP ${status} ${snippet(body)}`);
     this.retryable = status === 429 || status >= 500;
     this.maybeExecuted = status >= 500;
@@ -71,7 +80,12 @@ export class ResponseParseError extends ProviderError {
   override readonly name = "ResponseParseError";
   readonly retryable = true;
   override readonly maybeExecuted = true;
-  constructor(api: ApiLabel, label: string, readonly rawBody: string, detail: string) {
+  constructor(
+    api: ApiLabel,
+    label: string,
+    readonly rawBody: string,
+    detail: string,
+  ) {
     super(`${api}: ${label}: unexpected response (${detail}): ${snippet(rawBody)}`);
   }
 }
@@ -86,7 +100,7 @@ export class ResponseShapeError extends ProviderError {
 }
 
 /** Retry-After as seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);
@@ -98,7 +112,7 @@ export function minDelayOf(err: unknown): number | undefined {
   return err instanceof HttpStatusError ? err.retryAfterMs : undefined;
 }
 
-export function snippet(body: string, max = 160): string {
+function snippet(body: string, max = 160): string {
   const flat = body.replace(/\s+/g, " ").trim();
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
 }

@@ -17,14 +17,15 @@ export interface RetryConfig {
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 
-export interface RetryHooks {
+export interface RetryHooks<R = unknown> {
   /** Decides whether an error is worth another attempt, and how long at least to wait. */
   classify(err: unknown): { retry: boolean; minDelayMs?: number };
   /**
-   * Called before re-sending a request whose first attempt may have been executed. Returns true
-   * when the effect is already there (e.g. the row exists), so the call succeeds without a resend.
+   * Called before re-sending a request whose first attempt may have been executed. Returns what
+   * the call would have answered when the effect is already there (e.g. the row exists), so the
+   * call succeeds without a resend; undefined when it is not.
    */
-  reconcile?: (err: unknown) => Promise<boolean>;
+  reconcile?: (err: unknown) => Promise<R | undefined>;
   sleep(ms: number): Promise<void>;
   random(): number;
   onRetry?(err: unknown, attempt: number, delayMs: number): void;
@@ -36,13 +37,16 @@ export function backoff(config: RetryConfig, attempt: number, random: number, mi
   return Math.max(minDelayMs, Math.round(exp / 2 + (exp / 2) * random));
 }
 
-export type Reconciled = { reconciled: true };
+/** A call whose effect was found already done: what reconcile found stands for its answer. */
+export class Reconciled<R> {
+  constructor(readonly reconciled: R) {}
+}
 
-export async function withRetry<T>(
+export async function withRetry<T, R = never>(
   config: RetryConfig,
-  hooks: RetryHooks,
+  hooks: RetryHooks<R>,
   attempt: (n: number) => Promise<T>,
-): Promise<T | Reconciled> {
+): Promise<T | Reconciled<R>> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
@@ -53,8 +57,9 @@ export async function withRetry<T>(
       const delay = backoff(config, n, hooks.random(), Math.max(verdict.minDelayMs ?? 0, minDelayOf(err) ?? 0));
       hooks.onRetry?.(err, n, delay);
       await hooks.sleep(delay);
-      if (hooks.reconcile && (err as { maybeExecuted?: boolean }).maybeExecuted && (await hooks.reconcile(err))) {
-        return { reconciled: true };
+      if (hooks.reconcile && (err as { maybeExecuted?: boolean }).maybeExecuted) {
+        const found = await hooks.reconcile(err);
+        if (found !== undefined) return new Reconciled(found);
       }
     }
   }

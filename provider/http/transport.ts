@@ -2,7 +2,7 @@
  * The HTTP leg both clients share: one form-encoded POST through an undici dispatcher, body always
  * consumed, network failures turned into ApiConnectionError.
  */
-import { Agent, request, type Dispatcher } from "undici";
+import { Agent, type Dispatcher, request } from "undici";
 import { ApiConnectionError, type ApiLabel } from "./errors";
 
 export interface HttpResponse {
@@ -25,7 +25,7 @@ export interface PostOptions {
 let shared: Dispatcher | undefined;
 
 /** One connection pool per process; keep-alive matters at 1,000 records. */
-export function sharedDispatcher(): Dispatcher {
+function sharedDispatcher(): Dispatcher {
   shared ??= new Agent({ keepAliveTimeout: 10_000, connections: 32 });
   return shared;
 }
@@ -35,7 +35,9 @@ export function assertSafeEndpoint(api: ApiLabel, endpoint: string, configKey: s
   try {
     url = new URL(endpoint);
   } catch {
-    throw new Error(`${api}: ${configKey} "${endpoint}" is not a URL. Use e.g. https://… or the emulator's http://127.0.0.1:PORT endpoint.`);
+    throw new Error(
+      `${api}: ${configKey} "${endpoint}" is not a URL. Use e.g. https://… or the emulator's http://127.0.0.1:PORT endpoint.`,
+    );
   }
   const loopback = ["127.0.0.1", "localhost", "[::1]", "::1"].includes(url.hostname) || url.hostname.startsWith("127.");
   if (url.protocol === "https:" || (url.protocol === "http:" && loopback)) return url;

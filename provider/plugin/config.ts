@@ -4,10 +4,10 @@
  * compared for DiffConfig, and handed to provider/config.ts in Configure so every setting is read
  * exactly as on the dynamic path (stack config, else environment, else default).
  */
-import { SETTINGS, setStackConfig, type Setting } from "../config";
+import { SETTINGS, type Setting, setStackConfig } from "../config";
 import { parseSite } from "../dnspod/site";
 import { assertSafeEndpoint } from "../http/transport";
-import { closest, sameValue, type CheckFailure } from "../resource";
+import { type CheckFailure, closest, sameValue } from "../resource";
 
 export type PackageName = "wedos" | "dnspod";
 export const isPackageName = (s: string): s is PackageName => s === "wedos" || s === "dnspod";
@@ -17,13 +17,18 @@ const ENGINE_KEYS = new Set(["version", "pluginDownloadURL"]);
 
 /** The settings of one package, by their key without the package prefix ("username"). */
 export function settingsOf(pkg: PackageName): Map<string, Setting> {
-  return new Map(Object.values(SETTINGS).filter((s) => s.key.startsWith(`${pkg}:`)).map((s) => [s.key.slice(pkg.length + 1), s]));
+  return new Map(
+    Object.values(SETTINGS)
+      .filter((s) => s.key.startsWith(`${pkg}:`))
+      .map((s) => [s.key.slice(pkg.length + 1), s]),
+  );
 }
 
 /** Config values as strings (stack config may hold numbers; provider/config.ts reads strings). */
-export function configStrings(values: Record<string, unknown>): Record<string, string> {
+function configStrings(values: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && !ENGINE_KEYS.has(k)) out[k] = typeof v === "string" ? v : JSON.stringify(v);
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v !== null && !ENGINE_KEYS.has(k)) out[k] = typeof v === "string" ? v : JSON.stringify(v);
   return out;
 }
 
@@ -37,7 +42,8 @@ function problem(pkg: PackageName, name: string, s: Setting, value: string): str
       return `${fail(e)} Fix: \`pulumi config set ${s.key} ${s.default}\`, or an http://127.0.0.1:PORT emulator endpoint`;
     }
   }
-  if (name === "format" && value !== "json" && value !== "xml") return `${s.key} must be "json" or "xml", not ${JSON.stringify(value)}. Fix: \`pulumi config set ${s.key} json\``;
+  if (name === "format" && value !== "json" && value !== "xml")
+    return `${s.key} must be "json" or "xml", not ${JSON.stringify(value)}. Fix: \`pulumi config set ${s.key} json\``;
   if (name === "site") {
     try {
       parseSite(value);
@@ -62,8 +68,13 @@ export function checkConfig(pkg: PackageName, news: Record<string, unknown>): Ch
     const s = known.get(name);
     if (!s) {
       const near = closest(name, [...known.keys()]);
-      const fix = near ? `did you mean ${pkg}:${near}?` : `the ${pkg} provider takes ${[...known.keys()].map((k) => `${pkg}:${k}`).join(", ")}`;
-      failures.push({ property: name, reason: `${pkg}:${name} is not a setting of the ${pkg} provider. Fix: ${fix} (\`pulumi config rm ${pkg}:${name}\` removes it)` });
+      const fix = near
+        ? `did you mean ${pkg}:${near}?`
+        : `the ${pkg} provider takes ${[...known.keys()].map((k) => `${pkg}:${k}`).join(", ")}`;
+      failures.push({
+        property: name,
+        reason: `${pkg}:${name} is not a setting of the ${pkg} provider. Fix: ${fix} (\`pulumi config rm ${pkg}:${name}\` removes it)`,
+      });
       continue;
     }
     const reason = problem(pkg, name, s, value);

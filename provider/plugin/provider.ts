@@ -6,7 +6,7 @@
  */
 import type { CheckResult, CreateResult, InvokeResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { impl } from "../runtime";
-import { RESOURCES, type AnyDescriptor } from "../schema/registry";
+import { type AnyDescriptor, RESOURCES } from "../schema/registry";
 import { checkConfig, configure, diffConfig, type PackageName } from "./config";
 import { FUNCTIONS, functionToken } from "./functions";
 import { packageSchema } from "./schema";
@@ -26,11 +26,13 @@ export function pluginProvider(pkg: PackageName, version: string): LayeredProvid
   const resource = (urn: string) => {
     const token = typeOfUrn(urn);
     const d = byToken.get(token);
-    if (!d) throw new Error(`pulumi-resource-${pkg}: unknown resource type "${token}"; this plugin serves ${[...byToken.keys()].join(", ")}`);
+    if (!d)
+      throw new Error(`pulumi-resource-${pkg}: unknown resource type "${token}"; this plugin serves ${[...byToken.keys()].join(", ")}`);
     return { r: impl(d.kind), secrets: (outs: Record<string, unknown>) => withSecrets(outs, d.secretOutputs ?? []) };
   };
 
-  const diffDetailed: LayeredProvider["diffDetailed"] = async (id, urn, olds, news) => resource(urn).r.diffDetailed!(id, unwrapSecrets(olds), unwrapSecrets(news));
+  const diffDetailed: LayeredProvider["diffDetailed"] = async (id, urn, olds, news) =>
+    resource(urn).r.diffDetailed!(id, unwrapSecrets(olds), unwrapSecrets(news));
 
   return {
     pkg,
@@ -76,9 +78,16 @@ export function pluginProvider(pkg: PackageName, version: string): LayeredProvid
 
     async invoke(token, args): Promise<InvokeResult> {
       const f = functions.get(token);
-      if (!f) throw new Error(`pulumi-resource-${pkg}: unknown function "${token}"; this plugin serves ${[...functions.keys()].join(", ")}`);
+      if (!f)
+        throw new Error(`pulumi-resource-${pkg}: unknown function "${token}"; this plugin serves ${[...functions.keys()].join(", ")}`);
       const parsed = f.args.safeParse(unwrapSecrets(args ?? {}));
-      if (!parsed.success) return { failures: parsed.error.issues.map((i) => ({ property: i.path.map(String).join(".") || "(args)", reason: `${token}: ${i.message}` })) };
+      if (!parsed.success)
+        return {
+          failures: parsed.error.issues.map((i) => ({
+            property: i.path.map(String).join(".") || "(args)",
+            reason: `${token}: ${i.message}`,
+          })),
+        };
       return { outputs: JSON.parse(JSON.stringify(await f.call(parsed.data as Record<string, unknown>))) };
     },
   };

@@ -6,16 +6,21 @@
  */
 import { SETTINGS } from "../config";
 import type { ObjectSchema } from "../descriptor";
-import { RESOURCES, type AnyDescriptor } from "../schema/registry";
-import { jsonOf, type JsonProp } from "../schema/json";
+import { type JsonProp, jsonOf } from "../schema/json";
+import { type AnyDescriptor, RESOURCES } from "../schema/registry";
 import type { PackageName } from "./config";
-import { FUNCTIONS, functionToken, type FunctionDescriptor } from "./functions";
+import { FUNCTIONS, type FunctionDescriptor, functionToken } from "./functions";
 
-export type TypeSpec = { type?: string; items?: TypeSpec; additionalProperties?: TypeSpec; $ref?: string; oneOf?: TypeSpec[] };
-export type PropertySpec = TypeSpec & { description?: string; default?: unknown; secret?: boolean; willReplaceOnChanges?: boolean };
-interface ObjectSpec { type: "object"; description?: string; properties: Record<string, PropertySpec>; required: string[] }
+type TypeSpec = { type?: string; items?: TypeSpec; additionalProperties?: TypeSpec; $ref?: string; oneOf?: TypeSpec[] };
+type PropertySpec = TypeSpec & { description?: string; default?: unknown; secret?: boolean; willReplaceOnChanges?: boolean };
+interface ObjectSpec {
+  type: "object";
+  description?: string;
+  properties: Record<string, PropertySpec>;
+  required: string[];
+}
 
-export const resourceToken = (d: AnyDescriptor) => `${d.module}:index:${d.type}`;
+const resourceToken = (d: AnyDescriptor) => `${d.module}:index:${d.type}`;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const singular = (s: string) => (s.endsWith("s") ? s.slice(0, -1) : s);
@@ -36,25 +41,39 @@ class PackageBuilder {
     const t = types[0];
     if (t === "array") return { type: "array", items: this.type(p.items ?? {}, name) };
     if (t === "object" && p.properties) return { $ref: `#/types/${this.objectType(p, name)}` };
-    if (t === "object") return { type: "object", additionalProperties: typeof p.additionalProperties === "object" ? this.type(p.additionalProperties, name) : { type: "string" } };
+    if (t === "object")
+      return {
+        type: "object",
+        additionalProperties: typeof p.additionalProperties === "object" ? this.type(p.additionalProperties, name) : { type: "string" },
+      };
     return { type: t === "integer" || t === "number" || t === "boolean" ? t : "string" };
   }
 
   private objectType(p: JsonProp, name: string): string {
     const token = `${this.pkg}:index:${name}`;
     const spec: ObjectSpec = { type: "object", properties: this.properties(p.properties ?? {}, name), required: p.required ?? [] };
-    if (this.types[token] && JSON.stringify(this.types[token]) !== JSON.stringify(spec)) throw new Error(`schema: two different object types named ${token}`);
+    if (this.types[token] && JSON.stringify(this.types[token]) !== JSON.stringify(spec))
+      throw new Error(`schema: two different object types named ${token}`);
     this.types[token] = spec;
     return token;
   }
 
-  properties(props: Record<string, JsonProp>, owner: string, extra: (k: string) => Partial<PropertySpec> = () => ({})): Record<string, PropertySpec> {
+  properties(
+    props: Record<string, JsonProp>,
+    owner: string,
+    extra: (k: string) => Partial<PropertySpec> = () => ({}),
+  ): Record<string, PropertySpec> {
     return Object.fromEntries(
       Object.entries(props).map(([k, p]) => {
         const spec: PropertySpec = { ...this.type(p, `${owner}${pascal(singular(k))}`) };
         if (describe(p)) spec.description = describe(p);
         // Pulumi schemas take constant defaults of primitive types only.
-        if (p.default !== undefined && ["string", "integer", "number", "boolean"].includes(spec.type ?? "") && typeof p.default !== "object") spec.default = p.default;
+        if (
+          p.default !== undefined &&
+          ["string", "integer", "number", "boolean"].includes(spec.type ?? "") &&
+          typeof p.default !== "object"
+        )
+          spec.default = p.default;
         return [k, { ...spec, ...extra(k) }];
       }),
     );
@@ -108,14 +127,25 @@ function configVariables(pkg: PackageName): Record<string, PropertySpec> {
   for (const s of Object.values(SETTINGS)) {
     if (!s.key.startsWith(`${pkg}:`)) continue;
     const def = "default" in s ? ` Default: ${s.default}.` : "";
-    vars[s.key.slice(pkg.length + 1)] = { type: "string", description: `${s.description}. Environment variable: ${s.env}.${def}`, ...("secret" in s && s.secret ? { secret: true } : {}) };
+    vars[s.key.slice(pkg.length + 1)] = {
+      type: "string",
+      description: `${s.description}. Environment variable: ${s.env}.${def}`,
+      ...("secret" in s && s.secret ? { secret: true } : {}),
+    };
   }
   return vars;
 }
 
 const DISPLAY: Record<PackageName, { displayName: string; description: string }> = {
-  wedos: { displayName: "WEDOS DNS", description: "DNS zones and records at WEDOS (WAPI), served by the pulumi-resource-wedos plugin of pulumi-dnspod-wedos." },
-  dnspod: { displayName: "DNSPod", description: "DNS domains and records at DNSPod (api.dnspod.com and dnsapi.cn), served by the pulumi-resource-dnspod plugin of pulumi-dnspod-wedos." },
+  wedos: {
+    displayName: "WEDOS DNS",
+    description: "DNS zones and records at WEDOS (WAPI), served by the pulumi-resource-wedos plugin of pulumi-dnspod-wedos.",
+  },
+  dnspod: {
+    displayName: "DNSPod",
+    description:
+      "DNS domains and records at DNSPod (api.dnspod.com and dnsapi.cn), served by the pulumi-resource-dnspod plugin of pulumi-dnspod-wedos.",
+  },
 };
 
 export function packageSchema(pkg: PackageName, version: string): Record<string, unknown> {
@@ -132,7 +162,10 @@ export function packageSchema(pkg: PackageName, version: string): Record<string,
     repository: "https://www.npmjs.com/package/pulumi-dnspod-wedos",
     meta: { moduleFormat: "(.*)" },
     config: { variables },
-    provider: { description: `The ${pkg} provider. Every setting can also come from its environment variable.`, inputProperties: variables },
+    provider: {
+      description: `The ${pkg} provider. Every setting can also come from its environment variable.`,
+      inputProperties: variables,
+    },
     resources,
     functions,
     types: b.types,

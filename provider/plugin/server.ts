@@ -11,8 +11,8 @@
  * changes it fails there first.
  */
 import * as grpc from "@grpc/grpc-js";
-import { main, type Provider } from "@pulumi/pulumi/provider";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import { main, type Provider } from "@pulumi/pulumi/provider";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import type { CheckFailure, DetailedDiffResult, PropertyChange } from "../resource";
 import { unwrapSecrets } from "./values";
@@ -24,7 +24,7 @@ export interface LayeredProvider extends Provider {
   checkConfig(news: Record<string, unknown>): CheckFailure[];
   diffConfig(olds: Record<string, unknown>, news: Record<string, unknown>): string[];
   configure(values: Record<string, unknown>): void;
-  diffDetailed(id: string, urn: string, olds: any, news: any): Promise<DetailedDiffResult>;
+  diffDetailed(id: string, urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DetailedDiffResult>;
 }
 
 /** The methods of the server's service object that the layer replaces. */
@@ -32,6 +32,7 @@ export const LAYERED_METHODS = ["configure", "checkConfig", "diffConfig", "read"
 
 type Callback = (err: unknown, value?: unknown) => void;
 type Call<R> = { request: R };
+// biome-ignore lint/suspicious/noExplicitAny: each gRPC method takes its own request class
 type Service = Record<string, (call: Call<any>, callback: Callback) => unknown>;
 
 const KIND: Record<PropertyChange, provproto.PropertyDiff.Kind> = {
@@ -43,10 +44,11 @@ const KIND: Record<PropertyChange, provproto.PropertyDiff.Kind> = {
   "update-replace": provproto.PropertyDiff.Kind.UPDATE_REPLACE,
 };
 
-const plainStruct = (s: structproto.Struct | undefined): Record<string, unknown> => unwrapSecrets((s?.toJavaScript() ?? {}) as Record<string, unknown>);
+const plainStruct = (s: structproto.Struct | undefined): Record<string, unknown> =>
+  unwrapSecrets((s?.toJavaScript() ?? {}) as Record<string, unknown>);
 
 /** Configure's settings: the variables ("wedos:config:username"), overridden by the args struct. */
-export function configValues(pkg: string, req: provproto.ConfigureRequest): Record<string, unknown> {
+function configValues(pkg: string, req: provproto.ConfigureRequest): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const prefix = `${pkg}:config:`;
   for (const [k, v] of req.getVariablesMap().entries()) if (k.startsWith(prefix)) values[k.slice(prefix.length)] = v;
@@ -59,7 +61,7 @@ export function configValues(pkg: string, req: provproto.ConfigureRequest): Reco
  * a ZoneRecords just imported stores the list it is declared with until its first update, so its
  * records are compared with the outputs (keyed, each with its id) instead.
  */
-export function diffResponse(r: DetailedDiffResult, oldInputs: Record<string, unknown> = {}): provproto.DiffResponse {
+function diffResponse(r: DetailedDiffResult, oldInputs: Record<string, unknown> = {}): provproto.DiffResponse {
   const resp = new provproto.DiffResponse();
   const C = provproto.DiffResponse.DiffChanges;
   resp.setChanges(r.changes === true ? C.DIFF_SOME : r.changes === false ? C.DIFF_NONE : C.DIFF_UNKNOWN);
@@ -110,7 +112,10 @@ export function layer(server: Service, provider: LayeredProvider): Service {
     try {
       const req = call.request;
       const changed = provider.diffConfig(plainStruct(req.getOldInputs() ?? req.getOlds()), plainStruct(req.getNews()));
-      callback(undefined, diffResponse({ changes: changed.length > 0, detailedDiff: Object.fromEntries(changed.map((k) => [k, "update" as const])) }));
+      callback(
+        undefined,
+        diffResponse({ changes: changed.length > 0, detailedDiff: Object.fromEntries(changed.map((k) => [k, "update" as const])) }),
+      );
     } catch (e) {
       fail(callback, e);
     }
@@ -153,6 +158,10 @@ export async function serve(provider: LayeredProvider, args: string[]): Promise<
     grpc.Server.prototype.addService = addService;
   }
   if (!layered) {
-    throw new Error("pulumi-resource-" + provider.pkg + ": @pulumi/pulumi's provider server no longer registers its service through @grpc/grpc-js Server.addService; the plugin's server layer (provider/plugin/server.ts) must be revisited");
+    throw new Error(
+      "pulumi-resource-" +
+        provider.pkg +
+        ": @pulumi/pulumi's provider server no longer registers its service through @grpc/grpc-js Server.addService; the plugin's server layer (provider/plugin/server.ts) must be revisited",
+    );
   }
 }

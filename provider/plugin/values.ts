@@ -13,7 +13,7 @@ export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export const isSecret = (v: unknown): v is { value: unknown } => isObject(v) && v[SIG_KEY] === SECRET_SIG;
+const isSecret = (v: unknown): v is { value: unknown } => isObject(v) && v[SIG_KEY] === SECRET_SIG;
 
 /** The value with every secret wrapper replaced by what it holds, at any depth. */
 export function unwrapSecrets<T>(value: T): T {

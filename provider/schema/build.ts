@@ -3,11 +3,18 @@
  * resource descriptors. Pure: `make schema` writes the results; a test compares them with what is
  * committed.
  */
+
+import { type JsonProp, jsonOf, simpleType } from "./json";
 import type { AnyDescriptor } from "./registry";
 import { RESOURCES } from "./registry";
-import { jsonOf, simpleType, type JsonProp } from "./json";
 
-interface SchemaProp { type: string; description: string; default?: unknown; items?: { type: string }; secret?: boolean }
+interface SchemaProp {
+  type: string;
+  description: string;
+  default?: unknown;
+  items?: { type: string };
+  secret?: boolean;
+}
 
 function schemaProp(p: JsonProp): SchemaProp {
   const type = simpleType(p);
@@ -29,11 +36,14 @@ function inputProps(doc: AnyDescriptor): { props: Record<string, SchemaProp>; re
 function outputProps(doc: AnyDescriptor): Record<string, SchemaProp> {
   const secret = new Set<string>(doc.secretOutputs ?? []);
   return Object.fromEntries(
-    Object.entries(jsonOf(doc.outputs, "output").props).map(([k, p]) => [k, { ...schemaProp(p), ...(secret.has(k) ? { secret: true } : {}) }]),
+    Object.entries(jsonOf(doc.outputs, "output").props).map(([k, p]) => [
+      k,
+      { ...schemaProp(p), ...(secret.has(k) ? { secret: true } : {}) },
+    ]),
   );
 }
 
-export const token = (doc: AnyDescriptor) => `pulumi-dnspod-wedos:${doc.module}:${doc.type}`;
+const token = (doc: AnyDescriptor) => `pulumi-dnspod-wedos:${doc.module}:${doc.type}`;
 
 export function buildSchema(version: string): Record<string, unknown> {
   const resources: Record<string, unknown> = {};

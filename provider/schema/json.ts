@@ -33,6 +33,6 @@ export function jsonOf(schema: ObjectSchema, io: "input" | "output"): JsonObject
 /** The simple type name of a property: "string", "integer", "array", … ("string" when mixed). */
 export function simpleType(p: JsonProp): string {
   if (typeof p.type === "string") return p.type;
-  if (Array.isArray(p.type)) return p.type.includes("string") ? "string" : p.type[0] ?? "string";
+  if (Array.isArray(p.type)) return p.type.includes("string") ? "string" : (p.type[0] ?? "string");
   return "string";
 }

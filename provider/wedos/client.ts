@@ -7,9 +7,9 @@
 import type { z } from "zod";
 import { ApiClientCore, type CallOptions, type CoreOptions } from "../http/client-core";
 import { isNotFound, unlessGone } from "../http/errors";
-import { wedosProtocol, type WedosFormat } from "./codec";
+import { type WedosFormat, wedosProtocol } from "./codec";
 import { WedosCommand as C } from "./codes";
-import { toAddDomainData, toAddRowData, type NewDomain, type NewRow } from "./convert";
+import { type NewDomain, type NewRow, toAddDomainData, toAddRowData } from "./convert";
 import { WedosApiError } from "./errors";
 import * as S from "./schemas";
 
@@ -53,7 +53,12 @@ export class WedosClient {
     return this.core.requests;
   }
 
-  private call<Sch extends z.ZodType>(command: string, data: Record<string, unknown>, schema: Sch, opts: CallOptions<z.output<Sch>>): Promise<z.output<Sch>> {
+  private call<Sch extends z.ZodType>(
+    command: string,
+    data: Record<string, unknown>,
+    schema: Sch,
+    opts: CallOptions<z.output<Sch>>,
+  ): Promise<z.output<Sch>> {
     return this.core.call(command, data, schema, opts);
   }
 
@@ -117,7 +122,9 @@ export class WedosClient {
   /** One row, or undefined when it no longer exists (3309). */
   async rowDetail(domain: string, rowId: string): Promise<S.Row | undefined> {
     // The KB lists `name` as the zone parameter; clients in the wild send `domain`. Send both.
-    return unlessGone(() => this.call(C.DnsRowDetail, { name: domain, domain, row_id: rowId }, S.RowDetail, { object: row(domain, rowId) }));
+    return unlessGone(() =>
+      this.call(C.DnsRowDetail, { name: domain, domain, row_id: rowId }, S.RowDetail, { object: row(domain, rowId) }),
+    );
   }
 
   /**

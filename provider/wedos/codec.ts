@@ -9,11 +9,11 @@ import { HttpStatusError, ResponseParseError } from "../http/errors";
 import { wapiAuth } from "./auth";
 import { WAPI_OK } from "./codes";
 import { WedosApiError } from "./errors";
-import { Envelope as EnvelopeSchema, type Envelope } from "./schemas";
+import { type Envelope, Envelope as EnvelopeSchema } from "./schemas";
 
 export type WedosFormat = "json" | "xml";
 
-export interface WapiRequest {
+interface WapiRequest {
   user: string;
   auth: string;
   command: string;
@@ -40,7 +40,7 @@ function jsonData(data: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function encodeRequest(format: WedosFormat, r: WapiRequest): string {
+function encodeRequest(format: WedosFormat, r: WapiRequest): string {
   const body: Record<string, unknown> = { user: r.user, auth: r.auth, command: r.command };
   if (r.clTRID) body.clTRID = r.clTRID;
   if (format === "json") {
@@ -53,7 +53,7 @@ export function encodeRequest(format: WedosFormat, r: WapiRequest): string {
 }
 
 /** Throws on anything that is not a document in the expected format (HTML pages, plain text, truncation). */
-export function decodeResponse(format: WedosFormat, body: string): unknown {
+function decodeResponse(format: WedosFormat, body: string): unknown {
   const text = body.trim();
   if (format === "json") {
     if (!text.startsWith("{")) throw new Error("not a JSON document");
@@ -106,7 +106,13 @@ export function wedosProtocol(w: WedosWire): ProtocolAdapter {
     notSent: (b, command, object) => {
       const code = b instanceof WedosApiError ? b.code : 2050;
       const svTRID = b instanceof WedosApiError ? b.svTRID : undefined;
-      return new WedosApiError(code, command, object, `not sent: an earlier request of this run got ${code}, and every further request would lengthen WEDOS's IP block`, svTRID);
+      return new WedosApiError(
+        code,
+        command,
+        object,
+        `not sent: an earlier request of this run got ${code}, and every further request would lengthen WEDOS's IP block`,
+        svTRID,
+      );
     },
   };
 }

@@ -18,12 +18,15 @@ export const WedosCommand = {
   DnsRowUpdate: "dns-row-update",
   DnsRowDelete: "dns-row-delete",
 } as const;
-export type WedosCommandName = (typeof WedosCommand)[keyof typeof WedosCommand];
 
 export const WAPI_OK = 1000;
 
 type Kind = "ok" | "auth" | "ip" | "limit" | "validation" | "state" | "notfound" | "internal";
-interface CodeInfo { meaning: string; fix: string; kind: Kind }
+interface CodeInfo {
+  meaning: string;
+  fix: string;
+  kind: Kind;
+}
 
 const c = (kind: Kind, meaning: string, fix: string): CodeInfo => ({ kind, meaning, fix });
 const FIX_INPUT = "check the resource's inputs; this provider's check() should have caught it — please report it";
@@ -37,23 +40,43 @@ export const WEDOS_CODES: Record<number, CodeInfo> = {
   2003: c("validation", "required parameter missing: command", "please report it"),
   2004: c("validation", "only one data element allowed", "please report it"),
   2005: c("validation", "clTRID too long", "please report it"),
-  2006: c("limit", "requests limit exceeded (1000 per hour per account)", "wait until the hour's window passes, or lower wedos:requestsPerHour so the client paces itself"),
+  2006: c(
+    "limit",
+    "requests limit exceeded (1000 per hour per account)",
+    "wait until the hour's window passes, or lower wedos:requestsPerHour so the client paces itself",
+  ),
   2007: c("validation", "max request size exceeded", "split the change into smaller steps"),
   2009: c("validation", "request is empty", "please report it"),
   2010: c("validation", "unknown command", "please report it"),
   2011: c("auth", "command disabled for this account", "enable the command in the WEDOS client centre (WAPI settings)"),
-  2050: c("auth", "authentication failure", "check wedos:username (your WEDOS login e-mail) and wedos:wapiPassword (the WAPI password from WAPI settings, not the account password); retries are not attempted because each failure lengthens the IP block"),
-  2051: c("ip", "access not allowed from this IP address", "add this machine's public IP address to the WAPI allow-list in the WEDOS client centre (WAPI settings)"),
-  2052: c("ip", "IP address temporarily blocked due to too many failed requests", "wait for the block to expire (it grows by a minute with every further failed request) and fix the credentials or allow-list first"),
+  2050: c(
+    "auth",
+    "authentication failure",
+    "check wedos:username (your WEDOS login e-mail) and wedos:wapiPassword (the WAPI password from WAPI settings, not the account password); retries are not attempted because each failure lengthens the IP block",
+  ),
+  2051: c(
+    "ip",
+    "access not allowed from this IP address",
+    "add this machine's public IP address to the WAPI allow-list in the WEDOS client centre (WAPI settings)",
+  ),
+  2052: c(
+    "ip",
+    "IP address temporarily blocked due to too many failed requests",
+    "wait for the block to expire (it grows by a minute with every further failed request) and fix the credentials or allow-list first",
+  ),
   2100: c("validation", "required parameter missing", FIX_INPUT),
   2101: c("validation", "parameters mismatch", FIX_INPUT),
   2102: c("validation", "encoding mismatch", "send UTF-8; please report it"),
   2201: c("validation", "unsupported TLD", "WEDOS DNS does not host this TLD"),
   2202: c("validation", "invalid domain name", "use a registrable domain name such as example.cz"),
-  2264: c("validation", "invalid KEYSET name", "use \"wedos\" or the name of an existing KEYSET"),
+  2264: c("validation", "invalid KEYSET name", 'use "wedos" or the name of an existing KEYSET'),
   2265: c("validation", "DNSSEC not supported for this domain", "remove the DnssecKeyset resource for this TLD"),
-  2266: c("validation", "action not supported for a secondary domain", "WEDOS's own keyset needs a primary zone; name a custom KEYSET instead"),
-  2267: c("validation", "action not supported for a primary domain", "use keyset \"wedos\" for a primary zone"),
+  2266: c(
+    "validation",
+    "action not supported for a secondary domain",
+    "WEDOS's own keyset needs a primary zone; name a custom KEYSET instead",
+  ),
+  2267: c("validation", "action not supported for a primary domain", 'use keyset "wedos" for a primary zone'),
   2301: c("validation", "invalid domain type", "type must be primary or secondary"),
   2302: c("validation", "primary_ip missing", "set primaryIp for a secondary domain"),
   2303: c("validation", "invalid primary_ip", "primaryIp must be an IPv4 or IPv6 address"),
@@ -63,14 +86,26 @@ export const WEDOS_CODES: Record<number, CodeInfo> = {
   2308: c("validation", "invalid ns", FIX_INPUT),
   2309: c("validation", "invalid record type", "use one of A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, TLSA, SSHFP"),
   2310: c("validation", "row count limit of the domain reached", "remove unused rows or ask WEDOS to raise the limit"),
-  2311: c("validation", "invalid row name", "use a name relative to the zone: \"\" for the apex, \"www\", \"*.dev\""),
+  2311: c("validation", "invalid row name", 'use a name relative to the zone: "" for the apex, "www", "*.dev"'),
   2312: c("validation", "name invalid for this record type", "e.g. a CNAME cannot sit at the apex"),
-  2313: c("validation", "CNAME conflicts with other rows of this name", "a CNAME must be the only row of its name: remove the other rows or the CNAME"),
+  2313: c(
+    "validation",
+    "CNAME conflicts with other rows of this name",
+    "a CNAME must be the only row of its name: remove the other rows or the CNAME",
+  ),
   2314: c("validation", "invalid rdata for this record type", FIX_INPUT),
   2315: c("validation", "invalid TTL", "ttl must be 300–172800 seconds"),
-  2316: c("state", "this row already exists", "an identical row (name, type, rdata) is already in the zone: set adopt: true to manage it, or remove the duplicate"),
+  2316: c(
+    "state",
+    "this row already exists",
+    "an identical row (name, type, rdata) is already in the zone: set adopt: true to manage it, or remove the duplicate",
+  ),
   2317: c("validation", "invalid TTL", "ttl must be 300–172800 seconds"),
-  2318: c("validation", "not supported for a secondary domain", "rows of a secondary zone come from its primary via AXFR; manage them there"),
+  2318: c(
+    "validation",
+    "not supported for a secondary domain",
+    "rows of a secondary zone come from its primary via AXFR; manage them there",
+  ),
   2319: c("validation", "only for a secondary domain", "AXFR runs exist only for secondary zones"),
   2320: c("validation", "invalid new domain name", "use a registrable domain name"),
   2321: c("validation", "unsupported TLD of the new domain", "WEDOS DNS does not host this TLD"),

@@ -43,7 +43,10 @@ export class CommitCoalescer {
     if (!state.next) {
       let resolve!: () => void;
       let reject!: (e: unknown) => void;
-      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
       state.next = { promise, resolve, reject, firstAt: Date.now() };
     }
     this.arm(zone, state, state.next);

@@ -4,10 +4,10 @@
  * missing credentials fail there with a message naming the config key and the variable.
  */
 import type { Dispatcher } from "undici";
-import { SETTINGS, numberSetting, requireSetting, setting } from "../config";
+import { numberSetting, requireSetting, SETTINGS, setting } from "../config";
 import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
-import { sleepFor } from "../http/retry";
 import { ListCache } from "../http/list-cache";
+import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
 import { WedosClient } from "./client";
 import type { WedosFormat } from "./codec";
@@ -56,7 +56,15 @@ export function wedosContext(): WedosContext {
 
   const sleep = overrides.sleep ?? sleepFor;
   const clock = () => (overrides.now ?? (() => new Date()))().getTime();
-  const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, perWindow, windowS, clock, sleep, fileBudgetStore("WEDOS", `${endpoint}|${username}`));
+  const budget = accountBudget(
+    "WEDOS",
+    SETTINGS.wedosPerHour.key,
+    perWindow,
+    windowS,
+    clock,
+    sleep,
+    fileBudgetStore("WEDOS", `${endpoint}|${username}`),
+  );
   const client = new WedosClient({
     username,
     password,

@@ -5,8 +5,20 @@
 import { RDATA_RULES } from "../dns/rdata";
 import type { DomainInfo, Row } from "./schemas";
 
-export interface NewRow { name: string; type: string; ttl: number; rdata: string; comment?: string }
-export interface NewDomain { name: string; type: "primary" | "secondary"; primaryIp?: string | undefined; axfrEnabled?: boolean; axfrIps?: string[] }
+export interface NewRow {
+  name: string;
+  type: string;
+  ttl: number;
+  rdata: string;
+  comment?: string;
+}
+export interface NewDomain {
+  name: string;
+  type: "primary" | "secondary";
+  primaryIp?: string | undefined;
+  axfrEnabled?: boolean;
+  axfrIps?: string[];
+}
 
 /** dns-domain-add data: a secondary names its primary; a primary says whether it allows AXFR, and to whom. */
 export function toAddDomainData(d: NewDomain): Record<string, unknown> {
@@ -36,7 +48,16 @@ export const fqdn = (name: string, domain: string) => (name ? `${name}.${domain}
 /** What a row says about the properties of a wedos.Record; rdata in the canonical form check() gives it. */
 export function fromRow(row: Row, domain: string) {
   const name = row.name.toLowerCase();
-  return { name, type: row.rdtype, ttl: row.ttl, rdata: canonicalRdata(row), comment: row.author_comment, rowId: row.ID, fqdn: fqdn(name, domain), changedDate: row.changed_date };
+  return {
+    name,
+    type: row.rdtype,
+    ttl: row.ttl,
+    rdata: canonicalRdata(row),
+    comment: row.author_comment,
+    rowId: row.ID,
+    fqdn: fqdn(name, domain),
+    changedDate: row.changed_date,
+  };
 }
 
 /** WAPI keeps rdata as it was sent; rows written elsewhere may spell it otherwise than check() does. */
@@ -83,11 +104,16 @@ export function rowOfKey(key: string): { name: string; type: string; rdata: stri
 }
 
 /** An empty comment is not stored, so state stays small and "" and absent compare equal. */
-export const rowAttrs = (r: { ttl: number; comment?: string | undefined }): RowAttrs => (r.comment ? { ttl: r.ttl, comment: r.comment } : { ttl: r.ttl });
+export const rowAttrs = (r: { ttl: number; comment?: string | undefined }): RowAttrs =>
+  r.comment ? { ttl: r.ttl, comment: r.comment } : { ttl: r.ttl };
 
 /** A listed row as ZoneRecords sees it, rdata in the canonical form check() gives declared rows. */
 export function liveRow(row: Row): { key: string; attrs: RowAttrs; id: string } {
-  return { key: rowKey({ name: row.name.toLowerCase(), type: row.rdtype, rdata: canonicalRdata(row) }), attrs: rowAttrs({ ttl: row.ttl, comment: row.author_comment }), id: row.ID };
+  return {
+    key: rowKey({ name: row.name.toLowerCase(), type: row.rdtype, rdata: canonicalRdata(row) }),
+    attrs: rowAttrs({ ttl: row.ttl, comment: row.author_comment }),
+    id: row.ID,
+  };
 }
 
 /** A row of wedos.ZoneRecords' `records` as a program declares it (an empty comment left out). */

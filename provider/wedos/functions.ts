@@ -9,13 +9,13 @@ import { wedosContext } from "./context";
 export const WedosDomainInfo = z.object({
   name: z.string().describe("Zone name."),
   type: z.string().describe("primary or secondary."),
-  status: z.string().describe("Zone status as WEDOS reports it, e.g. \"active\"."),
+  status: z.string().describe('Zone status as WEDOS reports it, e.g. "active".'),
 });
 export type WedosDomainInfo = z.infer<typeof WedosDomainInfo>;
 
 export const WedosRowInfo = z.object({
   rowId: z.string().describe("WAPI row ID."),
-  name: z.string().describe("Row name relative to the zone; \"\" is the apex."),
+  name: z.string().describe('Row name relative to the zone; "" is the apex.'),
   type: z.string().describe("Record type."),
   ttl: z.number().int().describe("Time to live in seconds."),
   rdata: z.string().describe("Record data as WAPI stores it."),
@@ -32,6 +32,12 @@ export async function getDomains(): Promise<WedosDomainInfo[]> {
 /** Every row of a zone (dns-rows-list); the apex name is "". */
 export async function getRecords(domain: string): Promise<WedosRowInfo[]> {
   return (await wedosContext().client.listRows(domain)).map((r) => ({
-    rowId: r.ID, name: r.name, type: r.rdtype, ttl: r.ttl, rdata: r.rdata, changedDate: r.changed_date, comment: r.author_comment,
+    rowId: r.ID,
+    name: r.name,
+    type: r.rdtype,
+    ttl: r.ttl,
+    rdata: r.rdata,
+    changedDate: r.changed_date,
+    comment: r.author_comment,
   }));
 }

@@ -6,7 +6,10 @@
 import { z } from "zod";
 
 const str = z.union([z.string(), z.number()]).transform(String);
-const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? "" : String(v)));
+const optStr = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v == null ? "" : String(v)));
 const intLike = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number);
 
 export const Envelope = z.object({
@@ -67,7 +70,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * object with opaque keys ({"row1": {…}}). The seed's templates also put keyed items straight
  * into `data`, which is accepted when `data[key]` is absent.
  */
-export function listItems(data: unknown, key: string, looksLikeItem: (o: Record<string, unknown>) => boolean): unknown[] {
+function listItems(data: unknown, key: string, looksLikeItem: (o: Record<string, unknown>) => boolean): unknown[] {
   if (data === undefined || data === null || data === "") return [];
   if (!isRecord(data)) throw new Error(`expected an object in data, got ${typeof data}`);
   const v = key in data ? data[key] : data;
@@ -77,8 +80,8 @@ export function listItems(data: unknown, key: string, looksLikeItem: (o: Record<
   return looksLikeItem(v) ? [v] : Object.values(v);
 }
 
-export const looksLikeRow = (o: Record<string, unknown>) => "ID" in o || "rdtype" in o;
-export const looksLikeDomain = (o: Record<string, unknown>) => "name" in o && typeof o.name !== "object";
+const looksLikeRow = (o: Record<string, unknown>) => "ID" in o || "rdtype" in o;
+const looksLikeDomain = (o: Record<string, unknown>) => "name" in o && typeof o.name !== "object";
 
 export const AxfrRun = z.preprocess((d) => d ?? {}, z.object({ next_run: optStr }));
 
@@ -100,6 +103,8 @@ export const RowList = listOf("row", looksLikeRow, Row);
 /** dns-row-detail: the row, or undefined when `data` holds none. */
 export const RowDetail = RowList.transform((rows) => rows[0]);
 export const DomainList = listOf("domain", looksLikeDomain, DomainSummary);
-export const DomainInfoData = listOf("domain", looksLikeDomain, DomainInfo).refine((d) => d.length > 0, "no domain in data").transform((d) => d[0]!);
+export const DomainInfoData = listOf("domain", looksLikeDomain, DomainInfo)
+  .refine((d) => d.length > 0, "no domain in data")
+  .transform((d) => d[0]!);
 /** Commands that answer no data (or data nobody reads). */
 export const NoData = z.unknown();

@@ -8,7 +8,7 @@ import { unlessGone } from "../http/errors";
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
 import { wedosContext } from "./context";
-import { declaredRow, isServiceRow, liveRow, rowOfKey, type RowAttrs } from "./convert";
+import { declaredRow, isServiceRow, liveRow, type RowAttrs, rowOfKey } from "./convert";
 import type { Row } from "./schemas";
 
 /** Writes in flight at once; the request budget paces them further. */

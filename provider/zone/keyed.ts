@@ -25,7 +25,11 @@ export function keyedRecords<R, A>(list: readonly R[], ctx: z.RefinementCtx, rul
     const key = rules.key(r);
     const seen = first.get(key);
     if (seen !== undefined) {
-      ctx.addIssue({ code: "custom", path: [i], message: `the same record as records[${seen}] (same name, type and data). Fix: remove one of them; give their ttl and other attributes once` });
+      ctx.addIssue({
+        code: "custom",
+        path: [i],
+        message: `the same record as records[${seen}] (same name, type and data). Fix: remove one of them; give their ttl and other attributes once`,
+      });
       return;
     }
     first.set(key, i);
@@ -50,7 +54,10 @@ export function keyedRecords<R, A>(list: readonly R[], ctx: z.RefinementCtx, rul
  * The declared list without the records the service keeps itself (a zone file's SOA and apex NS),
  * with the position each kept record had, so messages still point at the user's list.
  */
-export function withoutServiceRecords(raw: unknown, isService: (item: Record<string, unknown>) => boolean): { list: unknown; positions: number[] } {
+export function withoutServiceRecords(
+  raw: unknown,
+  isService: (item: Record<string, unknown>) => boolean,
+): { list: unknown; positions: number[] } {
   if (!Array.isArray(raw)) return { list: raw, positions: [] };
   const positions: number[] = [];
   const list = raw.filter((item, i) => {
@@ -80,7 +87,9 @@ export function namedRecordFailures(
     const property = `records[${at}]${m[2] ? `.${m[2]}` : ""}`;
     const item = items[at];
     const what = item && typeof item === "object" ? `record ${describe(item as Record<string, unknown>)}: ` : "";
-    const message = f.reason.slice(`${resource}.${f.property}: `.length).replace(/records\[(\d+)\]/g, (_, j: string) => `records[${positions[Number(j)] ?? j}]`);
+    const message = f.reason
+      .slice(`${resource}.${f.property}: `.length)
+      .replace(/records\[(\d+)\]/g, (_, j: string) => `records[${positions[Number(j)] ?? j}]`);
     return { property, reason: `${resource}.${property}: ${what}${message}` };
   });
 }

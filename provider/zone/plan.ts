@@ -32,7 +32,12 @@ export interface PlanRules<A> {
  * `owned` are the keys the resource managed until now (its state): of these, the ones no longer
  * declared are removed from the zone. Nothing else is ever removed.
  */
-export function planZone<A>(declared: Readonly<Record<string, A>>, live: readonly LiveRecord<A>[], owned: readonly string[], rules: PlanRules<A>): ZonePlan<A> {
+export function planZone<A>(
+  declared: Readonly<Record<string, A>>,
+  live: readonly LiveRecord<A>[],
+  owned: readonly string[],
+  rules: PlanRules<A>,
+): ZonePlan<A> {
   const byKey = new Map<string, LiveRecord<A>>();
   const extra: LiveRecord<A>[] = [];
   // Two live records of one identity (DNSPod allows it when only mx differs): the first one counts.
@@ -59,9 +64,4 @@ export function planZone<A>(declared: Readonly<Record<string, A>>, live: readonl
   }
   plan.unmanaged.push(...extra);
   return plan;
-}
-
-/** Number of API writes the plan costs (an attribute change may take more than one). */
-export function writesOf<A>(plan: ZonePlan<A>, updateCost: (from: A, to: A) => number = () => 1): number {
-  return plan.create.length + plan.remove.length + plan.update.reduce((n, u) => n + updateCost(u.from, u.to), 0);
 }

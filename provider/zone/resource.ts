@@ -8,11 +8,11 @@ import type { ResourceParts } from "../define";
 import { isNotFound } from "../http/errors";
 import { PartialCreate } from "../resource";
 import { namedRecordFailures, withoutServiceRecords } from "./keyed";
-import { planZone, type LiveRecord, type PlanRules, type ZonePlan } from "./plan";
+import { type LiveRecord, type PlanRules, planZone, type ZonePlan } from "./plan";
 import { ZoneWriteError } from "./run";
 
 /** A write that failed: the record's key, what was tried ("add", "update", "delete") and why. */
-export interface Failure {
+interface Failure {
   key: string;
   what: string;
   error: unknown;
@@ -42,7 +42,7 @@ export interface ZoneInputs<A> {
   records: Record<string, A>;
   exclusive: boolean;
 }
-export type Stored<A, K extends string> = A & { [P in K]: string } & { unmanaged?: boolean };
+type Stored<A, K extends string> = A & { [P in K]: string } & { unmanaged?: boolean };
 export interface ZoneOutputs<A, K extends string> {
   records: Record<string, Stored<A, K>>;
   unmanaged: string[];
@@ -63,8 +63,14 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
     const { [idKey]: _id, unmanaged: _u, ...attrs } = s as Record<string, unknown>;
     return attrs as A;
   };
-  const stored = (r: LiveRecord<A>, unmanaged = false) => ({ ...r.attrs, [idKey]: r.id, ...(unmanaged ? { unmanaged: true } : {}) }) as Stored<A, K>;
-  const declaredOf = (o: O) => new Set(Object.entries(o.records).filter(([, v]) => !v.unmanaged).map(([k]) => k));
+  const stored = (r: LiveRecord<A>, unmanaged = false) =>
+    ({ ...r.attrs, [idKey]: r.id, ...(unmanaged ? { unmanaged: true } : {}) }) as Stored<A, K>;
+  const declaredOf = (o: O) =>
+    new Set(
+      Object.entries(o.records)
+        .filter(([, v]) => !v.unmanaged)
+        .map(([k]) => k),
+    );
 
   /** The outputs for `inputs`, given the zone's records after the writes. */
   const outputs = (inputs: I, live: readonly LiveRecord<A>[]): O => {
@@ -100,7 +106,9 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
     check(_olds, news, schema) {
       const { list, positions } = withoutServiceRecords(news.records, api.zoneFileOnly);
       const result = schema({ ...news, records: list });
-      return result.failures ? { failures: namedRecordFailures(api.label, news.records, positions, result.failures, api.describe) } : result;
+      return result.failures
+        ? { failures: namedRecordFailures(api.label, news.records, positions, result.failures, api.describe) }
+        : result;
     },
 
     inputsOf: (outs) => {
@@ -121,7 +129,10 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       if (!props.records) {
         const live = await api.list(id, false);
         // The zone key is a parameter (domain / domainId), so TypeScript cannot see this is an I.
-        return outputs({ [zoneKey]: id, records: Object.fromEntries(live.map((r) => [r.key, r.attrs])), exclusive: false } as unknown as I, live);
+        return outputs(
+          { [zoneKey]: id, records: Object.fromEntries(live.map((r) => [r.key, r.attrs])), exclusive: false } as unknown as I,
+          live,
+        );
       }
       const live = await api.list(zoneOf(props), false);
       const declared = declaredOf(props);

@@ -5,13 +5,13 @@
  */
 import { ProviderError } from "../http/errors";
 
-export interface Failed<T> {
+interface Failed<T> {
   item: T;
   error: unknown;
 }
 
 /** Runs `task` over `items`, at most `limit` at once; resolves with the failures, in item order. */
-export async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<Failed<T>[]> {
+async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<Failed<T>[]> {
   const failed: (Failed<T> | undefined)[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -39,7 +39,9 @@ export class ZoneWriteError extends Error {
     readonly failures: readonly { key: string; what: string; error: unknown }[],
     total: number,
   ) {
-    const listed = failures.slice(0, MAX_LISTED).map((f) => `\n  - ${f.what} "${f.key}": ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+    const listed = failures
+      .slice(0, MAX_LISTED)
+      .map((f) => `\n  - ${f.what} "${f.key}": ${f.error instanceof Error ? f.error.message : String(f.error)}`);
     const more = failures.length > MAX_LISTED ? `\n  - … and ${failures.length - MAX_LISTED} more` : "";
     const retry = failures.some((f) => f.error instanceof ProviderError && !f.error.retryable && !(f.error as { exists?: boolean }).exists)
       ? "Fix the cause above, then re-run"
@@ -52,6 +54,11 @@ export class ZoneWriteError extends Error {
 }
 
 /** Runs one kind of write over records, `limit` at a time, and names what failed. */
-export async function writeAll<T extends { key: string }>(what: string, items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<{ key: string; what: string; error: unknown }[]> {
+export async function writeAll<T extends { key: string }>(
+  what: string,
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<{ key: string; what: string; error: unknown }[]> {
   return (await runPool(items, limit, task)).map((f) => ({ key: f.item.key, what, error: f.error }));
 }

@@ -40,7 +40,10 @@ function fromZoneFileRecord(r: ZoneFileRecord): DnspodZoneRecord {
   const ttl = r.ttl === undefined ? {} : { ttl: r.ttl };
   if (r.type !== "MX") return { ...base, value: r.rdata, ...ttl };
   const m = /^(\d+) (\S+)$/.exec(r.rdata);
-  if (!m) throw new TypeError(`fromZoneFile: MX record "${r.name}" has rdata ${JSON.stringify(r.rdata)}; expected "<preference> <exchange>" as parseZoneFile returns it, e.g. "10 mail.example.com."`);
+  if (!m)
+    throw new TypeError(
+      `fromZoneFile: MX record "${r.name}" has rdata ${JSON.stringify(r.rdata)}; expected "<preference> <exchange>" as parseZoneFile returns it, e.g. "10 mail.example.com."`,
+    );
   return { ...base, value: m[2]!, mx: Number(m[1]), ...ttl };
 }
 

@@ -2,7 +2,7 @@
  * The field kinds of master files — domain names, TTLs with BIND units, bounded integers — read
  * from tokens into canonical values, or a ZoneFileError that points at the token.
  */
-import { ZoneFileError, type Token } from "./tokenize";
+import { type Token, ZoneFileError } from "./tokenize";
 
 export const fail = (at: { line: number; column: number }, reason: string) => new ZoneFileError(at.line, at.column, reason);
 
@@ -32,7 +32,10 @@ export function checkedName(input: string, rules: NameRules = {}): string | unde
 export function absoluteName(t: Token, origin: string, what: string, rules: NameRules = {}): string {
   if (t.quoted) throw fail(t, `${what} "${t.raw}" is quoted. Fix: write names without quotes`);
   if (t.escaped) {
-    throw fail(t, `${what} "${t.raw}" contains a backslash escape; names with "\\." or other escapes inside a label are not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"`);
+    throw fail(
+      t,
+      `${what} "${t.raw}" contains a backslash escape; names with "\\." or other escapes inside a label are not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"`,
+    );
   }
   const text = t.text;
   if (text === "@") return origin;
@@ -49,17 +52,21 @@ function nameProblem(name: string, rules: NameRules): string {
   const i = labels.findIndex((l, i) => !(LABEL.test(l.toLowerCase()) || (rules.wildcard === true && i === 0 && l === "*")));
   const label = labels[i] ?? "";
   if (label === "") return `it has an empty label (".." or a leading "."). Fix: remove the extra dot`;
-  if (label.length > 63) return `label "${label.slice(0, 12)}…" is ${label.length} characters long, at most 63 are allowed. Fix: shorten it`;
+  if (label.length > 63)
+    return `label "${label.slice(0, 12)}…" is ${label.length} characters long, at most 63 are allowed. Fix: shorten it`;
   if (label === "*") {
-    return rules.wildcard ? `"*" is allowed only as the leftmost label. Fix: write the wildcard as "*.rest"` : `"*" (a wildcard) belongs only in owner names. Fix: write a host name here`;
+    return rules.wildcard
+      ? `"*" is allowed only as the leftmost label. Fix: write the wildcard as "*.rest"`
+      : `"*" (a wildcard) belongs only in owner names. Fix: write a host name here`;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "not ASCII", NUL included on purpose
   if (/[^\x00-\x7f]/.test(label)) return `label "${label}" is not ASCII. Fix: write an internationalized name in its xn-- (punycode) form`;
   return `label "${label}" may hold only letters, digits, "-" and "_", and may not start or end with "-". Fix: correct the label`;
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 /** 2^31 - 1: RFC 2181 §8 limits TTLs to 31 bits. */
-export const TTL_MAX = 2147483647;
+const TTL_MAX = 2147483647;
 
 /** Seconds, or BIND's units in any combination ("1h30m", "2d", "1W"); undefined if not a TTL. */
 export function ttlSeconds(text: string): number | undefined {

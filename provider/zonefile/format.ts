@@ -39,11 +39,20 @@ const expressibleType = (r: ZoneFileRecord) => isZoneFileType(r.type.toUpperCase
 
 export function formatZoneFile(origin: string, records: FormattedRecord[], opts: FormatOptions = {}): string {
   const zone = checkedName(origin.trim().replace(/\.?$/, "."));
-  if (!zone || origin.trim() === "") throw new TypeError(`formatZoneFile: origin ${JSON.stringify(origin)} is not a domain name. Fix: pass the zone's name, e.g. "example.com"`);
+  if (!zone || origin.trim() === "")
+    throw new TypeError(
+      `formatZoneFile: origin ${JSON.stringify(origin)} is not a domain name. Fix: pass the zone's name, e.g. "example.com"`,
+    );
   const expressible = records.filter(expressibleType);
-  const defaultTtl = expressible.some((r) => r.ttl === undefined) ? undefined : (opts.defaultTtl ?? mostCommon(expressible.map((r) => r.ttl!)));
-  const head = [`; ${zone.slice(0, -1)}: BIND master file (RFC 1035) written by pulumi-dnspod-wedos`, ...(opts.header ?? []).map((l) => `; ${oneLine(l)}`)];
-  if (expressible.length < records.length) head.push(`; Lines "; TYPE name value" are records a zone file cannot express (such as URL forwarding); they are not read back.`);
+  const defaultTtl = expressible.some((r) => r.ttl === undefined)
+    ? undefined
+    : (opts.defaultTtl ?? mostCommon(expressible.map((r) => r.ttl!)));
+  const head = [
+    `; ${zone.slice(0, -1)}: BIND master file (RFC 1035) written by pulumi-dnspod-wedos`,
+    ...(opts.header ?? []).map((l) => `; ${oneLine(l)}`),
+  ];
+  if (expressible.length < records.length)
+    head.push(`; Lines "; TYPE name value" are records a zone file cannot express (such as URL forwarding); they are not read back.`);
   head.push(`$ORIGIN ${zone}`);
   if (defaultTtl !== undefined) head.push(`$TTL ${defaultTtl}`);
 
@@ -69,7 +78,7 @@ export function formatZoneFile(origin: string, records: FormattedRecord[], opts:
 
 function rowLines(row: Row, width: { owner: number; ttl: number; type: number }): string[] {
   const cols = [row.owner.padEnd(width.owner), ...(width.ttl ? [row.ttl.padEnd(width.ttl)] : []), "IN", row.type.padEnd(width.type)];
-  const lead = cols.join(" ") + " ";
+  const lead = `${cols.join(" ")} `;
   const comment = row.comment ? ` ; ${row.comment}` : "";
   return row.data.map((d, i) => (i === 0 ? lead + d + comment : " ".repeat(lead.length) + d));
 }
@@ -114,6 +123,7 @@ export function txtChunks(text: string): string[] {
 
 /** `"` and `\` are escaped with a backslash, control characters as \DDD; other text is kept. */
 const escapeTxt = (s: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
   s.replace(/[\\"]|[\x00-\x1f\x7f]/g, (c) => (c === "\\" || c === '"' ? `\\${c}` : `\\${String(c.charCodeAt(0)).padStart(3, "0")}`));
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();

@@ -1,6 +1,7 @@
 /** BIND master files: parse, format, and the mapping to DNSPod records. Pure functions only. */
+
+export { type DnspodExportRecord, fromZoneFile, toZoneFileRecord } from "./dnspod";
+export { type FormattedRecord, formatZoneFile } from "./format";
 export { parseZoneFile, type ZoneFileRecord } from "./parse";
-export { formatZoneFile, type FormatOptions, type FormattedRecord } from "./format";
-export { fromZoneFile, toZoneFileRecord, type DnspodExportRecord, type DnspodZoneRecord } from "./dnspod";
+export { ZONE_FILE_TYPES } from "./rdata";
 export { ZoneFileError } from "./tokenize";
-export { ZONE_FILE_TYPES, type ZoneFileType } from "./rdata";

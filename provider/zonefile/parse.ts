@@ -6,7 +6,7 @@
  */
 import { absoluteName, checkedName, fail, parseTtl, ttlSeconds } from "./fields";
 import { isZoneFileType, readRdata, ZONE_FILE_TYPES } from "./rdata";
-import { tokenize, type Entry, type Token } from "./tokenize";
+import { type Entry, type Token, tokenize } from "./tokenize";
 
 /** One record of a zone, as `wedos.ZoneRecords` takes it and `dnspod.fromZoneFile()` maps it. */
 export interface ZoneFileRecord {
@@ -36,7 +36,9 @@ const CLASSES = new Set(["IN", "CH", "CHAOS", "HS", "HESIOD", "CS"]);
 export function parseZoneFile(text: string, origin: string): ZoneFileRecord[] {
   const zone = checkedName(origin.trim().replace(/\.?$/, "."));
   if (!zone || origin.trim() === "" || origin.trim() === ".") {
-    throw new TypeError(`parseZoneFile: origin ${JSON.stringify(origin)} is not a domain name. Fix: pass the zone's name, e.g. "example.com"`);
+    throw new TypeError(
+      `parseZoneFile: origin ${JSON.stringify(origin)} is not a domain name. Fix: pass the zone's name, e.g. "example.com"`,
+    );
   }
   const state: State = { zone, origin: zone, ttl: undefined, owner: undefined };
   const records: ZoneFileRecord[] = [];
@@ -51,9 +53,13 @@ export function parseZoneFile(text: string, origin: string): ZoneFileRecord[] {
 function directive([head, ...args]: Token[], state: State): void {
   const name = head!.text.toUpperCase();
   if (name === "$INCLUDE") {
-    throw fail(head!, `$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the two arrays`);
+    throw fail(
+      head!,
+      `$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the two arrays`,
+    );
   }
-  if (name === "$GENERATE") throw fail(head!, `$GENERATE (a BIND extension) is not supported. Fix: write the generated records out one by one`);
+  if (name === "$GENERATE")
+    throw fail(head!, `$GENERATE (a BIND extension) is not supported. Fix: write the generated records out one by one`);
   if (name !== "$ORIGIN" && name !== "$TTL") throw fail(head!, `unknown directive "${head!.raw}". Fix: use $ORIGIN or $TTL`);
   const [value, extra] = args;
   if (!value) throw fail(head!, `${name} needs a value. Fix: write e.g. "${name === "$TTL" ? "$TTL 1h" : "$ORIGIN example.com."}"`);
@@ -68,14 +74,20 @@ function record(entry: Entry, state: State): ZoneFileRecord {
   if (!entry.blankOwner) {
     state.owner = ownerName(tokens[i++]!, state);
   } else if (state.owner === undefined) {
-    throw fail(tokens[0]!, `this line starts with a blank, which means "same owner as the record before", but there is no record before it. Fix: write the owner name (or "@") at the start of the line`);
+    throw fail(
+      tokens[0]!,
+      `this line starts with a blank, which means "same owner as the record before", but there is no record before it. Fix: write the owner name (or "@") at the start of the line`,
+    );
   }
   const owner = state.owner!;
   const { ttl, at } = ttlAndClass(tokens, i);
   const typeToken = tokens[at]!;
   const type = typeToken.quoted ? "" : typeToken.text.toUpperCase();
   if (!isZoneFileType(type)) {
-    throw fail(typeToken, `record type "${typeToken.raw}" is not supported. Fix: use one of the types WEDOS and DNSPod take: ${ZONE_FILE_TYPES.join(", ")}`);
+    throw fail(
+      typeToken,
+      `record type "${typeToken.raw}" is not supported. Fix: use one of the types WEDOS and DNSPod take: ${ZONE_FILE_TYPES.join(", ")}`,
+    );
   }
   const rdata = readRdata(type, tokens.slice(at + 1), { origin: state.origin, type: typeToken });
   const recordTtl = ttl ?? state.ttl;
@@ -91,18 +103,26 @@ function ttlAndClass(tokens: Token[], start: number): { ttl: number | undefined;
     const t = tokens[i];
     if (!t) {
       const last = tokens[tokens.length - 1]!;
-      throw fail(last, `the record ends after "${last.raw}" without a type. Fix: write [TTL] [IN] TYPE DATA after the owner, e.g. "www 3600 IN A 192.0.2.10"`);
+      throw fail(
+        last,
+        `the record ends after "${last.raw}" without a type. Fix: write [TTL] [IN] TYPE DATA after the owner, e.g. "www 3600 IN A 192.0.2.10"`,
+      );
     }
     const word = t.quoted ? "" : t.text.toUpperCase();
     if (CLASSES.has(word) || /^CLASS\d+$/.test(word)) {
-      if (word !== "IN") throw fail(t, `class ${t.raw} is not supported; WEDOS and DNSPod serve only class IN. Fix: write IN, or leave the class out`);
+      if (word !== "IN")
+        throw fail(t, `class ${t.raw} is not supported; WEDOS and DNSPod serve only class IN. Fix: write IN, or leave the class out`);
       if (inClass) throw fail(t, `the class is given twice. Fix: remove one "IN"`);
       inClass = true;
     } else if (/^\d/.test(word)) {
       if (/[.:]/.test(word) && ttlSeconds(word) === undefined) {
-        throw fail(t, `"${t.raw}" is not a TTL, and the record type is missing. Fix: write the type before the data, e.g. "www A 192.0.2.10"`);
+        throw fail(
+          t,
+          `"${t.raw}" is not a TTL, and the record type is missing. Fix: write the type before the data, e.g. "www A 192.0.2.10"`,
+        );
       }
-      if (ttl !== undefined) throw fail(t, `a second TTL "${t.raw}" (or a record type is missing). Fix: give one TTL, then the record type`);
+      if (ttl !== undefined)
+        throw fail(t, `a second TTL "${t.raw}" (or a record type is missing). Fix: give one TTL, then the record type`);
       ttl = parseTtl(t, "TTL");
     } else {
       return { ttl, at: i };
@@ -114,5 +134,8 @@ function ownerName(t: Token, state: State): string {
   const owner = absoluteName(t, state.origin, "owner name", { wildcard: true });
   if (owner === state.zone || owner.endsWith(`.${state.zone}`)) return owner;
   const how = t.text.endsWith(".") ? "" : ` (a relative name is completed with the current $ORIGIN, ${state.origin})`;
-  throw fail(t, `owner "${owner}"${how} is outside the zone ${state.zone.slice(0, -1)}. Fix: write names of this zone only, relative ("www") or ending in ".${state.zone}"`);
+  throw fail(
+    t,
+    `owner "${owner}"${how} is outside the zone ${state.zone.slice(0, -1)}. Fix: write names of this zone only, relative ("www") or ending in ".${state.zone}"`,
+  );
 }

@@ -30,14 +30,16 @@ function arity(fields: Token[], ctx: RdataContext, usage: string, example: strin
     throw fail(ctx.type, `this ${type} record needs ${usage} after ${type}, found ${found}. ${fix}`);
   }
   const extra = fields[max];
-  if (extra) throw fail(extra, `unexpected "${extra.raw}": this ${type} record takes only ${usage}. Fix: remove it, or start a comment with ";"`);
+  if (extra)
+    throw fail(extra, `unexpected "${extra.raw}": this ${type} record takes only ${usage}. Fix: remove it, or start a comment with ";"`);
 }
 
 const name = (t: Token, ctx: RdataContext, what: string, root = false) => absoluteName(t, ctx.origin, what, { root });
 
 function hex(fields: Token[], what: string, want: number | undefined, why: string): string {
   for (const f of fields) {
-    if (f.quoted || !/^[0-9a-f]+$/i.test(f.text)) throw fail(f, `"${f.raw}" is not hexadecimal ${what}. Fix: write the ${what} as hex digits 0-9 and a-f`);
+    if (f.quoted || !/^[0-9a-f]+$/i.test(f.text))
+      throw fail(f, `"${f.raw}" is not hexadecimal ${what}. Fix: write the ${what} as hex digits 0-9 and a-f`);
   }
   const data = fields.map((f) => f.text.toLowerCase()).join("");
   if (want !== undefined ? data.length !== want : data.length % 2 !== 0) {
@@ -49,8 +51,14 @@ function hex(fields: Token[], what: string, want: number | undefined, why: strin
 
 /** Hex digits of a SHA-1, SHA-256 and SHA-512 digest. */
 const DIGEST = { sha1: 40, sha256: 64, sha512: 128 };
-const TLSA_DIGESTS: Record<number, [number, string]> = { 1: [DIGEST.sha256, "matching type 1 (SHA-256)"], 2: [DIGEST.sha512, "matching type 2 (SHA-512)"] };
-const SSHFP_DIGESTS: Record<number, [number, string]> = { 1: [DIGEST.sha1, "fingerprint type 1 (SHA-1)"], 2: [DIGEST.sha256, "fingerprint type 2 (SHA-256)"] };
+const TLSA_DIGESTS: Record<number, [number, string]> = {
+  1: [DIGEST.sha256, "matching type 1 (SHA-256)"],
+  2: [DIGEST.sha512, "matching type 2 (SHA-512)"],
+};
+const SSHFP_DIGESTS: Record<number, [number, string]> = {
+  1: [DIGEST.sha1, "fingerprint type 1 (SHA-1)"],
+  2: [DIGEST.sha256, "fingerprint type 2 (SHA-256)"],
+};
 
 /** A CAA value is a quoted string in presentation form; `"` and `\` inside it are escaped. */
 const quoteCaaValue = (v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
@@ -59,22 +67,37 @@ const READERS: Record<ZoneFileType, Reader> = {
   A: (f, ctx) => {
     arity(f, ctx, "an IPv4 address", "192.0.2.10", 1);
     if (isIPv4(f[0]!.text)) return f[0]!.text;
-    throw fail(f[0]!, `"${f[0]!.raw}" is not an IPv4 address for this A record. Fix: write four numbers 0-255 separated by dots, e.g. 192.0.2.10 (IPv6 addresses go in AAAA records)`);
+    throw fail(
+      f[0]!,
+      `"${f[0]!.raw}" is not an IPv4 address for this A record. Fix: write four numbers 0-255 separated by dots, e.g. 192.0.2.10 (IPv6 addresses go in AAAA records)`,
+    );
   },
   AAAA: (f, ctx) => {
     arity(f, ctx, "an IPv6 address", "2001:db8::10", 1);
     if (isIPv6(f[0]!.text)) return f[0]!.text.toLowerCase();
-    throw fail(f[0]!, `"${f[0]!.raw}" is not an IPv6 address for this AAAA record. Fix: write e.g. 2001:db8::10 (IPv4 addresses go in A records)`);
+    throw fail(
+      f[0]!,
+      `"${f[0]!.raw}" is not an IPv6 address for this AAAA record. Fix: write e.g. 2001:db8::10 (IPv4 addresses go in A records)`,
+    );
   },
-  CNAME: (f, ctx) => (arity(f, ctx, "a target name", "www.example.net.", 1), name(f[0]!, ctx, "CNAME target")),
-  NS: (f, ctx) => (arity(f, ctx, "a name server", "ns1.example.net.", 1), name(f[0]!, ctx, "NS name server")),
+  CNAME: (f, ctx) => {
+    arity(f, ctx, "a target name", "www.example.net.", 1);
+    return name(f[0]!, ctx, "CNAME target");
+  },
+  NS: (f, ctx) => {
+    arity(f, ctx, "a name server", "ns1.example.net.", 1);
+    return name(f[0]!, ctx, "NS name server");
+  },
   MX: (f, ctx) => {
     arity(f, ctx, "<preference> <exchange>", "10 mail.example.com.", 2);
     return `${parseUint(f[0]!, 0, 65535, "MX preference")} ${name(f[1]!, ctx, "MX exchange", true)}`;
   },
   // RFC 1035: TXT data is one or more <character-string>s, each a quoted string or a word
   // without spaces. Both APIs take the text as one value, so the strings are concatenated.
-  TXT: (f, ctx) => (arity(f, ctx, "one or more strings", '"v=spf1 -all"', 1, Infinity), f.map((t) => t.text).join("")),
+  TXT: (f, ctx) => {
+    arity(f, ctx, "one or more strings", '"v=spf1 -all"', 1, Infinity);
+    return f.map((t) => t.text).join("");
+  },
   SRV: (f, ctx) => {
     arity(f, ctx, "<priority> <weight> <port> <target>", "10 5 5060 sip.example.com.", 4);
     const nums = ["SRV priority", "SRV weight", "SRV port"].map((what, i) => parseUint(f[i]!, 0, 65535, what));
@@ -104,7 +127,13 @@ const READERS: Record<ZoneFileType, Reader> = {
     return `${alg} ${fptype} ${hex(f.slice(2), "fingerprint", want, why)}`;
   },
   SOA: (f, ctx) => {
-    arity(f, ctx, "<mname> <rname> <serial> <refresh> <retry> <expire> <minimum>", "ns1.example.com. hostmaster.example.com. 1 2h 30m 2w 1h", 7);
+    arity(
+      f,
+      ctx,
+      "<mname> <rname> <serial> <refresh> <retry> <expire> <minimum>",
+      "ns1.example.com. hostmaster.example.com. 1 2h 30m 2w 1h",
+      7,
+    );
     const names = [name(f[0]!, ctx, "SOA mname"), name(f[1]!, ctx, "SOA rname")];
     const serial = parseUint(f[2]!, 0, 4294967295, "SOA serial");
     const times = ["SOA refresh", "SOA retry", "SOA expire", "SOA minimum"].map((what, i) => parseTtl(f[i + 3]!, `${what} time`));

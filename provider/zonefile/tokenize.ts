@@ -58,11 +58,21 @@ export function tokenize(text: string): Entry[] {
       if (ch === ";") break;
       entry ??= { tokens: [], blankOwner: BLANK.test(src[0] ?? ""), line };
       if (ch === "(") {
-        if (paren) throw new ZoneFileError(line, column, `"(" inside parentheses opened at line ${paren.line}, column ${paren.column}. Fix: remove one of them; parentheses do not nest`);
+        if (paren)
+          throw new ZoneFileError(
+            line,
+            column,
+            `"(" inside parentheses opened at line ${paren.line}, column ${paren.column}. Fix: remove one of them; parentheses do not nest`,
+          );
         paren = { line, column };
         pos++;
       } else if (ch === ")") {
-        if (!paren) throw new ZoneFileError(line, column, `")" without a matching "(". Fix: remove it, or add "(" where the record's continuation starts`);
+        if (!paren)
+          throw new ZoneFileError(
+            line,
+            column,
+            `")" without a matching "(". Fix: remove it, or add "(" where the record's continuation starts`,
+          );
         paren = undefined;
         pos++;
       } else {
@@ -83,7 +93,11 @@ function readQuoted(src: string, start: number, line: number): { token: Token; e
   let pos = start + 1;
   while (pos < src.length && src[pos] !== '"') pos += src[pos] === "\\" ? 2 : 1;
   if (pos >= src.length) {
-    throw new ZoneFileError(line, start + 1, `quoted string is not closed on this line. Fix: add the closing '"' (a '"' inside the text is written \\")`);
+    throw new ZoneFileError(
+      line,
+      start + 1,
+      `quoted string is not closed on this line. Fix: add the closing '"' (a '"' inside the text is written \\")`,
+    );
   }
   const raw = src.slice(start + 1, pos);
   return { token: decode(raw, true, line, start + 1), end: pos + 1 };
@@ -116,7 +130,8 @@ function decode(raw: string, quoted: boolean, line: number, column: number): Tok
       continue;
     }
     const at = column + i + (quoted ? 1 : 0);
-    if (i + 1 >= raw.length) throw new ZoneFileError(line, at, `"\\" at the end of the line escapes nothing. Fix: write "\\\\" for a backslash`);
+    if (i + 1 >= raw.length)
+      throw new ZoneFileError(line, at, `"\\" at the end of the line escapes nothing. Fix: write "\\\\" for a backslash`);
     const digits = (/^\d{1,3}/.exec(raw.slice(i + 1)) ?? [""])[0];
     if (digits === "") {
       plain += raw[i + 1];
@@ -124,7 +139,11 @@ function decode(raw: string, quoted: boolean, line: number, column: number): Tok
       continue;
     }
     if (digits.length !== 3 || Number(digits) > 255) {
-      throw new ZoneFileError(line, at, `"\\${digits}" is not a byte escape. Fix: write a byte as three digits 000-255 (\\032 is a space), or "\\\\" for a backslash`);
+      throw new ZoneFileError(
+        line,
+        at,
+        `"\\${digits}" is not a byte escape. Fix: write a byte as three digits 000-255 (\\032 is a space), or "\\\\" for a backslash`,
+      );
     }
     flush();
     bytes.push(Number(digits));
@@ -134,6 +153,10 @@ function decode(raw: string, quoted: boolean, line: number, column: number): Tok
   try {
     return { ...token, text: utf8.decode(Uint8Array.from(bytes)) };
   } catch {
-    throw new ZoneFileError(line, column, `the \\DDD escapes in "${raw}" are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form`);
+    throw new ZoneFileError(
+      line,
+      column,
+      `the \\DDD escapes in "${raw}" are not UTF-8 text. Fix: write the text itself, or escape each byte of its UTF-8 form`,
+    );
   }
 }

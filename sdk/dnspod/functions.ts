@@ -1,6 +1,7 @@
 /** Data sources: read DNSPod from a Pulumi program with the stack's dnspod:* config. */
-import * as functions from "../../provider/dnspod/functions";
+
 import type { DnspodDomainInfo, DnspodLineArea, DnspodRecordInfo } from "../../provider/dnspod/functions";
+import * as functions from "../../provider/dnspod/functions";
 import { useProgramConfig } from "../config";
 
 export type { DnspodDomainInfo, DnspodLineArea, DnspodRecordInfo };

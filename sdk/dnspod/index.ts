@@ -1,3 +1,11 @@
-export * from "./resources";
-export { getDomains, getRecords, getRecordTypes, getRecordLines, type DnspodDomainInfo, type DnspodRecordInfo, type DnspodLineArea } from "./functions";
 export { fromZoneFile } from "../../provider/zonefile";
+export {
+  type DnspodDomainInfo,
+  type DnspodLineArea,
+  type DnspodRecordInfo,
+  getDomains,
+  getRecordLines,
+  getRecords,
+  getRecordTypes,
+} from "./functions";
+export * from "./resources";

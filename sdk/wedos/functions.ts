@@ -1,6 +1,7 @@
 /** Data sources: read WEDOS DNS from a Pulumi program with the stack's wedos:* config. */
-import * as functions from "../../provider/wedos/functions";
+
 import type { WedosDomainInfo, WedosRowInfo } from "../../provider/wedos/functions";
+import * as functions from "../../provider/wedos/functions";
 import { useProgramConfig } from "../config";
 
 export type { WedosDomainInfo, WedosRowInfo };

@@ -1,2 +1,2 @@
-export * from "./resources";
 export { getDomains, getRecords, type WedosDomainInfo, type WedosRowInfo } from "./functions";
+export * from "./resources";

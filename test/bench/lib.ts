@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulators, type LogEntry, type RunningEmulators } from "../../emulator";
+import { type LogEntry, type RunningEmulators, startEmulators } from "../../emulator";
 import { PulumiProject, ROOT } from "../e2e/harness";
 
 export const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
@@ -14,15 +14,20 @@ export const P = Number(process.env.BENCH_PARALLEL ?? 64);
 export const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
 export const CONTROL = process.env.BENCH_CONTROL !== "0";
 /** BENCH_DESTROY=0: `stack rm --force` instead of destroy (destroying 2,000 records takes very long). */
-export const DESTROY = process.env.BENCH_DESTROY === "1";
+const DESTROY = process.env.BENCH_DESTROY === "1";
 /** High enough that neither the emulator's nor the client's request budget paces a bench run. */
-export const BIG_BUDGET = 1_000_000;
+const BIG_BUDGET = 1_000_000;
 
-export const WEDOS_READS = new Set(["dns-rows-list", "dns-domain-info", "dns-domains-list", "dns-row-detail"]);
+const WEDOS_READS = new Set(["dns-rows-list", "dns-domain-info", "dns-domains-list", "dns-row-detail"]);
 export const isWrite = (e: LogEntry) =>
   e.api === "wedos" ? !WEDOS_READS.has(e.op) : !(/\.(List|Info)$/.test(e.op) || e.op === "Domain.Lockstatus");
 
-export interface Row { metric: string; figure: string; target: string; met: string }
+export interface Row {
+  metric: string;
+  figure: string;
+  target: string;
+  met: string;
+}
 export const rows: Row[] = [];
 export const raw: string[] = [];
 export const row = (metric: string, figure: string, target = "—", met?: boolean) =>
@@ -36,7 +41,10 @@ export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export function histogram(log: LogEntry[]): string {
   const h = new Map<string, number>();
   for (const e of log) h.set(`${e.api}:${e.op}`, (h.get(`${e.api}:${e.op}`) ?? 0) + 1);
-  return [...h].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(", ");
+  return [...h]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
 }
 
 let seq = 0;
@@ -53,7 +61,13 @@ export async function emulators(): Promise<RunningEmulators> {
   });
 }
 
-export async function stackOn(emu: RunningEmulators, name: string, wedosRows: number, dnspodRecords: number, extra: Record<string, string> = {}): Promise<PulumiProject> {
+export async function stackOn(
+  emu: RunningEmulators,
+  name: string,
+  wedosRows: number,
+  dnspodRecords: number,
+  extra: Record<string, string> = {},
+): Promise<PulumiProject> {
   // BENCH_SKIP_CHECKPOINTS=1: the engine writes state only at the end (measures its checkpoint cost).
   const p = new PulumiProject(project.dir!, process.env.BENCH_SKIP_CHECKPOINTS === "1" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {});
   const stack = `${name}-${++seq}`;
@@ -70,7 +84,11 @@ export async function stackOn(emu: RunningEmulators, name: string, wedosRows: nu
 }
 
 /** Runs pulumi and returns wall time (ms) and the emulator log entries of this run. */
-export async function timed(p: PulumiProject, emu: RunningEmulators, args: string[]): Promise<{ ms: number; log: LogEntry[]; out: string }> {
+export async function timed(
+  p: PulumiProject,
+  emu: RunningEmulators,
+  args: string[],
+): Promise<{ ms: number; log: LogEntry[]; out: string }> {
   const from = emu.log().length;
   const t0 = performance.now();
   const r = await p.run(args, 60 * 60_000);
@@ -114,7 +132,16 @@ function kbField(status: string, field: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-export interface Sampled { ms: number; code: number; stdout: string; stderr: string; peakHwmKb: number; peakRssKb: number; pids: Set<number>; samples: number }
+export interface Sampled {
+  ms: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+  peakHwmKb: number;
+  peakRssKb: number;
+  pids: Set<number>;
+  samples: number;
+}
 
 /** Spawns pulumi and polls every 100 ms for its dynamic-provider descendants' VmHWM/VmRSS. */
 export function runSampled(p: PulumiProject, args: string[]): Promise<Sampled> {
@@ -153,7 +180,6 @@ export function runSampled(p: PulumiProject, args: string[]): Promise<Sampled> {
     });
   });
 }
-
 
 /** Bytes of the current stack's checkpoint, as the file backend stores it (compact JSON). */
 export async function checkpointBytes(p: PulumiProject): Promise<number> {

@@ -6,9 +6,9 @@
  * re-creation without allowRecreate) first `up` the old inputs on their stack, before any preview.
  */
 import { resolve } from "node:path";
-import { startEmulators, type RunningEmulators } from "../../emulator";
-import { CORPUS, type BadInputCase } from "../fixtures/corpus";
-import { prepareExample, PulumiProject, type RunResult } from "./harness";
+import { type RunningEmulators, startEmulators } from "../../emulator";
+import { type BadInputCase, CORPUS } from "../fixtures/corpus";
+import { PulumiProject, prepareExample, type RunResult } from "./harness";
 
 const FIXTURE = resolve(__dirname, "../fixtures/bad-input-stack");
 const USER = "emulator@example.com";
@@ -16,7 +16,11 @@ const PASSWORD = "emulator-password";
 const TOKEN = "10000,emulator-token";
 const CONCURRENCY = 3;
 
-interface Outcome { preview: RunResult; gained: number; error?: unknown }
+interface Outcome {
+  preview: RunResult;
+  gained: number;
+  error?: unknown;
+}
 
 let emu: RunningEmulators;
 let p: PulumiProject;
@@ -31,13 +35,22 @@ const caseJson = (c: BadInputCase, inputs: Record<string, unknown>) => JSON.stri
 async function initStack(c: BadInputCase, inputs: Record<string, unknown>): Promise<void> {
   await p.ok(["stack", "init", stack(c), "--no-select"]);
   await p.ok([
-    "config", "set-all", "--stack", stack(c),
-    "--plaintext", `wedos:endpoint=${emu.wedos.endpoint}`,
-    "--plaintext", `wedos:username=${USER}`,
-    "--secret", `wedos:wapiPassword=${PASSWORD}`,
-    "--plaintext", `dnspod:endpoint=${emu.dnspod.endpoint}`,
-    "--secret", `dnspod:loginToken=${TOKEN}`,
-    "--plaintext", `case=${caseJson(c, inputs)}`,
+    "config",
+    "set-all",
+    "--stack",
+    stack(c),
+    "--plaintext",
+    `wedos:endpoint=${emu.wedos.endpoint}`,
+    "--plaintext",
+    `wedos:username=${USER}`,
+    "--secret",
+    `wedos:wapiPassword=${PASSWORD}`,
+    "--plaintext",
+    `dnspod:endpoint=${emu.dnspod.endpoint}`,
+    "--secret",
+    `dnspod:loginToken=${TOKEN}`,
+    "--plaintext",
+    `case=${caseJson(c, inputs)}`,
   ]);
 }
 
@@ -82,13 +95,17 @@ beforeAll(async () => {
   // Deployed state first, for the cases that compare with it: nothing else runs meanwhile, so
   // every request these make is over before the first bad preview starts.
   const withOlds = CORPUS.filter((c) => c.olds);
-  await Promise.all(withOlds.map(async (c) => {
-    await initStack(c, c.olds!);
-    await p.ok(["up", "--yes", "--skip-preview", "--stack", stack(c)]);
-  }));
+  await Promise.all(
+    withOlds.map(async (c) => {
+      await initStack(c, c.olds!);
+      await p.ok(["up", "--yes", "--skip-preview", "--stack", stack(c)]);
+    }),
+  );
   baseline = emu.log().length;
   const runs = pool(CORPUS, CONCURRENCY, previewCase);
-  CORPUS.forEach((c, i) => outcomes.set(c.id, runs[i]!));
+  CORPUS.forEach((c, i) => {
+    outcomes.set(c.id, runs[i]!);
+  });
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -97,14 +114,18 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test.each(CORPUS.map((c) => [c.id, c] as const))("%s: preview fails with the check message and no API call", async (_id, c) => {
-  const { preview, gained } = await outcomes.get(c.id)!;
-  const out = preview.stdout + preview.stderr;
-  expect(preview.code).not.toBe(0);
-  expect(out).toMatch(c.message);
-  expect(out).toContain(`${c.resource.replace(":", ".")}.${c.property}: `);
-  expect(gained).toBe(0);
-}, 10 * 60_000);
+test.each(CORPUS.map((c) => [c.id, c] as const))(
+  "%s: preview fails with the check message and no API call",
+  async (_id, c) => {
+    const { preview, gained } = await outcomes.get(c.id)!;
+    const out = preview.stdout + preview.stderr;
+    expect(preview.code).not.toBe(0);
+    expect(out).toMatch(c.message);
+    expect(out).toContain(`${c.resource.replace(":", ".")}.${c.property}: `);
+    expect(gained).toBe(0);
+  },
+  10 * 60_000,
+);
 
 test("the emulators saw no request from any preview", async () => {
   await Promise.allSettled(outcomes.values());

@@ -7,10 +7,10 @@
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulators, type RunningEmulators } from "../../emulator";
+import { type RunningEmulators, startEmulators } from "../../emulator";
 import { DNSPOD_RECORDS, WEDOS_ROWS } from "../fixtures/export/live";
 import { seedDnspod, seedWedos } from "../fixtures/export/seed";
-import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, prepareExample, PulumiProject, ROOT } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, prepareExample, ROOT } from "./harness";
 
 const USER = EMULATOR_USER;
 const PASSWORD = EMULATOR_PASSWORD;
@@ -24,11 +24,16 @@ let p: PulumiProject;
 function exported(args: string[]): Promise<string> {
   const env = {
     PATH: p.env.PATH!,
-    WEDOS_USERNAME: USER, WEDOS_WAPI_PASSWORD: PASSWORD, WEDOS_ENDPOINT: emu.wedos.endpoint,
-    DNSPOD_LOGIN_TOKEN: TOKEN, DNSPOD_ENDPOINT: emu.dnspod.endpoint,
+    WEDOS_USERNAME: USER,
+    WEDOS_WAPI_PASSWORD: PASSWORD,
+    WEDOS_ENDPOINT: emu.wedos.endpoint,
+    DNSPOD_LOGIN_TOKEN: TOKEN,
+    DNSPOD_ENDPOINT: emu.dnspod.endpoint,
   };
   return new Promise((resolve, reject) =>
-    execFile(join(p.dir, "node_modules/.bin/pulumi-dnspod-wedos"), args, { cwd: p.dir, env }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+    execFile(join(p.dir, "node_modules/.bin/pulumi-dnspod-wedos"), args, { cwd: p.dir, env }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    ),
   );
 }
 
@@ -45,22 +50,47 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test("the exported programs adopt both zones with zero write calls; the next preview shows no changes", async () => {
-  const before = emu.log().length;
-  // One program may import both modules: the two printed programs, one after the other.
-  const program = (await exported(["export", "wedos", "example.cz", "--format", "ts"])) + "\n" + (await exported(["export", "dnspod", "example.com", "--format", "ts"]));
-  expect(emu.log().slice(before).filter((e) => !READS.test(e.op))).toEqual([]);
-  writeFileSync(join(p.dir, "index.ts"), program);
-  const up = emu.log().length;
-  const out = await p.ok(["up", "--yes", "--skip-preview"]);
-  expect(out).toMatch(/\+ 3 created/); // the stack and the two ZoneRecords
-  expect(emu.log().slice(up).filter((e) => !READS.test(e.op)).map((e) => `${e.api} ${e.op}`)).toEqual([]);
-  const outputs = JSON.parse(await p.ok(["stack", "export"])) as { deployment: { resources: { type: string; outputs?: { recordCount?: number; unmanaged?: string[] } }[] } };
-  const zone = (t: string) => outputs.deployment.resources.find((r) => r.type === `pulumi-nodejs:dynamic/${t}:ZoneRecords`)!.outputs!;
-  // WEDOS keeps its own apex NS; everything else is declared, nothing left unmanaged.
-  expect(zone("wedos")).toMatchObject({ recordCount: WEDOS_ROWS.length - 4, unmanaged: [] });
-  expect(zone("dnspod")).toMatchObject({ recordCount: DNSPOD_RECORDS.length, unmanaged: [] });
-  const preview = emu.log().length;
-  expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
-  expect(emu.log().slice(preview).filter((e) => !READS.test(e.op))).toEqual([]);
-}, 20 * 60_000);
+test(
+  "the exported programs adopt both zones with zero write calls; the next preview shows no changes",
+  async () => {
+    const before = emu.log().length;
+    // One program may import both modules: the two printed programs, one after the other.
+    const program =
+      (await exported(["export", "wedos", "example.cz", "--format", "ts"])) +
+      "\n" +
+      (await exported(["export", "dnspod", "example.com", "--format", "ts"]));
+    expect(
+      emu
+        .log()
+        .slice(before)
+        .filter((e) => !READS.test(e.op)),
+    ).toEqual([]);
+    writeFileSync(join(p.dir, "index.ts"), program);
+    const up = emu.log().length;
+    const out = await p.ok(["up", "--yes", "--skip-preview"]);
+    expect(out).toMatch(/\+ 3 created/); // the stack and the two ZoneRecords
+    expect(
+      emu
+        .log()
+        .slice(up)
+        .filter((e) => !READS.test(e.op))
+        .map((e) => `${e.api} ${e.op}`),
+    ).toEqual([]);
+    const outputs = JSON.parse(await p.ok(["stack", "export"])) as {
+      deployment: { resources: { type: string; outputs?: { recordCount?: number; unmanaged?: string[] } }[] };
+    };
+    const zone = (t: string) => outputs.deployment.resources.find((r) => r.type === `pulumi-nodejs:dynamic/${t}:ZoneRecords`)!.outputs!;
+    // WEDOS keeps its own apex NS; everything else is declared, nothing left unmanaged.
+    expect(zone("wedos")).toMatchObject({ recordCount: WEDOS_ROWS.length - 4, unmanaged: [] });
+    expect(zone("dnspod")).toMatchObject({ recordCount: DNSPOD_RECORDS.length, unmanaged: [] });
+    const preview = emu.log().length;
+    expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
+    expect(
+      emu
+        .log()
+        .slice(preview)
+        .filter((e) => !READS.test(e.op)),
+    ).toEqual([]);
+  },
+  20 * 60_000,
+);

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import type { LogEntry, RunningEmulators } from "../../emulator";
-import { prepareExample, PulumiProject, ROOT } from "./harness";
+import { PulumiProject, prepareExample, ROOT } from "./harness";
 
 /** test/fixtures/fault-stack, installed with the packed package. */
 export const faultProject = (): string => prepareExample(join(ROOT, "test/fixtures/fault-stack"));
@@ -12,7 +12,12 @@ export const faultProject = (): string => prepareExample(join(ROOT, "test/fixtur
 const NEVER_RETRIED_WEDOS = /^(2050|2051|2052|20[0-9][0-9]|21\d\d|22\d\d|23\d\d|api-2052)$/;
 const NEVER_RETRIED_DNSPOD = /^(-1|-8|-7|6|7|8|9|2[0-9]|3[0-9]|85|104)$/;
 
-export async function stackOn(project: string, emu: RunningEmulators, name: string, extra: Record<string, string> = {}): Promise<PulumiProject> {
+export async function stackOn(
+  project: string,
+  emu: RunningEmulators,
+  name: string,
+  extra: Record<string, string> = {},
+): Promise<PulumiProject> {
   const p = new PulumiProject(project);
   await p.ok(["stack", "init", name]);
   await p.configureEmulators(emu, { "wedos:timeoutMs": "1500", "dnspod:timeoutMs": "1500", ...extra });
@@ -36,4 +41,3 @@ export function retriedAfterRefusal(run: LogEntry[]): string[] {
   });
   return bad;
 }
-

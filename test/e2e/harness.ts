@@ -4,7 +4,7 @@
  * package installed from its `npm pack` tarball as users install it, a local file backend,
  * passphrase secrets, and both emulators on loopback.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
@@ -23,7 +23,8 @@ const projects: PulumiProject[] = [];
 afterAll(() => {
   for (const p of projects.splice(0)) {
     const left = p.kill();
-    if (left.length) process.stdout.write(`[harness] killed ${left.length} leftover process(es) of ${p.dir}: ${left.map((x) => x.cmd).join(" | ")}\n`);
+    if (left.length)
+      process.stdout.write(`[harness] killed ${left.length} leftover process(es) of ${p.dir}: ${left.map((x) => x.cmd).join(" | ")}\n`);
   }
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -33,7 +34,7 @@ export function tempDir(prefix: string): string {
   temps.push(dir);
   return dir;
 }
-export const PASSPHRASE = "e2e-passphrase";
+const PASSPHRASE = "e2e-passphrase";
 /** The emulators' default credentials (DESIGN §5). */
 export const EMULATOR_USER = "emulator@example.com";
 export const EMULATOR_PASSWORD = "emulator-password";
@@ -46,19 +47,29 @@ function lastLine(out: string): string {
 let toolPath: string | undefined;
 /** PATH from scripts/toolchain.sh: Node >= 22, the Pulumi CLI, its Node.js and YAML language hosts and the launcher. */
 export function toolchainPath(): string {
-  toolPath ??= lastLine(execFileSync("bash", [join(ROOT, "scripts/toolchain.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 }));
+  toolPath ??= lastLine(
+    execFileSync("bash", [join(ROOT, "scripts/toolchain.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 30 * 60_000,
+    }),
+  );
   return toolPath;
 }
 
 /** Which tools toolchainPath() provides, with versions (one line each). */
 export function toolchainDescription(): string[] {
-  const out = execFileSync("bash", [join(ROOT, "scripts/toolchain.sh"), "--describe"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 30 * 60_000 });
+  const out = execFileSync("bash", [join(ROOT, "scripts/toolchain.sh"), "--describe"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 30 * 60_000,
+  });
   return out.trim().split("\n");
 }
 
 let tarball: string | undefined;
 /** The package as users get it: `npm pack` of the built checkout. */
-export function packTarball(): string {
+function packTarball(): string {
   if (tarball) return tarball;
   const dir = tempDir("pdw-pack-");
   const env = { ...process.env, PATH: toolchainPath() };
@@ -79,18 +90,36 @@ export function prepareExample(example: string): string {
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { dependencies: Record<string, string> };
   pkg.dependencies["pulumi-dnspod-wedos"] = `file:${packTarball()}`;
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-  const env = { ...process.env, PATH: toolchainPath(), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"], timeout: 10 * 60_000 });
+  const env = {
+    ...process.env,
+    PATH: toolchainPath(),
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+  };
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 10 * 60_000,
+  });
   return dir;
 }
 
-export interface RunResult { code: number; stdout: string; stderr: string }
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export class PulumiProject {
   readonly env: NodeJS.ProcessEnv;
   readonly stateDir: string;
 
-  constructor(readonly dir: string, extraEnv: Record<string, string> = {}) {
+  constructor(
+    readonly dir: string,
+    extraEnv: Record<string, string> = {},
+  ) {
     this.stateDir = join(dir, ".state");
     mkdirSync(this.stateDir, { recursive: true });
     this.env = {
@@ -111,15 +140,21 @@ export class PulumiProject {
     };
     projects.push(this);
     // Credentials come from stack config only, so state and env are proven free of them.
-    for (const k of ["WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "WEDOS_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_ENDPOINT"]) delete this.env[k];
+    for (const k of ["WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "WEDOS_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_ENDPOINT"])
+      delete this.env[k];
   }
 
   run(args: string[], timeoutMs = 10 * 60_000): Promise<RunResult> {
     return new Promise((done) => {
-      execFile("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1) : 0;
-        done({ code, stdout, stderr });
-      });
+      execFile(
+        "pulumi",
+        [...args, "--non-interactive"],
+        { cwd: this.dir, env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+        (err, stdout, stderr) => {
+          const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
+          done({ code, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -131,7 +166,12 @@ export class PulumiProject {
   }
 
   spawn(args: string[]): ChildProcess {
-    return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    return spawn("pulumi", [...args, "--non-interactive"], {
+      cwd: this.dir,
+      env: this.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
   }
 
   /**
@@ -155,7 +195,11 @@ export class PulumiProject {
     if (!/failed to load checkpoint/.test(r.stdout + r.stderr)) throw new Error(`pulumi cancel exited ${r.code}\n${r.stdout}\n${r.stderr}`);
     const restored = this.checkpoints().filter((f) => f.endsWith(".bak") || f.endsWith(".bak.attrs"));
     if (!restored.length) throw new Error(`pulumi cancel: the checkpoint is unreadable and there is no backup to restore\n${r.stderr}`);
-    for (const bak of restored) copyFileSync(bak, bak.replace(/\.bak(\.attrs)?$/, (_m, attrs: string | undefined) => attrs ?? ""));
+    for (const bak of restored)
+      copyFileSync(
+        bak,
+        bak.replace(/\.bak(\.attrs)?$/, (_m, attrs: string | undefined) => attrs ?? ""),
+      );
     await this.ok(["cancel", "--yes"]);
     return "restored backup";
   }
@@ -178,14 +222,23 @@ export class PulumiProject {
    * Stack config pointing both APIs at the emulators with their default credentials (secrets as
    * secrets), then `extra` settings as plain values.
    */
-  async configureEmulators(emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } }, extra: Record<string, string> = {}): Promise<void> {
+  async configureEmulators(
+    emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } },
+    extra: Record<string, string> = {},
+  ): Promise<void> {
     await this.ok([
-      "config", "set-all",
-      "--plaintext", `wedos:endpoint=${emu.wedos.endpoint}`,
-      "--plaintext", `wedos:username=${EMULATOR_USER}`,
-      "--secret", `wedos:wapiPassword=${EMULATOR_PASSWORD}`,
-      "--plaintext", `dnspod:endpoint=${emu.dnspod.endpoint}`,
-      "--secret", `dnspod:loginToken=${EMULATOR_TOKEN}`,
+      "config",
+      "set-all",
+      "--plaintext",
+      `wedos:endpoint=${emu.wedos.endpoint}`,
+      "--plaintext",
+      `wedos:username=${EMULATOR_USER}`,
+      "--secret",
+      `wedos:wapiPassword=${EMULATOR_PASSWORD}`,
+      "--plaintext",
+      `dnspod:endpoint=${emu.dnspod.endpoint}`,
+      "--secret",
+      `dnspod:loginToken=${EMULATOR_TOKEN}`,
       ...Object.entries(extra).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
     ]);
   }

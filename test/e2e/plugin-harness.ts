@@ -13,7 +13,7 @@ import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, ROOT, 
 export const USER = EMULATOR_USER;
 export const PASSWORD = EMULATOR_PASSWORD;
 export const TOKEN = EMULATOR_TOKEN;
-export const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 const temps: string[] = [];
 afterAll(() => {
@@ -26,7 +26,7 @@ const tempDir = (prefix: string) => {
 };
 
 /** The toolchain's PATH, which must hold pulumi-language-yaml (scripts/toolchain.sh provides it). */
-export function yamlPath(): string {
+function yamlPath(): string {
   const path = toolchainPath();
   try {
     execFileSync("sh", ["-c", "command -v pulumi-language-yaml"], { env: { PATH: path }, stdio: "ignore" });
@@ -41,10 +41,14 @@ export function yamlPath(): string {
 
 let built: Record<string, string> | undefined;
 /** The plugin tarballs, by package name, built once per test file. */
-export function pluginTarballs(): Record<string, string> {
+function pluginTarballs(): Record<string, string> {
   if (built) return built;
   const out = tempDir("pdw-plugins-");
-  execFileSync("bash", [join(ROOT, "scripts/build-plugins.sh"), out], { cwd: ROOT, env: { ...process.env, PATH: toolchainPath() }, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("bash", [join(ROOT, "scripts/build-plugins.sh"), out], {
+    cwd: ROOT,
+    env: { ...process.env, PATH: toolchainPath() },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   built = { wedos: join(out, `pulumi-resource-wedos-v${VERSION}.tar.gz`), dnspod: join(out, `pulumi-resource-dnspod-v${VERSION}.tar.gz`) };
   return built;
 }
@@ -61,7 +65,8 @@ export async function yamlProject(source: { dir: string } | { yaml: string }, em
 
 /** A project of any language with both plugins installed into its PULUMI_HOME, a stack and the provider config. */
 export async function pluginProject(p: PulumiProject, emu: Endpoints): Promise<PulumiProject> {
-  for (const [pkg, tarball] of Object.entries(pluginTarballs())) await p.ok(["plugin", "install", "resource", pkg, VERSION, "--file", tarball]);
+  for (const [pkg, tarball] of Object.entries(pluginTarballs()))
+    await p.ok(["plugin", "install", "resource", pkg, VERSION, "--file", tarball]);
   await p.ok(["stack", "init", "e2e"]);
   await p.configureEmulators(emu, { "wedos:requestsPerHour": "1000000" });
   return p;
@@ -83,7 +88,12 @@ export function addImportedCode(p: PulumiProject, codeFile: string): void {
   const entries = code.slice(code.indexOf("resources:\n") + "resources:\n".length);
   const program = join(p.dir, "Pulumi.yaml");
   const text = readFileSync(program, "utf8");
-  writeFileSync(program, text.includes("\nresources:\n") ? text.replace("\nresources:\n", `\nresources:\n${entries}`) : `${text.trimEnd()}\nresources:\n${entries}`);
+  writeFileSync(
+    program,
+    text.includes("\nresources:\n")
+      ? text.replace("\nresources:\n", `\nresources:\n${entries}`)
+      : `${text.trimEnd()}\nresources:\n${entries}`,
+  );
 }
 
 /**
@@ -92,9 +102,17 @@ export function addImportedCode(p: PulumiProject, codeFile: string): void {
  * record or the summary (unless other resources change too): unchanged records are not printed.
  */
 export function changedRecords(diff: string, onlyZoneRecords = true): string[] {
-  const marked = diff.split("\n").filter((l) => /^\s+[-+~] /.test(l)).map((l) => l.trim());
+  const marked = diff
+    .split("\n")
+    .filter((l) => /^\s+[-+~] /.test(l))
+    .map((l) => l.trim());
   const isRecord = (l: string) => /^[-+~] \S+ \S+ .*: \{$/.test(l);
-  const other = marked.filter((l) => !isRecord(l) && !/^~ ((wedos|dnspod):index:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) && !/^[-+~] (ttl|mx|status|remark|comment|rowId|recordId)\s*: /.test(l));
+  const other = marked.filter(
+    (l) =>
+      !isRecord(l) &&
+      !/^~ ((wedos|dnspod):index:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) &&
+      !/^[-+~] (ttl|mx|status|remark|comment|rowId|recordId)\s*: /.test(l),
+  );
   if (onlyZoneRecords) expect(other).toEqual([]);
   return marked.filter(isRecord).map((l) => l.replace(/\s*: \{$/, ""));
 }

@@ -11,7 +11,13 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 /** Environment variable set to the project directory for every process a project's CLI runs. */
 export const MARK = "PDW_E2E_PROJECT";
 
-export interface Proc { pid: number; ppid: number; pgid: number; state: string; cmd: string }
+export interface Proc {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  state: string;
+  cmd: string;
+}
 
 function read(path: string): string | undefined {
   try {
@@ -36,7 +42,7 @@ export function processes(): Proc[] {
 }
 
 /** Whether a process was started with MARK=dir (a zombie's environment reads empty). */
-export function isMarked(pid: number, dir: string): boolean {
+function isMarked(pid: number, dir: string): boolean {
   return (read(`/proc/${pid}/environ`) ?? "").split("\0").includes(`${MARK}=${dir}`);
 }
 

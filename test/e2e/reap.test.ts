@@ -4,9 +4,9 @@
  * its node — although the plugins run in process groups of their own, which is why killing the
  * CLI's group (what the tests once did) left them running for the rest of the machine's day.
  */
-import { startEmulators, type RunningEmulators } from "../../emulator";
-import { prepareExample, PulumiProject } from "./harness";
-import { cwdOf, processes, projectProcesses, type Proc } from "./procs";
+import { type RunningEmulators, startEmulators } from "../../emulator";
+import { PulumiProject, prepareExample } from "./harness";
+import { cwdOf, type Proc, processes, projectProcesses } from "./procs";
 
 let emu: RunningEmulators;
 let p: PulumiProject;

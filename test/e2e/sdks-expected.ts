@@ -4,31 +4,77 @@
  * secrets of the package schema the SDKs were generated from — so the expectation follows the
  * schema `make sdks` used (the plugins' own, schemas/<pkg>/schema.json).
  */
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
-export interface Registration { type: string; name: string; inputs: Record<string, unknown>; provider?: string }
-export interface Seen { resources: Registration[]; invokes: { token: string; inputs: unknown }[]; exports: Record<string, unknown> }
+export interface Registration {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  provider?: string;
+}
+export interface Seen {
+  resources: Registration[];
+  invokes: { token: string; inputs: unknown }[];
+  exports: Record<string, unknown>;
+}
 
-interface Prop { default?: unknown; secret?: boolean; items?: Prop; $ref?: string }
-interface ObjectSpec { inputProperties?: Record<string, Prop>; properties?: Record<string, Prop> }
-export interface PackageSchema { name: string; provider?: ObjectSpec; resources: Record<string, ObjectSpec>; types?: Record<string, ObjectSpec> }
+interface Prop {
+  default?: unknown;
+  secret?: boolean;
+  items?: Prop;
+  $ref?: string;
+}
+interface ObjectSpec {
+  inputProperties?: Record<string, Prop>;
+  properties?: Record<string, Prop>;
+}
+export interface PackageSchema {
+  name: string;
+  provider?: ObjectSpec;
+  resources: Record<string, ObjectSpec>;
+  types?: Record<string, ObjectSpec>;
+}
 
 /** Each resource as the program declares it; `provider` is the name of the explicit provider. */
-export const DECLARED: Registration[] = [
-  { type: "pulumi:providers:wedos", name: "wedos", inputs: { username: "user@example.cz", wapiPassword: "wapi-secret", endpoint: "http://127.0.0.1:9/wapi/json" } },
+const DECLARED: Registration[] = [
+  {
+    type: "pulumi:providers:wedos",
+    name: "wedos",
+    inputs: { username: "user@example.cz", wapiPassword: "wapi-secret", endpoint: "http://127.0.0.1:9/wapi/json" },
+  },
   { type: "wedos:index:Domain", name: "zone", inputs: { name: "example.cz" }, provider: "wedos" },
-  { type: "wedos:index:Record", name: "www", inputs: { domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }, provider: "wedos" },
+  {
+    type: "wedos:index:Record",
+    name: "www",
+    inputs: { domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" },
+    provider: "wedos",
+  },
   { type: "wedos:index:DnssecKeyset", name: "keys", inputs: { domain: "example.cz", keyset: "257 3 13 AAAA" }, provider: "wedos" },
-  { type: "wedos:index:ZoneRecords", name: "rows", inputs: { domain: "example.cz", records: [{ name: "mail", type: "MX", rdata: "10 mx.example.cz", ttl: 3600 }], exclusive: true }, provider: "wedos" },
+  {
+    type: "wedos:index:ZoneRecords",
+    name: "rows",
+    inputs: { domain: "example.cz", records: [{ name: "mail", type: "MX", rdata: "10 mx.example.cz", ttl: 3600 }], exclusive: true },
+    provider: "wedos",
+  },
   { type: "pulumi:providers:dnspod", name: "dnspod", inputs: { loginToken: "10000,token", site: "intl" } },
   { type: "dnspod:index:Domain", name: "domain", inputs: { domain: "example.com" }, provider: "dnspod" },
-  { type: "dnspod:index:Record", name: "mail", inputs: { domainId: "domain-id", recordType: "MX", value: "mail.example.com.", mx: 10 }, provider: "dnspod" },
+  {
+    type: "dnspod:index:Record",
+    name: "mail",
+    inputs: { domainId: "domain-id", recordType: "MX", value: "mail.example.com.", mx: 10 },
+    provider: "dnspod",
+  },
   { type: "dnspod:index:DomainShare", name: "share", inputs: { domainId: "domain-id", email: "friend@example.com" }, provider: "dnspod" },
   { type: "dnspod:index:DomainAlias", name: "alias", inputs: { domainId: "domain-id", domain: "example.net" }, provider: "dnspod" },
   { type: "dnspod:index:DomainGroup", name: "group", inputs: { name: "web" }, provider: "dnspod" },
   { type: "dnspod:index:DomainLock", name: "lock", inputs: { domainId: "domain-id", days: 30 }, provider: "dnspod" },
-  { type: "dnspod:index:ZoneRecords", name: "set", inputs: { domainId: "domain-id", records: [{ subDomain: "www", recordType: "A", value: "192.0.2.20" }] }, provider: "dnspod" },
+  {
+    type: "dnspod:index:ZoneRecords",
+    name: "set",
+    inputs: { domainId: "domain-id", records: [{ subDomain: "www", recordType: "A", value: "192.0.2.20" }] },
+    provider: "dnspod",
+  },
 ];
 
 export const INVOKES = [
@@ -37,7 +83,12 @@ export const INVOKES = [
 ];
 
 /** Declared values, then the schema's defaults for the rest; secret properties wrapped as on the wire. */
-function complete(declared: Record<string, unknown>, props: Record<string, Prop>, schema: PackageSchema, nestedDefaults: boolean): Record<string, unknown> {
+function complete(
+  declared: Record<string, unknown>,
+  props: Record<string, Prop>,
+  schema: PackageSchema,
+  nestedDefaults: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(props)) {
     let v = declared[name] ?? p.default;

@@ -3,9 +3,9 @@
  * updates, replacements, refresh of out-of-band changes, zone re-creation, secrets in state,
  * check failures with zero API calls, an interrupted `up`, and destroy.
  */
-import { startEmulators, type RunningEmulators, type WedosState } from "../../emulator";
+import { type RunningEmulators, startEmulators, type WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
-import { prepareExample, PulumiProject } from "./harness";
+import { PulumiProject, prepareExample } from "./harness";
 
 const USER = "emulator@example.com";
 const PASSWORD = "emulator-password";
@@ -16,7 +16,10 @@ let p: PulumiProject;
 let client: WedosClient;
 
 const zone = (name = ZONE) => (emu.hub.state().wedos as WedosState).domains.find((d) => d.name === name);
-const rows = () => zone()!.rows.map((r) => `${r.name} ${r.rdtype} ${r.ttl} ${r.rdata}`).sort();
+const rows = () =>
+  zone()!
+    .rows.map((r) => `${r.name} ${r.rdtype} ${r.ttl} ${r.rdata}`)
+    .sort();
 const changes = (plan: Record<string, string>) => Object.fromEntries(Object.entries(plan).filter(([, op]) => op !== "same"));
 const wedosCalls = () => emu.log().filter((e) => e.api === "wedos");
 
@@ -36,8 +39,13 @@ afterAll(async () => {
 
 const ALL = ["zone", "web", "apex", "apex-v6", "mail", "mail-backup", "spf", "docs", "sip", "caa", "dnssec", "mirror"];
 const DECLARED = [
-  " A 300 192.0.2.20", " AAAA 300 2001:db8::20", " CAA 300 0 issue \"letsencrypt.org\"", " MX 3600 10 mx1.pulumi-example.cz",
-  " MX 3600 20 mx2.pulumi-example.cz", " TXT 300 v=spf1 mx -all", "_sip._tcp SRV 300 10 5 5060 sip.pulumi-example.cz",
+  " A 300 192.0.2.20",
+  " AAAA 300 2001:db8::20",
+  ' CAA 300 0 issue "letsencrypt.org"',
+  " MX 3600 10 mx1.pulumi-example.cz",
+  " MX 3600 20 mx2.pulumi-example.cz",
+  " TXT 300 v=spf1 mx -all",
+  "_sip._tcp SRV 300 10 5 5060 sip.pulumi-example.cz",
   "docs CNAME 300 www.pulumi-example.cz",
 ];
 
@@ -64,7 +72,11 @@ test("up creates the zone, its rows, DNSSEC and the secondary; a second preview 
   expect(again.code).toBe(0);
   expect(Object.values(await p.plan()).filter((op) => op !== "same")).toEqual([]);
   // No-op previews read nothing and write nothing.
-  expect(wedosCalls().slice(writesBefore).filter((e) => !e.op.endsWith("-list") && !e.op.endsWith("-info"))).toEqual([]);
+  expect(
+    wedosCalls()
+      .slice(writesBefore)
+      .filter((e) => !e.op.endsWith("-list") && !e.op.endsWith("-info")),
+  ).toEqual([]);
 });
 
 test("a ttl change previews as an update and applies in place", async () => {

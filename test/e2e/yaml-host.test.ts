@@ -25,7 +25,9 @@ function describedHost(): { line: string; dir: string } {
 
 test("toolchain --describe (make pulumi) lists the YAML host, and its directory is on the PATH", () => {
   const { line, dir } = describedHost();
-  expect(line).toMatch(/^pulumi-language-yaml v\d+\.\d+\.\d+ \(github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml@v\d+\.\d+\.\d+\)( \(FALLBACK: .*\))? \(\/.+\)$/);
+  expect(line).toMatch(
+    /^pulumi-language-yaml v\d+\.\d+\.\d+ \(github\.com\/pulumi\/pulumi-yaml\/cmd\/pulumi-language-yaml@v\d+\.\d+\.\d+\)( \(FALLBACK: .*\))? \(\/.+\)$/,
+  );
   expect(existsSync(join(dir, "pulumi-language-yaml"))).toBe(true);
   expect(toolchainPath().split(":")).toContain(dir);
 });

@@ -6,12 +6,12 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulators, type DnspodState, type RunningEmulators, type WedosState } from "../../emulator";
+import { type DnspodState, type RunningEmulators, startEmulators, type WedosState } from "../../emulator";
 import { RDATA_RULES } from "../../provider/dns/rdata";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
 import { parseZoneFile } from "../../provider/zonefile";
-import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, prepareExample, PulumiProject, ROOT } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, prepareExample, ROOT } from "./harness";
 
 const USER = EMULATOR_USER;
 const PASSWORD = EMULATOR_PASSWORD;
@@ -26,12 +26,22 @@ let dnspodApi: DnspodClient;
 
 const wedosZone = () => (emu.hub.state().wedos as WedosState).domains.find((d) => d.name === CZ);
 const dnspodDomain = () => (emu.hub.state().dnspod as DnspodState).domains.find((d) => d.name === COM);
-const wedosRows = () => wedosZone()!.rows.map((r) => `${r.name || "@"} ${r.rdtype} ${r.ttl} ${r.rdata}`).sort();
-const dnspodRecords = () => dnspodDomain()!.records.filter((r) => !r.hold).map((r) => `${r.subDomain} ${r.type} ${r.ttl} ${r.type === "MX" ? `${r.mx} ` : ""}${r.value}`).sort();
+const wedosRows = () =>
+  wedosZone()!
+    .rows.map((r) => `${r.name || "@"} ${r.rdtype} ${r.ttl} ${r.rdata}`)
+    .sort();
+const dnspodRecords = () =>
+  dnspodDomain()!
+    .records.filter((r) => !r.hold)
+    .map((r) => `${r.subDomain} ${r.type} ${r.ttl} ${r.type === "MX" ? `${r.mx} ` : ""}${r.value}`)
+    .sort();
 const since = (seq: number) => emu.log().filter((e) => e.seq > seq);
 const lastSeq = () => emu.log().at(-1)?.seq ?? 0;
 const READS = /^(dns-rows-list|dns-domain-info|dns-domains-list|Record\.List|Domain\.Info|Domain\.List)$/;
-const writes = (seq: number) => since(seq).filter((e) => !READS.test(e.op)).map((e) => `${e.api}:${e.op}`);
+const writes = (seq: number) =>
+  since(seq)
+    .filter((e) => !READS.test(e.op))
+    .map((e) => `${e.api}:${e.op}`);
 
 /**
  * The records `pulumi preview --diff` marks as added (+), removed (-) or changed (~), in order; any
@@ -41,15 +51,25 @@ const writes = (seq: number) => since(seq).filter((e) => !READS.test(e.op)).map(
 function changedRecords(diff: string): string[] {
   // The stack's own outputs (the example exports every record as a line) follow "--outputs:--".
   const resources = diff.split(/^\s*--outputs:--$/m)[0]!;
-  const marked = resources.split("\n").filter((l) => /^\s+[-+~] /.test(l)).map((l) => l.trim());
+  const marked = resources
+    .split("\n")
+    .filter((l) => /^\s+[-+~] /.test(l))
+    .map((l) => l.trim());
   const records = marked.filter((l) => /^[-+~] \S+ \S+ .*: \{$/.test(l)).map((l) => l.replace(/\s*: \{$/, ""));
-  const other = marked.filter((l) => !/^[-+~] \S+ \S+ .*: \{$/.test(l) && !/^~ (pulumi-nodejs:dynamic\/\w+:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) && !/^[-+~] (ttl|mx|status|remark|comment)\s*: /.test(l));
+  const other = marked.filter(
+    (l) =>
+      !/^[-+~] \S+ \S+ .*: \{$/.test(l) &&
+      !/^~ (pulumi-nodejs:dynamic\/\w+:ZoneRecords: \(update\)|records\s*: \{|\d+ to update)$/.test(l) &&
+      !/^[-+~] (ttl|mx|status|remark|comment)\s*: /.test(l),
+  );
   expect(other).toEqual([]);
   return records;
 }
 
 /** The records of examples/zone-file/example.zone as each API stores them. */
-const FILE = parseZoneFile(readFileSync(join(ROOT, "examples/zone-file/example.zone"), "utf8"), CZ).filter((r) => r.type !== "SOA" && !(r.type === "NS" && r.name === ""));
+const FILE = parseZoneFile(readFileSync(join(ROOT, "examples/zone-file/example.zone"), "utf8"), CZ).filter(
+  (r) => r.type !== "SOA" && !(r.type === "NS" && r.name === ""),
+);
 
 beforeAll(async () => {
   // This file writes a few thousand records within minutes: lift WAPI's hourly request limit and
@@ -106,10 +126,21 @@ test("among 1,000 more records, one edited record previews as exactly that recor
   const seq = lastSeq();
   const diff = await p.ok(["preview", "--diff"]);
   expect(writes(seq)).toEqual([]);
-  expect(changedRecords(diff)).toEqual(["- host-500 A 198.51.101.244", "+ host-500 A 203.0.113.254", "- host-500 A 198.51.101.244", "+ host-500 A 203.0.113.254"]);
+  expect(changedRecords(diff)).toEqual([
+    "- host-500 A 198.51.101.244",
+    "+ host-500 A 203.0.113.254",
+    "- host-500 A 198.51.101.244",
+    "+ host-500 A 203.0.113.254",
+  ]);
   const up = lastSeq();
   await p.ok(["up", "--yes", "--skip-preview"]);
-  expect(writes(up).sort()).toEqual(["dnspod:Record.Create", "dnspod:Record.Remove", "wedos:dns-domain-commit", "wedos:dns-row-add", "wedos:dns-row-delete"]);
+  expect(writes(up).sort()).toEqual([
+    "dnspod:Record.Create",
+    "dnspod:Record.Remove",
+    "wedos:dns-domain-commit",
+    "wedos:dns-row-add",
+    "wedos:dns-row-delete",
+  ]);
   const seq2 = lastSeq();
   expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
   expect(writes(seq2)).toEqual([]);
@@ -119,7 +150,13 @@ test("exclusive: an out-of-band record is a removal after refresh, and up delete
   await p.config("exclusive", "true");
   await p.ok(["up", "--yes", "--skip-preview"]);
   await wedosApi.addRow(CZ, { name: "stray", type: "A", ttl: 300, rdata: "192.0.2.66" });
-  await dnspodApi.createRecord(String(dnspodDomain()!.id), { sub_domain: "stray", record_type: "A", record_line: "default", value: "192.0.2.66", ttl: 600 });
+  await dnspodApi.createRecord(String(dnspodDomain()!.id), {
+    sub_domain: "stray",
+    record_type: "A",
+    record_line: "default",
+    value: "192.0.2.66",
+    ttl: 600,
+  });
   // Without a refresh the stack does not know the stray records: nothing is deleted unseen.
   expect((await p.run(["preview", "--expect-no-changes"])).code).toBe(0);
   await p.ok(["refresh", "--yes", "--skip-preview"]);

@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulators, type DnspodSite, type RunningEmulators, type StartOptions } from "../../emulator";
+import { type DnspodSite, type RunningEmulators, type StartOptions, startEmulators } from "../../emulator";
 import type { LogEntry } from "../../emulator/types";
 import { setStackConfig } from "../../provider/config";
-import { resetWedosContext, setWedosOverrides } from "../../provider/wedos/context";
 import { resetDnspodContext, setDnspodOverrides } from "../../provider/dnspod/context";
+import { resetWedosContext, setWedosOverrides } from "../../provider/wedos/context";
 
 export const WEDOS_USER = "emulator@example.com";
 export const WEDOS_PASSWORD = "emulator-password";
@@ -24,7 +24,16 @@ export interface Harness {
 /** Both DNSPod sites, for `describe.each(DNSPOD_SITES)` over a test file's DNSPod tests. */
 export const DNSPOD_SITES: readonly DnspodSite[] = ["intl", "cn"];
 
-const ENV_KEYS = ["WEDOS_ENDPOINT", "WEDOS_USERNAME", "WEDOS_WAPI_PASSWORD", "DNSPOD_ENDPOINT", "DNSPOD_LOGIN_TOKEN", "DNSPOD_SITE", "WEDOS_REQUESTS_PER_HOUR", "DNSPOD_REQUESTS_PER_HOUR"] as const;
+const ENV_KEYS = [
+  "WEDOS_ENDPOINT",
+  "WEDOS_USERNAME",
+  "WEDOS_WAPI_PASSWORD",
+  "DNSPOD_ENDPOINT",
+  "DNSPOD_LOGIN_TOKEN",
+  "DNSPOD_SITE",
+  "WEDOS_REQUESTS_PER_HOUR",
+  "DNSPOD_REQUESTS_PER_HOUR",
+] as const;
 
 /**
  * `options.dnspod.site` picks the DNSPod emulator's site ("intl" by default); the provider is told

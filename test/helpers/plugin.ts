@@ -3,7 +3,7 @@
  * prints its port, spoken to over gRPC with the engine's request messages. The environment holds
  * no credentials, so everything the plugin knows comes through Configure.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -14,8 +14,8 @@ import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 
 const MAIN = resolve(__dirname, "../../dist/provider/plugin/main.js");
 
-export const struct = (o: Record<string, unknown>) => structproto.Struct.fromJavaScript(o as never);
-export const urnOf = (token: string, name = "r") => `urn:pulumi:test::plugin-test::${token}::${name}`;
+const struct = (o: Record<string, unknown>) => structproto.Struct.fromJavaScript(o as never);
+const urnOf = (token: string, name = "r") => `urn:pulumi:test::plugin-test::${token}::${name}`;
 
 export class PluginClient {
   private constructor(
@@ -28,7 +28,10 @@ export class PluginClient {
   static async start(pkg: "wedos" | "dnspod"): Promise<PluginClient> {
     const journal = mkdtempSync(join(tmpdir(), "pdw-plugin-journal-"));
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WEDOS|DNSPOD)_/.test(k)));
-    const child = spawn(process.execPath, [MAIN, pkg, "127.0.0.1:1"], { env: { ...env, PULUMI_DNSPOD_WEDOS_STATE_DIR: journal }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [MAIN, pkg, "127.0.0.1:1"], {
+      env: { ...env, PULUMI_DNSPOD_WEDOS_STATE_DIR: journal },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const stderr: string[] = [];
     child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
     const port = await new Promise<string>((done, fail) => {
@@ -47,8 +50,14 @@ export class PluginClient {
   }
 
   async checkConfig(news: Record<string, unknown>) {
-    const res = await this.rpc<provproto.CheckRequest, provproto.CheckResponse>("checkConfig", new provproto.CheckRequest().setUrn(urnOf("pulumi:providers:p", "default")).setNews(struct(news)));
-    return { inputs: res.getInputs()?.toJavaScript(), failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
+    const res = await this.rpc<provproto.CheckRequest, provproto.CheckResponse>(
+      "checkConfig",
+      new provproto.CheckRequest().setUrn(urnOf("pulumi:providers:p", "default")).setNews(struct(news)),
+    );
+    return {
+      inputs: res.getInputs()?.toJavaScript(),
+      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
   }
 
   /** Configure as the engine sends it: variables "<pkg>:config:<key>" (plain) and args (secrets wrapped). */
@@ -59,12 +68,21 @@ export class PluginClient {
   }
 
   async check(token: string, news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
-    const res = await this.rpc<provproto.CheckRequest, provproto.CheckResponse>("check", new provproto.CheckRequest().setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)));
-    return { inputs: res.getInputs()!.toJavaScript() as Record<string, any>, failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
+    const res = await this.rpc<provproto.CheckRequest, provproto.CheckResponse>(
+      "check",
+      new provproto.CheckRequest().setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)),
+    );
+    return {
+      inputs: res.getInputs()!.toJavaScript() as Record<string, any>,
+      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
   }
 
   async create(token: string, inputs: Record<string, unknown>) {
-    const res = await this.rpc<provproto.CreateRequest, provproto.CreateResponse>("create", new provproto.CreateRequest().setUrn(urnOf(token)).setProperties(struct(inputs)));
+    const res = await this.rpc<provproto.CreateRequest, provproto.CreateResponse>(
+      "create",
+      new provproto.CreateRequest().setUrn(urnOf(token)).setProperties(struct(inputs)),
+    );
     return { id: res.getId(), outs: res.getProperties()!.toJavaScript() as Record<string, any> };
   }
 
@@ -73,19 +91,33 @@ export class PluginClient {
     const req = new provproto.ReadRequest().setId(id).setUrn(urnOf(token));
     if (props) req.setProperties(struct(props));
     const res = await this.rpc<provproto.ReadRequest, provproto.ReadResponse>("read", req);
-    return { id: res.getId(), props: res.getProperties()?.toJavaScript() as Record<string, any>, inputs: res.getInputs()?.toJavaScript() as Record<string, any> | undefined };
+    return {
+      id: res.getId(),
+      props: res.getProperties()?.toJavaScript() as Record<string, any>,
+      inputs: res.getInputs()?.toJavaScript() as Record<string, any> | undefined,
+    };
   }
 
   async diff(token: string, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const res = await this.rpc<provproto.DiffRequest, provproto.DiffResponse>("diff", new provproto.DiffRequest().setId(id).setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)));
+    const res = await this.rpc<provproto.DiffRequest, provproto.DiffResponse>(
+      "diff",
+      new provproto.DiffRequest().setId(id).setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)),
+    );
     const C = provproto.DiffResponse.DiffChanges;
     const K = Object.fromEntries(Object.entries(provproto.PropertyDiff.Kind).map(([k, v]) => [v, k]));
     const detailed = Object.fromEntries(res.toObject().detaileddiffMap.map(([path, d]) => [path, K[d.kind]]));
-    return { changes: res.getChanges() === C.DIFF_SOME ? "some" : res.getChanges() === C.DIFF_NONE ? "none" : "unknown", replaces: res.getReplacesList(), detailed };
+    return {
+      changes: res.getChanges() === C.DIFF_SOME ? "some" : res.getChanges() === C.DIFF_NONE ? "none" : "unknown",
+      replaces: res.getReplacesList(),
+      detailed,
+    };
   }
 
   async update(token: string, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const res = await this.rpc<provproto.UpdateRequest, provproto.UpdateResponse>("update", new provproto.UpdateRequest().setId(id).setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)));
+    const res = await this.rpc<provproto.UpdateRequest, provproto.UpdateResponse>(
+      "update",
+      new provproto.UpdateRequest().setId(id).setUrn(urnOf(token)).setOlds(struct(olds)).setNews(struct(news)),
+    );
     return res.getProperties()!.toJavaScript() as Record<string, any>;
   }
 
@@ -94,12 +126,17 @@ export class PluginClient {
   }
 
   async invoke(token: string, args: Record<string, unknown>) {
-    const res = await this.rpc<provproto.InvokeRequest, provproto.InvokeResponse>("invoke", new provproto.InvokeRequest().setTok(token).setArgs(struct(args)));
+    const res = await this.rpc<provproto.InvokeRequest, provproto.InvokeResponse>(
+      "invoke",
+      new provproto.InvokeRequest().setTok(token).setArgs(struct(args)),
+    );
     return { outputs: res.getReturn()?.toJavaScript(), failures: res.getFailuresList().map((f) => f.getReason()) };
   }
 
   async schema(): Promise<Record<string, any>> {
-    return JSON.parse((await this.rpc<provproto.GetSchemaRequest, provproto.GetSchemaResponse>("getSchema", new provproto.GetSchemaRequest())).getSchema());
+    return JSON.parse(
+      (await this.rpc<provproto.GetSchemaRequest, provproto.GetSchemaResponse>("getSchema", new provproto.GetSchemaRequest())).getSchema(),
+    );
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,7 @@
  * script — each judged by what that client checks, mostly the status text.
  */
 import { request } from "undici";
-import { startEmulators, type RunningEmulators } from "../../emulator";
+import { type RunningEmulators, startEmulators } from "../../emulator";
 
 const ID = "10000";
 const KEY = "emulator-token";
@@ -50,7 +50,11 @@ async function dnsDpiCycle(auth: string, ok: string): Promise<void> {
   // A retried add is fine for acme.sh when the record is already there.
   expect(await post("Record.Create", create)).toContain("Domain record already exists");
   const list = await post("Record.List", `${auth}&format=json&domain_id=${root!.id}&sub_domain=${root!.sub}`);
-  const recordId = list.split("{").filter((l) => l.includes(txt) && l.startsWith('"id"'))[0]?.split(":")[1]?.split('"')[1];
+  const recordId = list
+    .split("{")
+    .filter((l) => l.includes(txt) && l.startsWith('"id"'))[0]
+    ?.split(":")[1]
+    ?.split('"')[1];
   expect(recordId).toMatch(/^\d+$/);
   expect(await post("Record.Remove", `${auth}&format=json&domain_id=${root!.id}&record_id=${recordId}`)).toContain(ok);
   expect(await post("Record.List", `${auth}&format=json&domain_id=${root!.id}&sub_domain=${root!.sub}`)).toContain("No records");
@@ -61,20 +65,21 @@ async function zone(name = "example.com"): Promise<void> {
 }
 
 describe("acme.sh dns_dpi.sh", () => {
-  test("today's version (login_token, \"Operation successful\") issues and cleans up", async () => {
+  test('today\'s version (login_token, "Operation successful") issues and cleans up', async () => {
     await zone();
     await dnsDpiCycle(`login_token=${ID},${KEY}`, "Operation successful");
   });
 
-  test("the 2020-11 version (user_token, \"Operation successful\") too", async () => {
+  test('the 2020-11 version (user_token, "Operation successful") too', async () => {
     await zone();
     await dnsDpiCycle(`user_token=${ID},${KEY}`, "Operation successful");
   });
 
   test("a wrong key is reported as the live service words it, and nothing is found", async () => {
     await zone();
-    expect(await post("Domain.Info", `login_token=${ID},wrong&format=json&domain=example.com`))
-      .toMatch(/^\{"status":\{"code":"-1","message":"Login fail, please check login info","created_at":"[\d :-]+"\}\}$/);
+    expect(await post("Domain.Info", `login_token=${ID},wrong&format=json&domain=example.com`)).toMatch(
+      /^\{"status":\{"code":"-1","message":"Login fail, please check login info","created_at":"[\d :-]+"\}\}$/,
+    );
     expect(await getRoot("_acme-challenge.example.com", `login_token=${ID},wrong`, "Operation successful")).toBeUndefined();
   });
 });
@@ -93,17 +98,23 @@ describe("the seed's curl examples (user_token)", () => {
 });
 
 describe("OpenWrt ddns-scripts dnspod (api.dnspod.com)", () => {
-  test("finds the record by type and line \"Default\", creates with record_line=default, modifies it", async () => {
+  test('finds the record by type and line "Default", creates with record_line=default, modifies it', async () => {
     await zone("example.org");
     const base = `user_token=${ID},${KEY}&format=json&domain=example.org&sub_domain=home`;
-    const find = async () => (JSON.parse(await post("Record.List", base)).records ?? []).filter((r: { type: string; line: string }) => r.type === "A" && r.line === "Default");
+    const find = async () =>
+      (JSON.parse(await post("Record.List", base)).records ?? []).filter(
+        (r: { type: string; line: string }) => r.type === "A" && r.line === "Default",
+      );
     expect(await post("Record.List", base)).toContain('"code":"10"');
     expect(JSON.parse(await post("Record.Create", `${base}&value=192.0.2.1&record_type=A&record_line=default`)).status.code).toBe("1");
     const [rec] = await find();
-    const modified = JSON.parse(await post("Record.Modify", `${base}&value=192.0.2.2&record_type=A&record_line=default&record_id=${rec.id}&ttl=${rec.ttl}`));
+    const modified = JSON.parse(
+      await post("Record.Modify", `${base}&value=192.0.2.2&record_type=A&record_line=default&record_id=${rec.id}&ttl=${rec.ttl}`),
+    );
     expect(modified.status.code).toBe("1");
     expect((await find())[0].value).toBe("192.0.2.2");
-    expect(JSON.parse(await post("Record.List", `user_token=${ID},${KEY}&format=json&domain=sub.example.org`)).status.message)
-      .toBe("Domain name invalid, please input tld domain");
+    expect(JSON.parse(await post("Record.List", `user_token=${ID},${KEY}&format=json&domain=sub.example.org`)).status.message).toBe(
+      "Domain name invalid, please input tld domain",
+    );
   });
 });

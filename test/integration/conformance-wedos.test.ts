@@ -4,7 +4,7 @@
  * document, auth signed with the Prague hour. The emulator's clock is injected.
  */
 import { request } from "undici";
-import { startEmulators, type RunningEmulators, type StartOptions } from "../../emulator";
+import { type RunningEmulators, type StartOptions, startEmulators } from "../../emulator";
 import { wapiAuth } from "../../emulator/wedos";
 
 const USER = "emulator@example.com";
@@ -19,7 +19,10 @@ async function start(options: StartOptions = {}): Promise<void> {
 beforeEach(async () => start());
 afterAll(async () => emu.close());
 
-interface Reply { code: number; data?: { row?: { ID: string; name: string }[] } }
+interface Reply {
+  code: number;
+  data?: { row?: { ID: string; name: string }[] };
+}
 
 /** One WAPI call as lego's client sends it; returns the answer's code. */
 async function wapi(command: string, data?: Record<string, unknown>, password = PASSWORD): Promise<number> {
@@ -73,7 +76,8 @@ async function certificate(name: string): Promise<number[]> {
     return undefined;
   };
   const found = await probe();
-  if (found) codes.push(await wapi("dns-row-add", { domain: found.zone, name: "_acme-challenge.www", ttl: 300, type: "TXT", rdata: "token" }));
+  if (found)
+    codes.push(await wapi("dns-row-add", { domain: found.zone, name: "_acme-challenge.www", ttl: 300, type: "TXT", rdata: "token" }));
   const again = await probe();
   const row = again?.rows.find((r) => r.name === "_acme-challenge.www");
   if (again && row) codes.push(await wapi("dns-row-delete", { domain: again.zone, row_id: row.ID }));

@@ -2,15 +2,15 @@
  * The data-source functions as a program calls them (settings from stack config or, here, the
  * environment), against the emulators; the DNSPod ones on both sites.
  */
-import { dnspod, wedos } from "../../sdk";
-import { useEmulators } from "../helpers/emulators";
+
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
-import { DNSPOD_SITES, DNSPOD_TOKEN, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
+import { dnspod, wedos } from "../../sdk";
+import { DNSPOD_SITES, DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
 
-test("wedos.getDomains and wedos.getRecords list zones and rows (apex as \"\")", async () => {
+test('wedos.getDomains and wedos.getRecords list zones and rows (apex as "")', async () => {
   const c = new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" });
   await c.addDomain({ name: "example.cz", type: "primary" });
   await c.addDomain({ name: "sec.cz", type: "secondary", primaryIp: "192.0.2.1" });
@@ -20,7 +20,15 @@ test("wedos.getDomains and wedos.getRecords list zones and rows (apex as \"\")",
     { name: "sec.cz", type: "secondary", status: "active" },
   ]);
   expect(await wedos.getRecords("example.cz")).toEqual([
-    { rowId: expect.any(String), name: "", type: "MX", ttl: 3600, rdata: "10 mail.example.cz", changedDate: expect.any(String), comment: "mx" },
+    {
+      rowId: expect.any(String),
+      name: "",
+      type: "MX",
+      ttl: 3600,
+      rdata: "10 mail.example.cz",
+      changedDate: expect.any(String),
+      comment: "mx",
+    },
   ]);
 });
 
@@ -49,7 +57,7 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
 describe("dnsapi.cn", () => {
   const hd = useEmulators({ dnspod: { site: "cn" } });
 
-  test("dnsapi.cn's Record.Line: the default line under \"default\", every other line keyed by the name recordLine takes", async () => {
+  test('dnsapi.cn\'s Record.Line: the default line under "default", every other line keyed by the name recordLine takes', async () => {
     const names = ["境内", "境外", "电信", "联通", "教育网", "移动", "百度", "谷歌", "搜搜", "有道", "必应", "搜狗", "奇虎", "搜索引擎"];
     expect(hd.emu.dnspod.endpoint).toBe(process.env.DNSPOD_ENDPOINT);
     expect(await dnspod.getRecordLines("DP_Free", "example.com")).toEqual({

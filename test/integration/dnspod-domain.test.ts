@@ -7,7 +7,7 @@
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
 import { aliasImpl } from "../../provider/dnspod/resources/alias";
-import { domainImpl, type DomainOutputs } from "../../provider/dnspod/resources/domain";
+import { type DomainOutputs, domainImpl } from "../../provider/dnspod/resources/domain";
 import { groupImpl } from "../../provider/dnspod/resources/group";
 import { lockImpl } from "../../provider/dnspod/resources/lock";
 import { shareImpl } from "../../provider/dnspod/resources/share";
@@ -17,7 +17,11 @@ import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 describe.each(DNSPOD_SITES)("on %s", (site) => {
   const h = useEmulators({ dnspod: { site } });
 
-  const writes = () => h.calls("dnspod").map((e) => e.op).filter((op) => !/\.(List|Info|Lockstatus)$/.test(op));
+  const writes = () =>
+    h
+      .calls("dnspod")
+      .map((e) => e.op)
+      .filter((op) => !/\.(List|Info|Lockstatus)$/.test(op));
   const clearLog = () => (h.emu.hub.entries.length = 0);
   const state = () => h.emu.hub.state().dnspod as DnspodState;
 
@@ -36,7 +40,18 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
     test("create, outputs, no-op diff, and each setting updated in place with exactly its action", async () => {
       const { id, outs, inputs } = await domain("Example.COM");
       expect(id).toBe(String(state().domains[0]!.id));
-      expect(outs).toMatchObject({ domain: "example.com", punycode: "example.com", grade: "DP_Free", ttl: 600, owner: "owner@example.com", recordCount: 2, groupId: 1, status: "enable", searchEnginePush: true, isMark: false });
+      expect(outs).toMatchObject({
+        domain: "example.com",
+        punycode: "example.com",
+        grade: "DP_Free",
+        ttl: 600,
+        owner: "owner@example.com",
+        recordCount: 2,
+        groupId: 1,
+        status: "enable",
+        searchEnginePush: true,
+        isMark: false,
+      });
       expect(writes()).toEqual(["Domain.Create"]);
       expect(await domainImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       clearLog();
@@ -62,7 +77,9 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
         expect(olds).toMatchObject(change);
       }
       expect(state().domains[0]).toMatchObject({ isMark: "yes", remark: "prod", status: "disable", searchenginePush: "no", groupId: 3 });
-      expect(await domainImpl.diff(id, olds, await checked(domainImpl, { ...program, domain: "example.net" }))).toMatchObject({ replaces: ["domain"] });
+      expect(await domainImpl.diff(id, olds, await checked(domainImpl, { ...program, domain: "example.net" }))).toMatchObject({
+        replaces: ["domain"],
+      });
     });
 
     test("create with non-default settings sends them after Domain.Create", async () => {
@@ -112,7 +129,11 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       const read = await lockImpl.read(id, outs);
       expect(read).toEqual({ id, props: outs, inputs: { domainId, days: 3 } });
       expect(await lockImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await lockImpl.diff(id, outs, { ...inputs, days: 5 })).toEqual({ changes: true, replaces: ["days"], deleteBeforeReplace: true });
+      expect(await lockImpl.diff(id, outs, { ...inputs, days: 5 })).toEqual({
+        changes: true,
+        replaces: ["days"],
+        deleteBeforeReplace: true,
+      });
       await expect(domainImpl.delete(domainId, domainOuts)).rejects.toThrow(/Domain\.Remove .*code 7 .*dnspod\.DomainLock/);
       await expect(domainImpl.update(domainId, domainOuts, { ...domainOuts, status: "disable" })).rejects.toThrow(/DomainLock/);
       clearLog();
@@ -141,13 +162,22 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       const { id, outs } = await shareImpl.create(inputs);
       expect(id).toBe(`${domainId}/friend@example.com`);
       expect(outs).toMatchObject({ email: "friend@example.com", mode: "r", subDomain: "", status: "enabled" });
-      expect(h.calls("dnspod", "Domainshare.Create")[0]!.params).toEqual({ format: "json", lang: "en", error_on_empty: "no", domain_id: domainId, email: "friend@example.com", mode: "r" });
+      expect(h.calls("dnspod", "Domainshare.Create")[0]!.params).toEqual({
+        format: "json",
+        lang: "en",
+        error_on_empty: "no",
+        domain_id: domainId,
+        email: "friend@example.com",
+        mode: "r",
+      });
       expect(await shareImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       expect((await shareImpl.diff(id, outs, { ...inputs, email: "colleague@example.com" })).replaces).toEqual(["email"]);
 
       clearLog();
       const toWww = (await shareImpl.update(id, outs, { ...inputs, mode: "rw", subDomain: "www" })).outs;
-      expect(h.calls("dnspod", "Domainshare.Modify").map((e) => e.params)).toEqual([expect.objectContaining({ email: "friend@example.com", mode: "rw", new_sub_domain: "www" })]);
+      expect(h.calls("dnspod", "Domainshare.Modify").map((e) => e.params)).toEqual([
+        expect.objectContaining({ email: "friend@example.com", mode: "rw", new_sub_domain: "www" }),
+      ]);
       expect(h.calls("dnspod", "Domainshare.Modify")[0]!.params).not.toHaveProperty("old_sub_domain");
       clearLog();
       await shareImpl.update(id, toWww, { ...inputs, mode: "rw", subDomain: "bbs" });
@@ -180,8 +210,16 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       expect(outs).toEqual({ domainId, domain: "example.net", adopt: false, aliasId: String(alias.id) });
       expect(await aliasImpl.read(id, outs)).toEqual({ id, props: outs, inputs: { domainId, domain: "example.net", adopt: false } });
       expect(await aliasImpl.diff(id, outs, inputs)).toMatchObject({ changes: false });
-      expect(await aliasImpl.diff(id, outs, { ...inputs, domain: "example.org" })).toEqual({ changes: true, replaces: ["domain"], deleteBeforeReplace: false });
-      expect(await aliasImpl.diff(id, outs, { ...inputs, domainId: "1" })).toEqual({ changes: true, replaces: ["domainId"], deleteBeforeReplace: true });
+      expect(await aliasImpl.diff(id, outs, { ...inputs, domain: "example.org" })).toEqual({
+        changes: true,
+        replaces: ["domain"],
+        deleteBeforeReplace: false,
+      });
+      expect(await aliasImpl.diff(id, outs, { ...inputs, domainId: "1" })).toEqual({
+        changes: true,
+        replaces: ["domainId"],
+        deleteBeforeReplace: true,
+      });
       await expect(aliasImpl.create(inputs)).rejects.toThrow(/code 8 .*adopt: true/);
       expect((await aliasImpl.create({ ...inputs, adopt: true })).id).toBe(id);
       await dnspodContext().client.removeAlias(domainId, outs.aliasId);
@@ -194,7 +232,9 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
   describe("dnspod.DomainGroup on a free account", () => {
     test("creating a group fails with a message that it needs a VIP account and how to do without", async () => {
       const inputs = await checked(groupImpl, { name: "production" });
-      await expect(groupImpl.create(inputs)).rejects.toThrow(/Domaingroup\.Create group "production": code -7 \(custom domain groups are only available to VIP.*system group/);
+      await expect(groupImpl.create(inputs)).rejects.toThrow(
+        /Domaingroup\.Create group "production": code -7 \(custom domain groups are only available to VIP.*system group/,
+      );
       expect(h.calls("dnspod", "Domaingroup.Create")).toHaveLength(1);
     });
   });

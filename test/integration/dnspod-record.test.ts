@@ -8,7 +8,7 @@ import { dnspodContext } from "../../provider/dnspod/context";
 import { domainImpl } from "../../provider/dnspod/resources/domain";
 import type { RecordInputs } from "../../provider/dnspod/resources/inputs";
 import { lockImpl } from "../../provider/dnspod/resources/lock";
-import { recordImpl, type RecordOutputs } from "../../provider/dnspod/resources/record";
+import { type RecordOutputs, recordImpl } from "../../provider/dnspod/resources/record";
 import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
 /**
@@ -17,8 +17,24 @@ import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
  * line's `record_line`; and a line of the other site, which check() refuses with this message.
  */
 const SITE = {
-  intl: { line: "United States", lineState: "US", lineStored: "US", otherLine: "US", otherStored: "US", defaultWire: "default", foreign: ["电信", /dnsapi\.cn .*dnspod:site cn/] },
-  cn: { line: "电信", lineState: "电信", lineStored: "10=0", otherLine: "联通", otherStored: "10=1", defaultWire: "默认", foreign: ["US", /api\.dnspod\.com line.*电信/] },
+  intl: {
+    line: "United States",
+    lineState: "US",
+    lineStored: "US",
+    otherLine: "US",
+    otherStored: "US",
+    defaultWire: "default",
+    foreign: ["电信", /dnsapi\.cn .*dnspod:site cn/],
+  },
+  cn: {
+    line: "电信",
+    lineState: "电信",
+    lineStored: "10=0",
+    otherLine: "联通",
+    otherStored: "10=1",
+    defaultWire: "默认",
+    foreign: ["US", /api\.dnspod\.com line.*电信/],
+  },
 } as const;
 
 describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
@@ -59,10 +75,30 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     const rec = state().domains[0]!.records.find((r) => r.subDomain === "www")!;
     expect(id).toBe(`${domainId}/${rec.id}`);
-    expect(outs).toMatchObject({ domainId, subDomain: "www", recordType: "A", recordLine: "default", value: "192.0.2.10", ttl: 600, status: "enable", remark: "", recordId: String(rec.id) });
+    expect(outs).toMatchObject({
+      domainId,
+      subDomain: "www",
+      recordType: "A",
+      recordLine: "default",
+      value: "192.0.2.10",
+      ttl: 600,
+      status: "enable",
+      remark: "",
+      recordId: String(rec.id),
+    });
     expect(outs.updatedOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(ops()).toEqual(["Record.Create", "Record.List"]);
-    expect(h.calls("dnspod", "Record.Create")[0]!.params).toEqual({ format: "json", lang: "en", error_on_empty: "no", domain_id: domainId, sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: "600" });
+    expect(h.calls("dnspod", "Record.Create")[0]!.params).toEqual({
+      format: "json",
+      lang: "en",
+      error_on_empty: "no",
+      domain_id: domainId,
+      sub_domain: "www",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.10",
+      ttl: "600",
+    });
     expect(h.calls("dnspod", "Record.Create")[0]!.userAgent).toMatch(/^pulumi-dnspod-wedos\/\d+\.\d+\.\d+ \(.+@.+\)$/);
   });
 
@@ -85,16 +121,24 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     }
     const stored = state().domains[0]!.records.find((r) => r.subDomain === "us")!;
     expect(stored.line).toBe(S.lineStored);
-    expect((await checked({ domainId, subDomain: "us", recordType: "A", value: "192.0.2.1", recordLine: S.line })).recordLine).toBe(S.lineState);
+    expect((await checked({ domainId, subDomain: "us", recordType: "A", value: "192.0.2.1", recordLine: S.line })).recordLine).toBe(
+      S.lineState,
+    );
     expect(h.calls("dnspod", "Record.List").length).toBeGreaterThan(0);
   });
 
-  test("\"default\", \"Default\" and \"默认\" are one record's line: one create, no diff between them; the other site's lines fail in check", async () => {
+  test('"default", "Default" and "默认" are one record\'s line: one create, no diff between them; the other site\'s lines fail in check', async () => {
     const domainId = await zone();
     const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: "默认" });
     expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([S.defaultWire]);
     for (const recordLine of ["default", "Default", "默认", undefined]) {
-      const news = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ...(recordLine ? { recordLine } : {}) });
+      const news = await checked({
+        domainId,
+        subDomain: "www",
+        recordType: "A",
+        value: "192.0.2.10",
+        ...(recordLine ? { recordLine } : {}),
+      });
       expect(await recordImpl.diff(id, outs, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     }
     dnspodContext().records.clear();
@@ -110,7 +154,15 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     clearLog();
-    expect((await recordImpl.diff(id, outs, await checked({ domainId, subDomain: "WWW", recordType: "a", value: "192.0.2.10", recordLine: "Default" }))).changes).toBe(false);
+    expect(
+      (
+        await recordImpl.diff(
+          id,
+          outs,
+          await checked({ domainId, subDomain: "WWW", recordType: "a", value: "192.0.2.10", recordLine: "Default" }),
+        )
+      ).changes,
+    ).toBe(false);
     const same = await recordImpl.update(id, outs, inputs);
     expect(h.calls("dnspod")).toEqual([]);
     expect(same.outs).toEqual(outs);
@@ -134,19 +186,37 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
       expect(olds).toMatchObject({ ...news, recordId: outs.recordId });
     }
     const rec = state().domains[0]!.records.find((r) => r.id === Number(outs.recordId))!;
-    expect(rec).toMatchObject({ subDomain: "web", line: S.otherStored, value: "192.0.2.11", ttl: 3600, enabled: true, remark: "managed by pulumi" });
+    expect(rec).toMatchObject({
+      subDomain: "web",
+      line: S.otherStored,
+      value: "192.0.2.11",
+      ttl: 3600,
+      enabled: true,
+      remark: "managed by pulumi",
+    });
   });
 
   test("a new domainId replaces the record", async () => {
     const domainId = await zone();
     const other = await zone("example.net");
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    expect(await recordImpl.diff(id, outs, { ...inputs, domainId: other })).toEqual({ changes: true, replaces: ["domainId"], deleteBeforeReplace: false });
+    expect(await recordImpl.diff(id, outs, { ...inputs, domainId: other })).toEqual({
+      changes: true,
+      replaces: ["domainId"],
+      deleteBeforeReplace: false,
+    });
   });
 
   test("create with status disable and a remark sets both after Record.Create", async () => {
     const domainId = await zone();
-    const { outs } = await created({ domainId, subDomain: "www", recordType: "TXT", value: "hello world", status: "disable", remark: "note" });
+    const { outs } = await created({
+      domainId,
+      subDomain: "www",
+      recordType: "TXT",
+      value: "hello world",
+      status: "disable",
+      remark: "note",
+    });
     expect(writes()).toEqual(["Record.Create", "Record.Status", "Record.Remark"]);
     expect(outs).toMatchObject({ status: "disable", remark: "note", value: "hello world" });
   });
@@ -155,7 +225,13 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     const { client } = dnspodContext();
-    await client.modifyRecord(domainId, outs.recordId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.99", ttl: 900 });
+    await client.modifyRecord(domainId, outs.recordId, {
+      sub_domain: "www",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.99",
+      ttl: 900,
+    });
     await client.setRecordStatus(domainId, outs.recordId, "disable");
     const { read, diff } = await refreshDiff(id, outs, inputs);
     expect(read.props).toMatchObject({ value: "192.0.2.99", ttl: 900, status: "disable" });
@@ -183,8 +259,22 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
 
   test("an identical existing record fails with a hint to adopt; adopt takes it over and applies ttl, status and remark", async () => {
     const domainId = await zone();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: 600 });
-    const inputs = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ttl: 1200, status: "disable", remark: "adopted" });
+    await dnspodContext().client.createRecord(domainId, {
+      sub_domain: "www",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.10",
+      ttl: 600,
+    });
+    const inputs = await checked({
+      domainId,
+      subDomain: "www",
+      recordType: "A",
+      value: "192.0.2.10",
+      ttl: 1200,
+      status: "disable",
+      remark: "adopted",
+    });
     await expect(recordImpl.create(inputs)).rejects.toThrow(/code 104.*adopt: true/);
     const { outs } = await recordImpl.create({ ...inputs, adopt: true });
     const recs = state().domains[0]!.records.filter((r) => r.subDomain === "www");
@@ -201,7 +291,9 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
     const lock = await lockImpl.create({ domainId, days: 3 });
-    await expect(recordImpl.create(await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" }))).rejects.toThrow(/code 21 .*dnspod\.DomainLock/);
+    await expect(recordImpl.create(await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" }))).rejects.toThrow(
+      /code 21 .*dnspod\.DomainLock/,
+    );
     await expect(recordImpl.update(id, outs, { ...inputs, ttl: 1200 })).rejects.toThrow(/DomainLock/);
     await expect(recordImpl.delete(id, outs)).rejects.toThrow(/DomainLock/);
     await lockImpl.delete(lock.id, lock.outs);
@@ -213,18 +305,32 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const s = h.emu.dnspodApi.snapshot();
     const d = s.domains[0]!;
     for (let i = 0; d.records.length < 600; i++) {
-      d.records.push({ id: s.nextRecordId++, subDomain: `h${i}`, type: "A", line: "default", value: `10.0.${i >> 8}.${i & 255}`, mx: 0, ttl: 600, enabled: true, remark: "", updatedOn: "2024-03-01 10:00:00", hold: false, noopModifies: 0 });
+      d.records.push({
+        id: s.nextRecordId++,
+        subDomain: `h${i}`,
+        type: "A",
+        line: "default",
+        value: `10.0.${i >> 8}.${i & 255}`,
+        mx: 0,
+        ttl: 600,
+        enabled: true,
+        remark: "",
+        updatedOn: "2024-03-01 10:00:00",
+        hold: false,
+        noopModifies: 0,
+      });
     }
     h.emu.dnspodApi.restore(s);
     clearLog();
-    const reads = await Promise.all(
-      d.records.map((r) => recordImpl.read(`${domainId}/${r.id}`, { domainId } as RecordOutputs)),
-    );
+    const reads = await Promise.all(d.records.map((r) => recordImpl.read(`${domainId}/${r.id}`, { domainId } as RecordOutputs)));
     expect(reads.filter((r) => r.id !== undefined)).toHaveLength(600);
     expect(reads.at(-1)!.props).toMatchObject({ subDomain: `h597`, recordType: "A" });
     const lists = h.calls("dnspod", "Record.List");
     expect(lists.length).toBeLessThanOrEqual(2);
-    expect(lists.map((e) => [e.params.offset, e.params.length])).toEqual([["0", "500"], ["500", "500"]]);
+    expect(lists.map((e) => [e.params.offset, e.params.length])).toEqual([
+      ["0", "500"],
+      ["500", "500"],
+    ]);
     process.stdout.write(`[measure] ${site}: 600 concurrent dnspod.Record reads → ${lists.length} Record.List\n`);
   });
 });

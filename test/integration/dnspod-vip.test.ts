@@ -13,7 +13,13 @@ import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
 /** What differs per site: how the default line is written and read, and what Record.Line lists. */
 const SITE = {
-  intl: { defaultWire: "default", defaultShown: "Default", lineArea: "north_america", line: ["US", "United States"], defaultName: "Default" },
+  intl: {
+    defaultWire: "default",
+    defaultShown: "Default",
+    lineArea: "north_america",
+    line: ["US", "United States"],
+    defaultName: "Default",
+  },
   cn: { defaultWire: "默认", defaultShown: "默认", lineArea: "cn", line: ["电信", "电信"], defaultName: "默认" },
 } as const;
 
@@ -36,7 +42,11 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       expect(outs).toEqual({ name: "production", adopt: false, groupId: id });
       expect(state().groups).toEqual([{ id: Number(id), name: "production" }]);
       expect(await groupImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await groupImpl.diff(id, outs, { ...inputs, name: "prod" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await groupImpl.diff(id, outs, { ...inputs, name: "prod" })).toEqual({
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
       clearLog();
       const renamed = (await groupImpl.update(id, outs, { ...inputs, name: "prod" })).outs;
       expect(h.calls("dnspod").map((e) => [e.op, e.params.group_id, e.params.group_name])).toEqual([["Domaingroup.Modify", id, "prod"]]);
@@ -83,7 +93,9 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
     test("getDomains, getRecords, getRecordTypes and getRecordLines read the account", async () => {
       const domainId = await zone();
       await zone("example.net");
-      const rec = await recordImpl.create((await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!);
+      const rec = await recordImpl.create(
+        (await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!,
+      );
 
       const domains = await dnspod.getDomains();
       expect(domains.map((d) => d.name).sort()).toEqual(["example.com", "example.net"]);
@@ -92,7 +104,12 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       const records = await dnspod.getRecords(domainId);
       expect(records).toHaveLength(3);
       expect(records.filter((r) => r.system).map((r) => r.recordType)).toEqual(["NS", "NS"]);
-      expect(records.find((r) => r.recordId === rec.outs.recordId)).toMatchObject({ subDomain: "www", recordLine: "default", status: "disable", system: false });
+      expect(records.find((r) => r.recordId === rec.outs.recordId)).toMatchObject({
+        subDomain: "www",
+        recordLine: "default",
+        status: "disable",
+        system: false,
+      });
 
       expect(await dnspod.getRecordTypes("DP_Plus")).toContain("CAA");
       expect(await dnspod.getRecordTypes("DP_Free")).not.toContain("CAA");

@@ -28,7 +28,13 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
   const mark = () => (h.emu.hub.entries.length = 0);
   const state = () => h.emu.hub.state().dnspod as DnspodState;
   const records = () =>
-    state().domains[0]!.records.filter((r) => !r.hold).map((r) => `${r.subDomain} ${r.type} ${r.line} ${r.value} ttl=${r.ttl}${r.type === "MX" ? ` mx=${r.mx}` : ""}${r.enabled ? "" : " off"}${r.remark ? ` "${r.remark}"` : ""}`).sort();
+    state()
+      .domains[0]!.records.filter((r) => !r.hold)
+      .map(
+        (r) =>
+          `${r.subDomain} ${r.type} ${r.line} ${r.value} ttl=${r.ttl}${r.type === "MX" ? ` mx=${r.mx}` : ""}${r.enabled ? "" : " off"}${r.remark ? ` "${r.remark}"` : ""}`,
+      )
+      .sort();
 
   async function checked(news: Record<string, unknown>): Promise<ZoneRecordsInputs> {
     const r = await impl.check({}, news);
@@ -59,15 +65,44 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
       "@ TXT v=spf1 mx -all": { ttl: 600, remark: "spf" },
       "old CNAME www.example.com.": { ttl: 600, status: "disable" },
     });
-    const file = parseZoneFile("$TTL 3600\n@ SOA ns1.example.com. admin.example.com. 1 7200 900 1209600 300\n@ NS ns1.example.com.\n@ MX 10 mail.example.com.\nwww A 192.0.2.10\n", "example.com");
-    const defaults = ["default", "Default", "默认"].map((recordLine) => ({ subDomain: "www", recordType: "A", recordLine, value: "192.0.2.10" }));
+    const file = parseZoneFile(
+      "$TTL 3600\n@ SOA ns1.example.com. admin.example.com. 1 7200 900 1209600 300\n@ NS ns1.example.com.\n@ MX 10 mail.example.com.\nwww A 192.0.2.10\n",
+      "example.com",
+    );
+    const defaults = ["default", "Default", "默认"].map((recordLine) => ({
+      subDomain: "www",
+      recordType: "A",
+      recordLine,
+      value: "192.0.2.10",
+    }));
     expect(Object.keys((await checked({ domainId, records: defaults.slice(2) })).records)).toEqual(["www A 192.0.2.10"]);
     // One record declared three times: "default", "Default" and "默认" are the same line.
-    expect((await impl.check({}, { domainId, records: defaults })).failures?.map((f) => [f.property, /the same record as records\[0\]/.test(f.reason)])).toEqual([["records[1]", true], ["records[2]", true]]);
-    expect((await checked({ domainId, records: fromZoneFile(file) })).records).toEqual({ "@ MX mail.example.com.": { ttl: 3600, mx: 10 }, "www A 192.0.2.10": { ttl: 3600 } });
-    const bad = await impl.check({}, { domainId, records: [...BASE, { subDomain: "old", recordType: "A", value: "192.0.2.1" }, { recordType: "MX", value: "mx.example.com." }] });
+    expect(
+      (await impl.check({}, { domainId, records: defaults })).failures?.map((f) => [
+        f.property,
+        /the same record as records\[0\]/.test(f.reason),
+      ]),
+    ).toEqual([
+      ["records[1]", true],
+      ["records[2]", true],
+    ]);
+    expect((await checked({ domainId, records: fromZoneFile(file) })).records).toEqual({
+      "@ MX mail.example.com.": { ttl: 3600, mx: 10 },
+      "www A 192.0.2.10": { ttl: 3600 },
+    });
+    const bad = await impl.check(
+      {},
+      {
+        domainId,
+        records: [...BASE, { subDomain: "old", recordType: "A", value: "192.0.2.1" }, { recordType: "MX", value: "mx.example.com." }],
+      },
+    );
     expect(bad.failures).toEqual([
-      { property: "records[6].mx", reason: 'dnspod.ZoneRecords.records[6].mx: record "@ MX mx.example.com.": an MX record needs mx, its priority 1–20. Fix: set mx, e.g. 10' },
+      {
+        property: "records[6].mx",
+        reason:
+          'dnspod.ZoneRecords.records[6].mx: record "@ MX mx.example.com.": an MX record needs mx, its priority 1–20. Fix: set mx, e.g. 10',
+      },
     ]);
     const clash = await impl.check({}, { domainId, records: [...BASE, { subDomain: "old", recordType: "A", value: "192.0.2.1" }] });
     expect(clash.failures?.map((f) => f.property)).toEqual(["records[4].type"]);
@@ -76,8 +111,20 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
 
   test("create lists once, adopts an identical record, creates the rest and sets status and remark only where needed", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "www", record_type: "A", record_line: S.defaultWire, value: "192.0.2.10", ttl: 600 });
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: S.defaultWire, value: "192.0.2.66", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, {
+      sub_domain: "www",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.10",
+      ttl: 600,
+    });
+    await dnspodContext().client.createRecord(domainId, {
+      sub_domain: "stray",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.66",
+      ttl: 600,
+    });
     mark();
     const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
     expect(id).toBe(domainId);
@@ -93,13 +140,20 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
     ]);
     expect(outs).toMatchObject({ recordCount: 5, unmanaged: ["stray A 192.0.2.66"] });
     expect(outs.records["old CNAME www.example.com."]).toEqual({ ttl: 600, status: "disable", recordId: expect.stringMatching(/^\d+$/) });
-    expect(await impl.diff(id, outs, await checked({ domainId, records: BASE }))).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await impl.diff(id, outs, await checked({ domainId, records: BASE }))).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   test("each attribute changes in place through its own action; a dropped record is removed; no-op writes nothing", async () => {
     const domainId = await domain();
     const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
-    const news = await checked({ domainId, records: [{ ...BASE[0], ttl: 1200 }, BASE[1], { ...BASE[2], mx: 20 }, { ...BASE[3], remark: "" }, { ...BASE[4], status: "enable" }] });
+    const news = await checked({
+      domainId,
+      records: [{ ...BASE[0], ttl: 1200 }, BASE[1], { ...BASE[2], mx: 20 }, { ...BASE[3], remark: "" }, { ...BASE[4], status: "enable" }],
+    });
     mark();
     const { outs: after } = await impl.update(id, outs, news);
     expect(writes().sort()).toEqual(["Record.Modify", "Record.Modify", "Record.Remark", "Record.Status"]);
@@ -145,7 +199,13 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
 
   test("delete removes exactly the declared records, never DNSPod's own NS records", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, { sub_domain: "keep", record_type: "A", record_line: S.defaultWire, value: "192.0.2.1", ttl: 600 });
+    await dnspodContext().client.createRecord(domainId, {
+      sub_domain: "keep",
+      record_type: "A",
+      record_line: S.defaultWire,
+      value: "192.0.2.1",
+      ttl: 600,
+    });
     const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
     mark();
     await impl.delete(id, outs);

@@ -7,12 +7,15 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { request } from "undici";
-import { WedosClient } from "../../provider/wedos/client";
 import { DnspodClient } from "../../provider/dnspod/client";
+import { WedosClient } from "../../provider/wedos/client";
 
 const CLI = resolve(__dirname, "../../dist/emulator/cli.js");
 
-interface Ready { dnspod: { endpoint: string }; wedos: { endpoint: string; xmlEndpoint: string } }
+interface Ready {
+  dnspod: { endpoint: string };
+  wedos: { endpoint: string; xmlEndpoint: string };
+}
 
 function start(args: string[]) {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
@@ -31,19 +34,37 @@ function start(args: string[]) {
 test("prints endpoints, persists state atomically, reloads it, answers admin routes, stops on SIGTERM", async () => {
   const dir = mkdtempSync(join(tmpdir(), "pdw-cli-"));
   const state = join(dir, "state.json");
-  const first = start(["--state", state, "--wedos-username", "ci@example.com", "--wedos-password", "ci-password-1", "--dnspod-token", "42,ci-token"]);
+  const first = start([
+    "--state",
+    state,
+    "--wedos-username",
+    "ci@example.com",
+    "--wedos-password",
+    "ci-password-1",
+    "--dnspod-token",
+    "42,ci-token",
+  ]);
   const ep = await first.ready;
   expect(ep.dnspod.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(ep.wedos.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/wapi\/json$/);
   expect(ep.wedos.xmlEndpoint).toBe(ep.wedos.endpoint.replace(/json$/, "xml"));
-  await new WedosClient({ username: "ci@example.com", password: "ci-password-1", endpoint: ep.wedos.endpoint, format: "json" }).addDomain({ name: "kept.cz", type: "primary" });
+  await new WedosClient({ username: "ci@example.com", password: "ci-password-1", endpoint: ep.wedos.endpoint, format: "json" }).addDomain({
+    name: "kept.cz",
+    type: "primary",
+  });
   await new DnspodClient({ loginToken: "42,ci-token", endpoint: ep.dnspod.endpoint }).createDomain("kept.com");
-  const log = (await (await request(`${ep.wedos.endpoint.replace(/\/wapi\/json$/, "")}/_emulator/log`)).body.json()) as { op: string; params: object }[];
+  const log = (await (await request(`${ep.wedos.endpoint.replace(/\/wapi\/json$/, "")}/_emulator/log`)).body.json()) as {
+    op: string;
+    params: object;
+  }[];
   expect(log.map((e) => e.op)).toEqual(["dns-domain-add", "Domain.Create"]);
   expect(JSON.stringify(log)).not.toMatch(/ci-password-1|ci-token/);
   first.child.kill("SIGTERM");
   expect(await first.stopped).toBe(0);
-  const saved = JSON.parse(readFileSync(state, "utf8")) as { wedos: { domains: { name: string }[] }; dnspod: { domains: { name: string }[] } };
+  const saved = JSON.parse(readFileSync(state, "utf8")) as {
+    wedos: { domains: { name: string }[] };
+    dnspod: { domains: { name: string }[] };
+  };
   expect(saved.wedos.domains.map((d) => d.name)).toEqual(["kept.cz"]);
   expect(saved.dnspod.domains.map((d) => d.name)).toEqual(["kept.com"]);
   expect(existsSync(`${state}.tmp`)).toBe(false);
@@ -79,9 +100,19 @@ function output(args: string[]): Promise<{ code: number | null; stdout: string; 
 test("--help describes both DNSPod sites and which WEDOS answers count as invalid", async () => {
   const help = await output(["--help"]);
   expect(help.code).toBe(0);
-  for (const text of ["--dnspod-site intl|cn", "api.dnspod.com", "dnsapi.cn", "record_line=默认", "record_line_id",
-    "--dnspod-wording live|seed", "--dnspod-user-token accept|reject", "--wedos-invalid-before-block N", "in excess of 10",
-    "--wedos-invalid-codes LIST", "2000-5999"]) {
+  for (const text of [
+    "--dnspod-site intl|cn",
+    "api.dnspod.com",
+    "dnsapi.cn",
+    "record_line=默认",
+    "record_line_id",
+    "--dnspod-wording live|seed",
+    "--dnspod-user-token accept|reject",
+    "--wedos-invalid-before-block N",
+    "in excess of 10",
+    "--wedos-invalid-codes LIST",
+    "2000-5999",
+  ]) {
     expect(help.stdout).toContain(text);
   }
 });
@@ -98,7 +129,10 @@ test("--dnspod-site cn serves dnsapi.cn; a bad site or WEDOS code list fails wit
   expect([body.status.message, body.lines[0]]).toEqual(["操作已经成功完成", "默认"]);
   cn.child.kill("SIGTERM");
   expect(await cn.stopped).toBe(0);
-  for (const args of [["--dnspod-site", "china"], ["--wedos-invalid-codes", "all"]]) {
+  for (const args of [
+    ["--dnspod-site", "china"],
+    ["--wedos-invalid-codes", "all"],
+  ]) {
     const bad = await output(args);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("Usage: pulumi-dnspod-wedos-emulator")]);
   }

@@ -3,11 +3,11 @@
  * edge produces it, and the clients riding through retryable faults without duplicates.
  */
 import { request } from "undici";
-import { FaultInjector, TRANSPORT_FAULTS } from "../../emulator/faults";
 import type { WedosState } from "../../emulator";
+import { FaultInjector, TRANSPORT_FAULTS } from "../../emulator/faults";
+import { DnspodClient } from "../../provider/dnspod/client";
 import { wapiAuth } from "../../provider/wedos/auth";
 import { WedosClient } from "../../provider/wedos/client";
-import { DnspodClient } from "../../provider/dnspod/client";
 import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
@@ -19,7 +19,9 @@ test("the same seed gives the same faults; kinds, APIs and operations can be res
   };
   expect(run(7)).toBe(run(7));
   expect(run(7)).not.toBe(run(8));
-  const hits = run(7).split(",").filter((k) => k !== "-").length;
+  const hits = run(7)
+    .split(",")
+    .filter((k) => k !== "-").length;
   expect(hits).toBeGreaterThan(40);
   expect(hits).toBeLessThan(80);
   const only = new FaultInjector({ rate: 1, seed: 1, kinds: ["api-2006"], apis: ["wedos"], exceptOps: ["ping"] });
@@ -30,9 +32,15 @@ test("the same seed gives the same faults; kinds, APIs and operations can be res
 
 async function wapi(kind: string) {
   h.emu.hub.setFaults({ rate: 1, seed: 3, kinds: [kind as never], holdMs: 200 });
-  const body = new URLSearchParams({ request: JSON.stringify({ request: { user: WEDOS_USER, auth: wapiAuth(WEDOS_USER, WEDOS_PASSWORD, new Date()), command: "ping" } }) });
+  const body = new URLSearchParams({
+    request: JSON.stringify({ request: { user: WEDOS_USER, auth: wapiAuth(WEDOS_USER, WEDOS_PASSWORD, new Date()), command: "ping" } }),
+  });
   try {
-    const r = await request(h.emu.wedos.endpoint, { method: "POST", body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const r = await request(h.emu.wedos.endpoint, {
+      method: "POST",
+      body: body.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     return { status: r.statusCode, type: String(r.headers["content-type"]), text: await r.body.text() };
   } catch (err) {
     return { error: (err as { code?: string }).code ?? String(err) };
@@ -59,7 +67,12 @@ test.each([
 
 test("DNSPod -2 fault answers DNSPod's envelope", async () => {
   h.emu.hub.setFaults({ rate: 1, seed: 3, kinds: ["api--2"] });
-  const client = new DnspodClient({ loginToken: DNSPOD_TOKEN, endpoint: h.emu.dnspod.endpoint, sleep: async () => undefined, retry: { maxAttempts: 1 } });
+  const client = new DnspodClient({
+    loginToken: DNSPOD_TOKEN,
+    endpoint: h.emu.dnspod.endpoint,
+    sleep: async () => undefined,
+    retry: { maxAttempts: 1 },
+  });
   await expect(client.listDomains()).rejects.toMatchObject({ code: "-2" });
   h.emu.hub.setFaults(undefined);
 });
@@ -99,12 +112,23 @@ test("added latency delays every answer", async () => {
 
 test("the WAPI client rides through 40% retryable faults — some after execution — with no duplicate rows", async () => {
   const retries: string[] = [];
-  const client = new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json", sleep: async () => undefined, timeoutMs: 1_000, retry: { maxAttempts: 12 }, log: (m) => retries.push(m) });
+  const client = new WedosClient({
+    username: WEDOS_USER,
+    password: WEDOS_PASSWORD,
+    endpoint: h.emu.wedos.endpoint,
+    format: "json",
+    sleep: async () => undefined,
+    timeoutMs: 1_000,
+    retry: { maxAttempts: 12 },
+    log: (m) => retries.push(m),
+  });
   await client.addDomain({ name: "faulty.cz", type: "primary" });
   h.emu.hub.setFaults({ rate: 0.4, seed: 11, kinds: [...TRANSPORT_FAULTS, "api-2006"], holdMs: 1_500 });
   const names = Array.from({ length: 40 }, (_, i) => `h${i}`);
   for (const name of names) {
-    await client.addRow("faulty.cz", { name, type: "A", ttl: 300, rdata: "192.0.2.1" }, async () => (await client.listRows("faulty.cz")).some((r) => r.name === name));
+    await client.addRow("faulty.cz", { name, type: "A", ttl: 300, rdata: "192.0.2.1" }, async () =>
+      (await client.listRows("faulty.cz")).some((r) => r.name === name),
+    );
   }
   h.emu.hub.setFaults(undefined);
   const rows = (h.emu.hub.state().wedos as WedosState).domains[0]!.rows.map((r) => r.name).sort();

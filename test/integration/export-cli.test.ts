@@ -7,13 +7,13 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { EXPORT_HELP, run } from "../../provider/export/cli";
 import { zoneRecordsImpl as dnspodZoneRecords } from "../../provider/dnspod/resources/zone-records";
+import { EXPORT_HELP, run } from "../../provider/export/cli";
 import { zoneRecordsImpl as wedosZoneRecords } from "../../provider/wedos/resources/zone-records";
 import { parseZoneFile } from "../../provider/zonefile";
-import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 import { DNSPOD_EXPECTED_TS, DNSPOD_RECORDS, WEDOS_EXPECTED_ZONE, WEDOS_ROWS } from "../fixtures/export/live";
 import * as seed from "../fixtures/export/seed";
+import { DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const CLI = resolve(__dirname, "../../dist/provider/export/cli.js");
 const h = useEmulators({ dnspod: { accountGrade: "DP_Plus" } });
@@ -44,7 +44,11 @@ const wedosEnv = () => ({ WEDOS_USERNAME: WEDOS_USER, WEDOS_WAPI_PASSWORD: WEDOS
 const dnspodEnv = () => ({ DNSPOD_LOGIN_TOKEN: DNSPOD_TOKEN, DNSPOD_ENDPOINT: h.emu.dnspod.endpoint });
 
 /** The operations the emulators logged from `since` on, as "api op". */
-const opsSince = (since: number) => h.emu.log().slice(since).map((e) => `${e.api} ${e.op}`);
+const opsSince = (since: number) =>
+  h.emu
+    .log()
+    .slice(since)
+    .map((e) => `${e.api} ${e.op}`);
 
 /** The header's time, checked to lie within the run, and the text with it replaced by "<now>". */
 function stamped(text: string, before: Date, after: Date): { at: Date; text: string } {
@@ -65,7 +69,7 @@ async function inProcess(args: string[], at: Date): Promise<string> {
 
 /** The `records: [ … ]` of a printed program, evaluated as the JavaScript it also is. */
 function recordsOf(program: string): unknown[] {
-  const m = /\n  records: \[\n([\s\S]*?)\n  \],\n/.exec(program);
+  const m = /\n {2}records: \[\n([\s\S]*?)\n {2}\],\n/.exec(program);
   expect(m).not.toBeNull();
   return new Function(`return [${m![1]}];`)() as unknown[];
 }
@@ -91,13 +95,19 @@ describe("export wedos", () => {
     const mark = h.emu.log().length;
     const before = new Date();
     const ts = await exportCli(["export", "wedos", "example.cz", "--format", "ts"], wedosEnv());
-    const xml = await exportCli(["export", "wedos", "example.cz"], { ...wedosEnv(), WEDOS_ENDPOINT: h.emu.wedos.xmlEndpoint, WEDOS_FORMAT: "xml" });
+    const xml = await exportCli(["export", "wedos", "example.cz"], {
+      ...wedosEnv(),
+      WEDOS_ENDPOINT: h.emu.wedos.xmlEndpoint,
+      WEDOS_FORMAT: "xml",
+    });
     const after = new Date();
     expect([ts.code, ts.stderr, xml.code, xml.stderr]).toEqual([0, "", 0, ""]);
     expect(stamped(xml.stdout, before, after).text).toBe(WEDOS_EXPECTED_ZONE);
     expect(opsSince(mark)).toEqual(["wedos dns-domain-info", "wedos dns-rows-list", "wedos dns-domain-info", "wedos dns-rows-list"]);
     expect(ts.stdout).toBe(await inProcess(["export", "wedos", "example.cz", "--format", "ts"], stamped(ts.stdout, before, after).at));
-    expect(ts.stdout).toContain('\nnew wedos.ZoneRecords("example-cz", {\n  domain: "example.cz",\n  records: [\n    { name: "", type: "A", ttl: 300, rdata: "192.0.2.10" },\n');
+    expect(ts.stdout).toContain(
+      '\nnew wedos.ZoneRecords("example-cz", {\n  domain: "example.cz",\n  records: [\n    { name: "", type: "A", ttl: 300, rdata: "192.0.2.10" },\n',
+    );
 
     const adopt = h.emu.log().length;
     const checked = await wedosZoneRecords.check({}, { domain: "example.cz", records: recordsOf(ts.stdout) });
@@ -113,7 +123,8 @@ describe("export wedos", () => {
     expect(r).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'pulumi-dnspod-wedos: WEDOS dns-domain-info zone "nope.cz": the zone is not in this account\'s WEDOS DNS. Fix: check the name (this account has the zone: example.cz), or the account in WEDOS_USERNAME\n',
+      stderr:
+        'pulumi-dnspod-wedos: WEDOS dns-domain-info zone "nope.cz": the zone is not in this account\'s WEDOS DNS. Fix: check the name (this account has the zone: example.cz), or the account in WEDOS_USERNAME\n',
     });
     expect(opsSince(mark)).toEqual(["wedos dns-domain-info", "wedos dns-domains-list"]);
   });
@@ -122,7 +133,9 @@ describe("export wedos", () => {
     const r = await exportCli(["export", "wedos", "example.cz"], { ...wedosEnv(), WEDOS_WAPI_PASSWORD: "not-the-password" });
     expect([r.code, r.stdout]).toEqual([1, ""]);
     expect(r.stderr.split("\n")).toHaveLength(2);
-    expect(r.stderr).toMatch(/^pulumi-dnspod-wedos: WEDOS dns-domain-info zone "example\.cz": code 2050 \(authentication failure.*\. Fix: check wedos:username .* \(this command reads WEDOS_USERNAME and WEDOS_WAPI_PASSWORD\)\n$/);
+    expect(r.stderr).toMatch(
+      /^pulumi-dnspod-wedos: WEDOS dns-domain-info zone "example\.cz": code 2050 \(authentication failure.*\. Fix: check wedos:username .* \(this command reads WEDOS_USERNAME and WEDOS_WAPI_PASSWORD\)\n$/,
+    );
   });
 });
 
@@ -164,7 +177,8 @@ describe("export dnspod", () => {
     expect(r).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'pulumi-dnspod-wedos: DNSPod Domain.Info domain "nope.com": the domain is not in this account. Fix: check the name (this account has the zone: example.com), or the token in DNSPOD_LOGIN_TOKEN\n',
+      stderr:
+        'pulumi-dnspod-wedos: DNSPod Domain.Info domain "nope.com": the domain is not in this account. Fix: check the name (this account has the zone: example.com), or the token in DNSPOD_LOGIN_TOKEN\n',
     });
   });
 });
@@ -185,7 +199,9 @@ describe("without the API", () => {
   test("bad usage: exit 2 with the usage; --help: exit 0 with the help", async () => {
     const bad = await exportCli(["export", "wedos", "example.cz", "--format", "yaml"], wedosEnv());
     expect([bad.code, bad.stdout]).toEqual([2, ""]);
-    expect(bad.stderr).toMatch(/^pulumi-dnspod-wedos: unknown format "yaml"; use one of zone, ts, import, import-records\n\nUsage: pulumi-dnspod-wedos export wedos <zone>/);
+    expect(bad.stderr).toMatch(
+      /^pulumi-dnspod-wedos: unknown format "yaml"; use one of zone, ts, import, import-records\n\nUsage: pulumi-dnspod-wedos export wedos <zone>/,
+    );
     const help = await exportCli(["export", "--help"], {});
     expect(help).toEqual({ code: 0, stdout: EXPORT_HELP, stderr: "" });
     const top = await exportCli([], {});
@@ -195,5 +211,6 @@ describe("without the API", () => {
 
 test("no output of the runs above, successful or not, holds a credential", () => {
   expect(outputs.length).toBe(2 * 13);
-  for (const text of outputs) for (const secret of [WEDOS_PASSWORD, DNSPOD_TOKEN.split(",")[1]!, "not-the-password"]) expect(text).not.toContain(secret);
+  for (const text of outputs)
+    for (const secret of [WEDOS_PASSWORD, DNSPOD_TOKEN.split(",")[1]!, "not-the-password"]) expect(text).not.toContain(secret);
 });

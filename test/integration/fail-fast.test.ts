@@ -11,11 +11,19 @@ import { useEmulators, WEDOS_USER } from "../helpers/emulators";
 const h = useEmulators();
 
 test("WEDOS: after 2050 no further request is sent, and the error says why", async () => {
-  const client = new WedosClient({ username: WEDOS_USER, password: "wrong-password", endpoint: h.emu.wedos.endpoint, format: "json", sleep: async () => undefined });
+  const client = new WedosClient({
+    username: WEDOS_USER,
+    password: "wrong-password",
+    endpoint: h.emu.wedos.endpoint,
+    format: "json",
+    sleep: async () => undefined,
+  });
   await expect(client.listDomains()).rejects.toMatchObject({ code: 2050 });
   const second = await client.listRows("example.cz").catch((e: unknown) => e);
   expect(second).toBeInstanceOf(WedosApiError);
-  expect((second as Error).message).toMatch(/dns-rows-list zone "example.cz": code 2050 .*not sent: an earlier request of this run got 2050/);
+  expect((second as Error).message).toMatch(
+    /dns-rows-list zone "example.cz": code 2050 .*not sent: an earlier request of this run got 2050/,
+  );
   expect(h.calls("wedos").map((e) => `${e.op} ${e.code}`)).toEqual(["dns-domains-list 2050"]);
 });
 
@@ -29,7 +37,13 @@ test("DNSPod: after -1 no further request is sent", async () => {
 });
 
 test("concurrent first requests with bad credentials cost one failed login, not one each", async () => {
-  const wedos = new WedosClient({ username: WEDOS_USER, password: "wrong-password", endpoint: h.emu.wedos.endpoint, format: "json", sleep: async () => undefined });
+  const wedos = new WedosClient({
+    username: WEDOS_USER,
+    password: "wrong-password",
+    endpoint: h.emu.wedos.endpoint,
+    format: "json",
+    sleep: async () => undefined,
+  });
   const dnspod = new DnspodClient({ loginToken: "10000,wrong-token", endpoint: h.emu.dnspod.endpoint, sleep: async () => undefined });
   const results = await Promise.allSettled([
     ...Array.from({ length: 8 }, (_, i) => wedos.listRows(`zone${i}.cz`)),

@@ -4,14 +4,19 @@
  * created, then `pulumi import` of each by its id (Read with the id alone, Check, Diff: no
  * changes), the lock code kept secret, an imported lock's limits, the invokes.
  */
-import { startEmulators, type DnspodState, type RunningEmulators } from "../../emulator";
-import { SIG_KEY, SECRET_SIG } from "../../provider/plugin/values";
+import { type DnspodState, type RunningEmulators, startEmulators } from "../../emulator";
+import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/values";
 import { DNSPOD_TOKEN } from "../helpers/emulators";
 import { importRoundTrip, PluginClient } from "../helpers/plugin";
 
 const T = {
-  domain: "dnspod:index:Domain", record: "dnspod:index:Record", share: "dnspod:index:DomainShare", alias: "dnspod:index:DomainAlias",
-  group: "dnspod:index:DomainGroup", lock: "dnspod:index:DomainLock", zone: "dnspod:index:ZoneRecords",
+  domain: "dnspod:index:Domain",
+  record: "dnspod:index:Record",
+  share: "dnspod:index:DomainShare",
+  alias: "dnspod:index:DomainAlias",
+  group: "dnspod:index:DomainGroup",
+  lock: "dnspod:index:DomainLock",
+  zone: "dnspod:index:ZoneRecords",
 };
 
 let emu: RunningEmulators;
@@ -41,10 +46,24 @@ beforeAll(async () => {
   await p.configure("dnspod", CONFIG(), { endpoint: emu.dnspod.endpoint });
   const group = await made(T.group, { name: "production" });
   const domain = await made(T.domain, { domain: "plugin.com", groupId: group.outs.groupId, remark: "imported later" });
-  const record = await made(T.record, { domainId: domain.id, subDomain: "mail", recordType: "MX", mx: 5, value: "mx.example.net", status: "disable", remark: "backup" });
+  const record = await made(T.record, {
+    domainId: domain.id,
+    subDomain: "mail",
+    recordType: "MX",
+    mx: 5,
+    value: "mx.example.net",
+    status: "disable",
+    remark: "backup",
+  });
   const share = await made(T.share, { domainId: domain.id, email: "colleague@example.com", mode: "rw", subDomain: "www" });
   const alias = await made(T.alias, { domainId: domain.id, domain: "plugin.net" });
-  const zone = await made(T.zone, { domainId: domain.id, records: [{ subDomain: "www", recordType: "A", value: "192.0.2.10" }, { recordType: "TXT", value: "v=spf1 -all", ttl: 3600 }] });
+  const zone = await made(T.zone, {
+    domainId: domain.id,
+    records: [
+      { subDomain: "www", recordType: "A", value: "192.0.2.10" },
+      { recordType: "TXT", value: "v=spf1 -all", ttl: 3600 },
+    ],
+  });
   Object.assign(ids, { group: group.id, domain: domain.id, record: record.id, share: share.id, alias: alias.id, zone: zone.id });
 });
 
@@ -55,8 +74,26 @@ afterAll(async () => {
 
 test.each([
   ["group", T.group, { name: "production", adopt: false }],
-  ["domain", T.domain, { domain: "plugin.com", isMark: false, remark: "imported later", status: "enable", searchEnginePush: true, adopt: false }],
-  ["record", T.record, { subDomain: "mail", recordType: "MX", recordLine: "default", value: "mx.example.net.", mx: 5, ttl: 600, status: "disable", remark: "backup", adopt: false }],
+  [
+    "domain",
+    T.domain,
+    { domain: "plugin.com", isMark: false, remark: "imported later", status: "enable", searchEnginePush: true, adopt: false },
+  ],
+  [
+    "record",
+    T.record,
+    {
+      subDomain: "mail",
+      recordType: "MX",
+      recordLine: "default",
+      value: "mx.example.net.",
+      mx: 5,
+      ttl: 600,
+      status: "disable",
+      remark: "backup",
+      adopt: false,
+    },
+  ],
   ["share", T.share, { email: "colleague@example.com", mode: "rw", subDomain: "www", adopt: false }],
   ["alias", T.alias, { domain: "plugin.net", adopt: false }],
 ] as const)("import of the %s by its id reads every input, and the declaration previews with no changes", async (kind, token, expected) => {
@@ -95,7 +132,9 @@ test("DomainLock: the code is returned as a secret; an imported lock has its day
   expect(imported.read.inputs).toEqual({ domainId: ids.domain, days: 30 });
   expect(imported.read.props.lockCode).toBeUndefined();
   expect(imported.diff).toEqual(NONE);
-  await expect(p.delete(T.lock, ids.domain!, imported.read.props)).rejects.toThrow(/the lock code is unknown \(the lock was imported.*pulumi state delete/s);
+  await expect(p.delete(T.lock, ids.domain!, imported.read.props)).rejects.toThrow(
+    /the lock code is unknown \(the lock was imported.*pulumi state delete/s,
+  );
   mark();
   await p.delete(T.lock, ids.domain!, { ...lock.outs, lockCode: lock.outs.lockCode.value });
   expect(ops()).toEqual(["Domain.Unlock"]);
@@ -104,17 +143,35 @@ test("DomainLock: the code is returned as a secret; an imported lock has its day
 
 test("a one-record edit diffs as that record; a changed domainId replaces", async () => {
   const read = await p.read(T.zone, ids.domain!);
-  const news = await p.check(T.zone, { ...read.inputs, records: read.inputs!.records.map((r: { subDomain: string; ttl: number }) => (r.subDomain === "www" ? { ...r, ttl: 1200 } : r)) });
-  expect(await p.diff(T.zone, ids.domain!, read.props, news.inputs)).toEqual({ changes: "some", replaces: [], detailed: { 'records["www A 192.0.2.10"]': "UPDATE" } });
+  const news = await p.check(T.zone, {
+    ...read.inputs,
+    records: read.inputs!.records.map((r: { subDomain: string; ttl: number }) => (r.subDomain === "www" ? { ...r, ttl: 1200 } : r)),
+  });
+  expect(await p.diff(T.zone, ids.domain!, read.props, news.inputs)).toEqual({
+    changes: "some",
+    replaces: [],
+    detailed: { 'records["www A 192.0.2.10"]': "UPDATE" },
+  });
   expect((await p.diff(T.zone, ids.domain!, read.props, { ...news.inputs, domainId: "1" })).replaces).toEqual(["domainId"]);
 });
 
 test("invokes: domains, records, types, lines; Read of an unknown id is gone", async () => {
-  expect(((await p.invoke("dnspod:index:getDomains", {})).outputs as { domains: { name: string }[] }).domains.map((d) => d.name)).toEqual(["plugin.com"]);
-  const records = ((await p.invoke("dnspod:index:getRecords", { domainId: ids.domain })).outputs as { records: { subDomain: string; system: boolean }[] }).records;
-  expect(records.filter((r) => !r.system).map((r) => r.subDomain).sort()).toEqual(["@", "mail", "www"]);
+  expect(((await p.invoke("dnspod:index:getDomains", {})).outputs as { domains: { name: string }[] }).domains.map((d) => d.name)).toEqual([
+    "plugin.com",
+  ]);
+  const records = (
+    (await p.invoke("dnspod:index:getRecords", { domainId: ids.domain })).outputs as { records: { subDomain: string; system: boolean }[] }
+  ).records;
+  expect(
+    records
+      .filter((r) => !r.system)
+      .map((r) => r.subDomain)
+      .sort(),
+  ).toEqual(["@", "mail", "www"]);
   expect(((await p.invoke("dnspod:index:getRecordTypes", { grade: "DP_Free" })).outputs as { types: string[] }).types).toContain("MX");
-  expect(((await p.invoke("dnspod:index:getRecordLines", { grade: "DP_Free" })).outputs as { areas: Record<string, unknown> }).areas).toHaveProperty("default");
+  expect(
+    ((await p.invoke("dnspod:index:getRecordLines", { grade: "DP_Free" })).outputs as { areas: Record<string, unknown> }).areas,
+  ).toHaveProperty("default");
   expect((await p.read(T.record, `${ids.domain}/999999`)).id).toBe("");
   expect(p.stderr.join("")).not.toContain(DNSPOD_TOKEN.split(",")[1]);
 });

@@ -4,12 +4,17 @@
  * resource with exact API calls, the detailed diff of a one-row ZoneRecords edit, `pulumi import`
  * of every resource by its id (Read with the id alone, then no changes), and the invokes.
  */
-import { startEmulators, type RunningEmulators, type WedosState } from "../../emulator";
+import { type RunningEmulators, startEmulators, type WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
-import { importRoundTrip, PluginClient } from "../helpers/plugin";
 import { WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
+import { importRoundTrip, PluginClient } from "../helpers/plugin";
 
-const T = { domain: "wedos:index:Domain", record: "wedos:index:Record", keyset: "wedos:index:DnssecKeyset", zone: "wedos:index:ZoneRecords" };
+const T = {
+  domain: "wedos:index:Domain",
+  record: "wedos:index:Record",
+  keyset: "wedos:index:DnssecKeyset",
+  zone: "wedos:index:ZoneRecords",
+};
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: WEDOS_PASSWORD };
 
 let emu: RunningEmulators;
@@ -69,11 +74,20 @@ test("Domain, ZoneRecords, Record: create, no-op diff, the detailed diff of one 
   expect(ops().sort()).toEqual(["dns-domain-commit", "dns-row-add", "dns-row-add", "dns-row-add", "dns-rows-list", "dns-rows-list"]);
   expect(await p.diff(T.zone, created.id, created.outs, checked)).toEqual({ changes: "none", replaces: [], detailed: {} });
 
-  const edited = (await p.check(T.zone, { domain: "plugin.cz", records: [{ ...records[0], rdata: "192.0.2.11" }, { ...records[1], ttl: 600 }, records[2]] })).inputs;
+  const edited = (
+    await p.check(T.zone, {
+      domain: "plugin.cz",
+      records: [{ ...records[0], rdata: "192.0.2.11" }, { ...records[1], ttl: 600 }, records[2]],
+    })
+  ).inputs;
   expect(await p.diff(T.zone, created.id, created.outs, edited)).toEqual({
     changes: "some",
     replaces: [],
-    detailed: { 'records["www A 192.0.2.10"]': "DELETE", 'records["www A 192.0.2.11"]': "ADD", 'records["@ MX 10 mail.plugin.cz"]': "UPDATE" },
+    detailed: {
+      'records["www A 192.0.2.10"]': "DELETE",
+      'records["www A 192.0.2.11"]': "ADD",
+      'records["@ MX 10 mail.plugin.cz"]': "UPDATE",
+    },
   });
   mark();
   const updated = await p.update(T.zone, created.id, created.outs, edited);
@@ -84,7 +98,11 @@ test("Domain, ZoneRecords, Record: create, no-op diff, the detailed diff of one 
   const r = await p.create(T.record, rec);
   expect(r.id).toMatch(/^plugin\.cz\/\d+$/);
   expect(r.outs).toMatchObject({ fqdn: "api.plugin.cz", rdata: "2001:db8::1", comment: "" });
-  expect(await p.diff(T.record, r.id, r.outs, { ...rec, comment: "owned" })).toEqual({ changes: "some", replaces: ["comment"], detailed: { comment: "UPDATE_REPLACE" } });
+  expect(await p.diff(T.record, r.id, r.outs, { ...rec, comment: "owned" })).toEqual({
+    changes: "some",
+    replaces: ["comment"],
+    detailed: { comment: "UPDATE_REPLACE" },
+  });
   mark();
   await p.delete(T.record, r.id, r.outs);
   expect(ops()).toEqual(["dns-row-delete", "dns-domain-commit"]);
@@ -105,7 +123,15 @@ test("import: a Record by zone/rowId reads every input from the row (comment inc
   mark();
   const { read, checked, diff } = await importRoundTrip(p, T.record, `plugin.cz/${row.ID}`);
   expect(ops()).toEqual(["dns-rows-list"]);
-  expect(read.inputs).toEqual({ domain: "plugin.cz", name: "legacy", type: "MX", ttl: 1800, rdata: "20 mx2.example.net", comment: "by hand", adopt: false });
+  expect(read.inputs).toEqual({
+    domain: "plugin.cz",
+    name: "legacy",
+    type: "MX",
+    ttl: 1800,
+    rdata: "20 mx2.example.net",
+    comment: "by hand",
+    adopt: false,
+  });
   expect(read.props).toMatchObject({ ...read.inputs, rowId: String(row.ID), fqdn: "legacy.plugin.cz" });
   expect(checked.failures).toEqual([]);
   expect(diff).toEqual({ changes: "none", replaces: [], detailed: {} });
@@ -113,14 +139,24 @@ test("import: a Record by zone/rowId reads every input from the row (comment inc
 
 test("import: the Domain by name, the ZoneRecords by zone (every live row declared, as a list), no changes after either", async () => {
   const d = await importRoundTrip(p, T.domain, "plugin.cz");
-  expect(d.read.inputs).toEqual({ name: "plugin.cz", type: "primary", axfrEnabled: false, axfrIps: [], allowRecreate: false, adopt: false });
+  expect(d.read.inputs).toEqual({
+    name: "plugin.cz",
+    type: "primary",
+    axfrEnabled: false,
+    axfrIps: [],
+    allowRecreate: false,
+    adopt: false,
+  });
   expect(d.diff).toEqual({ changes: "none", replaces: [], detailed: {} });
 
   const z = await importRoundTrip(p, T.zone, "plugin.cz");
   expect(z.read.inputs).toEqual({
     domain: "plugin.cz",
     exclusive: false,
-    records: expect.arrayContaining([{ name: "legacy", type: "MX", ttl: 1800, rdata: "20 mx2.example.net", comment: "by hand" }, { name: "", type: "MX", ttl: 600, rdata: "10 mail.plugin.cz" }]),
+    records: expect.arrayContaining([
+      { name: "legacy", type: "MX", ttl: 1800, rdata: "20 mx2.example.net", comment: "by hand" },
+      { name: "", type: "MX", ttl: 600, rdata: "10 mail.plugin.cz" },
+    ]),
   });
   expect(z.read.inputs!.records).toHaveLength(rows("plugin.cz").filter((x) => !(x.name === "" && x.rdtype === "NS")).length);
   expect(z.read.props.unmanaged).toEqual([]);
@@ -131,7 +167,14 @@ test("import: the Domain by name, the ZoneRecords by zone (every live row declar
 test("import: WAPI does not tell a secondary's primary nor a DnssecKeyset's keyset (documented); the declared values are taken", async () => {
   await api.addDomain({ name: "secondary.cz", type: "secondary", primaryIp: "192.0.2.53" });
   const s = await importRoundTrip(p, T.domain, "secondary.cz");
-  expect(s.read.inputs).toEqual({ name: "secondary.cz", type: "secondary", axfrEnabled: false, axfrIps: [], allowRecreate: false, adopt: false });
+  expect(s.read.inputs).toEqual({
+    name: "secondary.cz",
+    type: "secondary",
+    axfrEnabled: false,
+    axfrIps: [],
+    allowRecreate: false,
+    adopt: false,
+  });
   expect(s.checked.failures.map((f) => f.property)).toEqual(["primaryIp"]);
   // The program declares the primary: no change, and above all no replacement of the zone.
   const declared = await p.check(T.domain, { ...s.read.inputs, primaryIp: "192.0.2.53" }, s.read.inputs!);
@@ -141,15 +184,23 @@ test("import: WAPI does not tell a secondary's primary nor a DnssecKeyset's keys
   expect(k.read.inputs).toEqual({ domain: "plugin.cz" });
   expect(k.checked.failures.map((f) => f.property)).toEqual(["keyset"]);
   // The keyset it should have is set by the first update (one dns-domain-update-keyset).
-  expect(await p.diff(T.keyset, "plugin.cz", k.read.props, { domain: "plugin.cz", keyset: "wedos" })).toEqual({ changes: "some", replaces: [], detailed: { keyset: "ADD" } });
+  expect(await p.diff(T.keyset, "plugin.cz", k.read.props, { domain: "plugin.cz", keyset: "wedos" })).toEqual({
+    changes: "some",
+    replaces: [],
+    detailed: { keyset: "ADD" },
+  });
   expect((await p.read(T.keyset, "nowhere.cz")).id).toBe("");
 });
 
 test("invokes: getDomains and getRecords, with arguments checked", async () => {
-  expect((await p.invoke("wedos:index:getDomains", {})).outputs).toEqual({ domains: expect.arrayContaining([{ name: "plugin.cz", type: "primary", status: "active" }]) });
+  expect((await p.invoke("wedos:index:getDomains", {})).outputs).toEqual({
+    domains: expect.arrayContaining([{ name: "plugin.cz", type: "primary", status: "active" }]),
+  });
   const recs = (await p.invoke("wedos:index:getRecords", { domain: "plugin.cz" })).outputs as { records: { name: string }[] };
   expect(recs.records.map((r) => r.name)).toContain("legacy");
-  expect((await p.invoke("wedos:index:getRecords", {})).failures).toEqual([expect.stringMatching(/^wedos:index:getRecords: domain is required/)]);
+  expect((await p.invoke("wedos:index:getRecords", {})).failures).toEqual([
+    expect.stringMatching(/^wedos:index:getRecords: domain is required/),
+  ]);
 });
 
 test("GetSchema serves the package schema of schemas/wedos/schema.json; no output on stderr holds the password", async () => {

@@ -4,10 +4,11 @@
  * `__provider` stays small and that the revived provider works against the emulator (DNSPod: on
  * both sites).
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { DNSPOD_SITES, DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -61,7 +62,17 @@ describe("serialized provider (__provider)", () => {
   const sizes: string[] = [];
   afterAll(() => process.stdout.write(`[measure] __provider bytes: ${sizes.join(", ")}\n`));
 
-  const KINDS = ["wedos:Domain", "wedos:Record", "wedos:DnssecKeyset", "dnspod:Domain", "dnspod:Record", "dnspod:DomainShare", "dnspod:DomainAlias", "dnspod:DomainGroup", "dnspod:DomainLock"];
+  const KINDS = [
+    "wedos:Domain",
+    "wedos:Record",
+    "wedos:DnssecKeyset",
+    "dnspod:Domain",
+    "dnspod:Record",
+    "dnspod:DomainShare",
+    "dnspod:DomainAlias",
+    "dnspod:DomainGroup",
+    "dnspod:DomainLock",
+  ];
   test.each(KINDS)("%s is a thin shim of at most 1 KB that loads the runtime by package name", async (kind) => {
     const { text } = await revive(kind);
     sizes.push(`${kind} ${Buffer.byteLength(text)}`);
@@ -80,13 +91,14 @@ describe("serialized provider (__provider)", () => {
     const row = await lifecycle(record, { domain: "serialized.cz", name: "www", type: "A", rdata: "192.0.2.7", __provider: "x" });
     const ks = await lifecycle(keyset, { domain: "serialized.cz", keyset: "wedos" });
     const state = h.emu.hub.state().wedos as { domains: { name: string; keyset: string; rows: { ID: string }[] }[] };
-    expect(state.domains).toEqual([expect.objectContaining({ name: "serialized.cz", keyset: "1", rows: [expect.objectContaining({ ID: row.outs.rowId })] })]);
+    expect(state.domains).toEqual([
+      expect.objectContaining({ name: "serialized.cz", keyset: "1", rows: [expect.objectContaining({ ID: row.outs.rowId })] }),
+    ]);
     await keyset.delete!(ks.id, ks.outs);
     await record.delete!(row.id, row.outs);
     await domain.delete!(zone.id, zone.outs);
     expect((h.emu.hub.state().wedos as { domains: unknown[] }).domains).toEqual([]);
   });
-
 });
 
 describe.each(DNSPOD_SITES)("serialized dnspod providers on %s", (site) => {

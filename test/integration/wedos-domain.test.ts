@@ -4,12 +4,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { WedosState } from "../../emulator";
+import { resetWedosContext, wedosContext } from "../../provider/wedos/context";
 import { domainImpl } from "../../provider/wedos/resources/domain";
+import type { DomainInputs } from "../../provider/wedos/resources/inputs";
 import { keysetImpl } from "../../provider/wedos/resources/keyset";
 import { recordImpl } from "../../provider/wedos/resources/record";
-import { resetWedosContext, wedosContext } from "../../provider/wedos/context";
-import type { DomainInputs } from "../../provider/wedos/resources/inputs";
-import type { WedosState } from "../../emulator";
 import { useEmulators } from "../helpers/emulators";
 
 const h = useEmulators();
@@ -29,7 +29,13 @@ describe("wedos.Domain", () => {
     expect(id).toBe("example.cz");
     expect(h.calls("wedos", "dns-domain-add")[0]!.params).toMatchObject({ name: "example.cz", type: "primary", axfr_enabled: 1 });
     expect(zoneState("example.cz")).toMatchObject({ type: "primary", axfrEnabled: true, axfrIps: ["192.0.2.53", "2001:db8::53"] });
-    expect(outs).toMatchObject({ name: "example.cz", type: "primary", axfrEnabled: true, axfrIps: ["192.0.2.53", "2001:db8::53"], status: "active" });
+    expect(outs).toMatchObject({
+      name: "example.cz",
+      type: "primary",
+      axfrEnabled: true,
+      axfrIps: ["192.0.2.53", "2001:db8::53"],
+      status: "active",
+    });
     expect(outs.nameservers.length).toBeGreaterThan(0);
     expect(Number(outs.refresh)).toBeGreaterThan(0);
     const read = await domainImpl.read(id, outs);
@@ -57,10 +63,17 @@ describe("wedos.Domain", () => {
     ]);
     const allowed = await checked({ name: "example.cz", axfrEnabled: true, axfrIps: ["192.0.2.53"], allowRecreate: true }, olds);
     const created = await domainImpl.create(olds);
-    expect(await domainImpl.diff(created.id, created.outs, allowed)).toEqual({ changes: true, replaces: ["axfrEnabled", "axfrIps"], deleteBeforeReplace: true });
+    expect(await domainImpl.diff(created.id, created.outs, allowed)).toEqual({
+      changes: true,
+      replaces: ["axfrEnabled", "axfrIps"],
+      deleteBeforeReplace: true,
+    });
     // A name change is a different zone: no refusal, create-before-delete.
     expect((await domainImpl.check(olds, { name: "other.cz" })).failures).toBeUndefined();
-    expect(await domainImpl.diff(created.id, created.outs, await checked({ name: "other.cz" }))).toMatchObject({ replaces: ["name"], deleteBeforeReplace: false });
+    expect(await domainImpl.diff(created.id, created.outs, await checked({ name: "other.cz" }))).toMatchObject({
+      replaces: ["name"],
+      deleteBeforeReplace: false,
+    });
   });
 
   test("copyFrom creates the zone with the source's rows; adopt takes over an existing zone", async () => {
@@ -116,7 +129,9 @@ describe("XML transport", () => {
     try {
       await domainImpl.create(await checked({ name: "xml.cz", axfrEnabled: true, axfrIps: ["192.0.2.1", "192.0.2.2"] }));
       const rows = await Promise.all(
-        ["a", "b"].map(async (n) => recordImpl.create((await recordImpl.check({}, { domain: "xml.cz", name: n, type: "TXT", rdata: `hello ${n} <&>` })).inputs!)),
+        ["a", "b"].map(async (n) =>
+          recordImpl.create((await recordImpl.check({}, { domain: "xml.cz", name: n, type: "TXT", rdata: `hello ${n} <&>` })).inputs!),
+        ),
       );
       wedosContext().rows.clear();
       const read = await recordImpl.read(rows[0]!.id, rows[0]!.outs);

@@ -2,12 +2,13 @@
  * wedos.Record against the WEDOS emulator: every transition a Pulumi user can cause, through the
  * provider methods the engine calls.
  */
-import { recordImpl } from "../../provider/wedos/resources/record";
-import { domainImpl } from "../../provider/wedos/resources/domain";
-import { wedosContext } from "../../provider/wedos/context";
-import type { RecordInputs } from "../../provider/wedos/resources/inputs";
+
 import type { WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
+import { wedosContext } from "../../provider/wedos/context";
+import { domainImpl } from "../../provider/wedos/resources/domain";
+import type { RecordInputs } from "../../provider/wedos/resources/inputs";
+import { recordImpl } from "../../provider/wedos/resources/record";
 import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
@@ -36,12 +37,26 @@ describe("wedos.Record", () => {
     expect(z.rows).toHaveLength(1);
     expect(z.published).toEqual(z.rows);
     expect(id).toBe(`example.cz/${z.rows[0]!.ID}`);
-    expect(outs).toMatchObject({ domain: "example.cz", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10", fqdn: "www.example.cz", rowId: z.rows[0]!.ID });
+    expect(outs).toMatchObject({
+      domain: "example.cz",
+      name: "www",
+      type: "A",
+      ttl: 3600,
+      rdata: "192.0.2.10",
+      fqdn: "www.example.cz",
+      rowId: z.rows[0]!.ID,
+    });
     const ops = h.calls("wedos").map((e) => e.op);
     // Commit and the read-back listing both follow the add, concurrently.
     expect(ops.slice(0, 2)).toEqual(["dns-rows-list", "dns-row-add"]);
     expect([...ops.slice(2)].sort()).toEqual(["dns-domain-commit", "dns-rows-list"]);
-    expect(h.calls("wedos", "dns-row-add")[0]!.params).toMatchObject({ domain: "example.cz", name: "www", ttl: 3600, type: "A", rdata: "192.0.2.10" });
+    expect(h.calls("wedos", "dns-row-add")[0]!.params).toMatchObject({
+      domain: "example.cz",
+      name: "www",
+      ttl: 3600,
+      type: "A",
+      rdata: "192.0.2.10",
+    });
   });
 
   test("apex accepts @ and sends the empty name WAPI expects", async () => {
@@ -57,7 +72,11 @@ describe("wedos.Record", () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
     const { id, outs } = await recordImpl.create(inputs);
-    expect(await recordImpl.diff(id, outs, await checked({ domain: "example.cz", name: "WWW", type: "a", rdata: "192.0.2.10" }))).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await recordImpl.diff(id, outs, await checked({ domain: "example.cz", name: "WWW", type: "a", rdata: "192.0.2.10" }))).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     const news = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 7200, rdata: "192.0.2.11" });
     expect(await recordImpl.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     h.emu.hub.entries.length = 0;
@@ -71,9 +90,20 @@ describe("wedos.Record", () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
     const { id, outs } = await recordImpl.create(inputs);
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, name: "web" }))).toEqual({ changes: true, replaces: ["name"], deleteBeforeReplace: false });
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, type: "AAAA", rdata: "2001:db8::1" }))).toMatchObject({ replaces: ["type"], deleteBeforeReplace: false });
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, comment: "owned by team x" }))).toEqual({ changes: true, replaces: ["comment"], deleteBeforeReplace: true });
+    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, name: "web" }))).toEqual({
+      changes: true,
+      replaces: ["name"],
+      deleteBeforeReplace: false,
+    });
+    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, type: "AAAA", rdata: "2001:db8::1" }))).toMatchObject({
+      replaces: ["type"],
+      deleteBeforeReplace: false,
+    });
+    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, comment: "owned by team x" }))).toEqual({
+      changes: true,
+      replaces: ["comment"],
+      deleteBeforeReplace: true,
+    });
     // Delete-before-replace then works: the old row goes, the identical new one can be added.
     await recordImpl.delete(id, outs);
     const again = await recordImpl.create(await checked({ ...inputs, comment: "owned by team x" }));
@@ -103,12 +133,19 @@ describe("wedos.Record", () => {
     await recordImpl.delete(id, outs);
     await recordImpl.delete(id, outs);
     // The zone deleted by another process: WAPI answers 3222, and this client remembers it.
-    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain("example.cz");
+    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(
+      "example.cz",
+    );
     const gone = h.calls("wedos").length;
     await recordImpl.delete(id, outs);
     await recordImpl.delete(id, outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000", "3309", "3222"]);
-    expect(h.calls("wedos").slice(gone).map((e) => `${e.op} ${e.code}`)).toEqual(["dns-row-delete 3222"]);
+    expect(
+      h
+        .calls("wedos")
+        .slice(gone)
+        .map((e) => `${e.op} ${e.code}`),
+    ).toEqual(["dns-row-delete 3222"]);
   });
 
   test("rows of a zone this process deleted (its wedos.Domain destroyed alongside) are not sent for: WAPI would count each as invalid", async () => {
@@ -139,12 +176,16 @@ describe("wedos.Record", () => {
     await zone();
     h.emu.hub.entries.length = 0;
     const all = await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => recordImpl.create(await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` }))),
+      Array.from({ length: 20 }, async (_, i) =>
+        recordImpl.create(await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` })),
+      ),
     );
     expect(new Set(all.map((r) => r.id)).size).toBe(20);
     const commits = h.calls("wedos", "dns-domain-commit").length;
     expect(commits).toBeLessThanOrEqual(3);
     expect(rowsOf("example.cz").published).toHaveLength(20);
-    process.stdout.write(`[measure] 20 concurrent row creates → ${commits} dns-domain-commit, ${h.calls("wedos", "dns-rows-list").length} dns-rows-list\n`);
+    process.stdout.write(
+      `[measure] 20 concurrent row creates → ${commits} dns-domain-commit, ${h.calls("wedos", "dns-rows-list").length} dns-rows-list\n`,
+    );
   });
 });

@@ -5,13 +5,13 @@
  * exclusive ownership, delete of exactly the declared rows, and check() with zero API calls.
  */
 import type { WedosState } from "../../emulator";
-import { parseZoneFile } from "../../provider/zonefile";
+import { WedosClient } from "../../provider/wedos/client";
 import { wedosContext } from "../../provider/wedos/context";
 import { domainImpl } from "../../provider/wedos/resources/domain";
 import type { ZoneRecordsInputs } from "../../provider/wedos/resources/inputs";
 import { zoneRecordsImpl as impl } from "../../provider/wedos/resources/zone-records";
 import { wedosZoneApi } from "../../provider/wedos/zone-api";
-import { WedosClient } from "../../provider/wedos/client";
+import { parseZoneFile } from "../../provider/zonefile";
 import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
@@ -28,7 +28,11 @@ async function zone(name = ZONE) {
 }
 
 const state = () => h.emu.hub.state().wedos as WedosState;
-const rows = () => state().domains.find((d) => d.name === ZONE)!.rows.map((r) => `${r.name || "@"} ${r.rdtype} ${r.ttl} ${r.rdata}${r.author_comment ? ` ;${r.author_comment}` : ""}`).sort();
+const rows = () =>
+  state()
+    .domains.find((d) => d.name === ZONE)!
+    .rows.map((r) => `${r.name || "@"} ${r.rdtype} ${r.ttl} ${r.rdata}${r.author_comment ? ` ;${r.author_comment}` : ""}`)
+    .sort();
 const ops = () => h.calls("wedos").map((e) => e.op);
 const mark = () => (h.emu.hub.entries.length = 0);
 
@@ -56,25 +60,61 @@ describe("wedos.ZoneRecords", () => {
   });
 
   test("check names each bad row by position and identity; duplicates and CNAME clashes are refused", async () => {
-    const r = await impl.check({}, {
-      domain: ZONE,
-      records: [...BASE, { name: "www", type: "A", ttl: 60, rdata: "192.0.2.11" }, { name: "WWW", type: "a", rdata: "192.0.2.10" }, { name: "docs", type: "TXT", rdata: "x" }],
-    });
+    const r = await impl.check(
+      {},
+      {
+        domain: ZONE,
+        records: [
+          ...BASE,
+          { name: "www", type: "A", ttl: 60, rdata: "192.0.2.11" },
+          { name: "WWW", type: "a", rdata: "192.0.2.10" },
+          { name: "docs", type: "TXT", rdata: "x" },
+        ],
+      },
+    );
     expect(r.inputs).toBeUndefined();
     expect(r.failures).toEqual([
-      { property: "records[4].ttl", reason: expect.stringMatching(/^wedos\.ZoneRecords\.records\[4\]\.ttl: record "www A 192\.0\.2\.11": ttl 60 is below WEDOS's minimum\. Fix: use 300–172800 seconds$/) },
+      {
+        property: "records[4].ttl",
+        reason: expect.stringMatching(
+          /^wedos\.ZoneRecords\.records\[4\]\.ttl: record "www A 192\.0\.2\.11": ttl 60 is below WEDOS's minimum\. Fix: use 300–172800 seconds$/,
+        ),
+      },
     ]);
-    const dup = await impl.check({}, { domain: ZONE, records: [...BASE, { name: "WWW", type: "a", rdata: "192.0.2.10" }, { name: "docs", type: "TXT", rdata: "x" }] });
+    const dup = await impl.check(
+      {},
+      { domain: ZONE, records: [...BASE, { name: "WWW", type: "a", rdata: "192.0.2.10" }, { name: "docs", type: "TXT", rdata: "x" }] },
+    );
     expect(dup.failures).toEqual([
-      { property: "records[4]", reason: 'wedos.ZoneRecords.records[4]: record "WWW a 192.0.2.10": the same record as records[0] (same name, type and data). Fix: remove one of them; give their ttl and other attributes once' },
-      { property: "records[3].type", reason: 'wedos.ZoneRecords.records[3].type: record "docs CNAME www.example.cz.": a CNAME must be the only record of its name, and records[5] has the same name. Fix: remove the CNAME or the other records of this name' },
+      {
+        property: "records[4]",
+        reason:
+          'wedos.ZoneRecords.records[4]: record "WWW a 192.0.2.10": the same record as records[0] (same name, type and data). Fix: remove one of them; give their ttl and other attributes once',
+      },
+      {
+        property: "records[3].type",
+        reason:
+          'wedos.ZoneRecords.records[3].type: record "docs CNAME www.example.cz.": a CNAME must be the only record of its name, and records[5] has the same name. Fix: remove the CNAME or the other records of this name',
+      },
     ]);
     expect(h.calls("wedos")).toEqual([]);
   });
 
   test("a zone file's SOA and apex NS are left out; positions in messages stay those of the file", async () => {
-    const file = parseZoneFile(["$TTL 3600", "@ IN SOA ns1.example.cz. admin.example.cz. 1 7200 900 1209600 300", "@ NS ns1.example.cz.", "www A 192.0.2.10", "api A 192.0.2.99"].join("\n"), ZONE);
-    expect((await checked({ domain: ZONE, records: file })).records).toEqual({ "www A 192.0.2.10": { ttl: 3600 }, "api A 192.0.2.99": { ttl: 3600 } });
+    const file = parseZoneFile(
+      [
+        "$TTL 3600",
+        "@ IN SOA ns1.example.cz. admin.example.cz. 1 7200 900 1209600 300",
+        "@ NS ns1.example.cz.",
+        "www A 192.0.2.10",
+        "api A 192.0.2.99",
+      ].join("\n"),
+      ZONE,
+    );
+    expect((await checked({ domain: ZONE, records: file })).records).toEqual({
+      "www A 192.0.2.10": { ttl: 3600 },
+      "api A 192.0.2.99": { ttl: 3600 },
+    });
     const r = await impl.check({}, { domain: ZONE, records: [...file, { name: "x", type: "A", rdata: "nope" }] });
     expect(r.failures?.map((f) => f.property)).toEqual(["records[4].rdata"]);
   });
@@ -90,12 +130,22 @@ describe("wedos.ZoneRecords", () => {
     expect(ops().filter((o) => o === "dns-row-add")).toHaveLength(3);
     expect(ops().slice(-2).sort()).toEqual(["dns-domain-commit", "dns-rows-list"]);
     expect(ops()).toHaveLength(6);
-    expect(rows()).toEqual(["@ MX 3600 10 mail.example.cz", "@ TXT 300 v=spf1 mx -all ;spf", "docs CNAME 300 www.example.cz", "old A 300 192.0.2.1", "www A 300 192.0.2.10"]);
+    expect(rows()).toEqual([
+      "@ MX 3600 10 mail.example.cz",
+      "@ TXT 300 v=spf1 mx -all ;spf",
+      "docs CNAME 300 www.example.cz",
+      "old A 300 192.0.2.1",
+      "www A 300 192.0.2.10",
+    ]);
     const z = state().domains.find((d) => d.name === ZONE)!;
     expect(z.published).toEqual(z.rows);
     expect(outs.records["www A 192.0.2.10"]!.rowId).toBe(z.rows.find((r) => r.name === "www")!.ID);
     expect(outs).toMatchObject({ recordCount: 4, unmanaged: ["old A 192.0.2.1"], exclusive: false });
-    expect(await impl.diff(id, outs, await checked({ domain: ZONE, records: BASE }))).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await impl.diff(id, outs, await checked({ domain: ZONE, records: BASE }))).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   test("one changed ttl is one dns-row-update and one commit; a comment change deletes and adds; a dropped row is deleted", async () => {
@@ -105,7 +155,11 @@ describe("wedos.ZoneRecords", () => {
     expect(await impl.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     mark();
     const { outs: after } = await impl.update(id, outs, news);
-    expect(ops().filter((o) => o !== "dns-rows-list").sort()).toEqual(["dns-domain-commit", "dns-row-add", "dns-row-delete", "dns-row-delete", "dns-row-update"]);
+    expect(
+      ops()
+        .filter((o) => o !== "dns-rows-list")
+        .sort(),
+    ).toEqual(["dns-domain-commit", "dns-row-add", "dns-row-delete", "dns-row-delete", "dns-row-update"]);
     expect(h.calls("wedos", "dns-domain-commit")).toHaveLength(1);
     expect(rows()).toEqual(["@ MX 3600 10 mail.example.cz", "@ TXT 300 v=spf1 mx -all ;new", "www A 7200 192.0.2.10"]);
     expect(after.records["www A 192.0.2.10"]).toEqual({ ttl: 7200, rowId: outs.records["www A 192.0.2.10"]!.rowId });
@@ -125,7 +179,15 @@ describe("wedos.ZoneRecords", () => {
     mark();
     const read = await impl.read(id, outs);
     expect(ops()).toEqual(["dns-rows-list"]);
-    expect(read.inputs).toEqual({ domain: ZONE, exclusive: false, records: { "www A 192.0.2.10": { ttl: 900 }, "@ MX 10 mail.example.cz": { ttl: 3600 }, "@ TXT v=spf1 mx -all": { ttl: 300, comment: "spf" } } });
+    expect(read.inputs).toEqual({
+      domain: ZONE,
+      exclusive: false,
+      records: {
+        "www A 192.0.2.10": { ttl: 900 },
+        "@ MX 10 mail.example.cz": { ttl: 3600 },
+        "@ TXT v=spf1 mx -all": { ttl: 300, comment: "spf" },
+      },
+    });
     expect(read.props).toMatchObject({ unmanaged: ["stray A 192.0.2.66"], recordCount: 3 });
     const declared = await checked({ domain: ZONE, records: BASE });
     expect((await impl.diff(id, read.props!, declared)).changes).toBe(true);
@@ -169,7 +231,9 @@ describe("wedos.ZoneRecords", () => {
     await zone();
     const again = await impl.create(await checked({ domain: ZONE, records: BASE }));
     const listed = (await wedosZoneApi.list(ZONE, true)).filter((r) => r.key in again.outs.records);
-    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(ZONE);
+    await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(
+      ZONE,
+    );
     mark();
     expect(await wedosZoneApi.remove(ZONE, listed)).toEqual([]);
     expect(h.calls("wedos").map((e) => `${e.op} ${e.code}`)).toEqual(Array(4).fill("dns-row-delete 3222"));

@@ -4,7 +4,7 @@
  * and a fix and starts with the resource name, and check() touches no network at all.
  */
 import * as net from "node:net";
-import { MockAgent, setGlobalDispatcher, getGlobalDispatcher, type Dispatcher } from "undici";
+import { type Dispatcher, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
 import { impl } from "../../provider/runtime";
 import { CORPUS, RESOURCE_KINDS, resourceName, VALID } from "../fixtures/corpus";
 

@@ -3,10 +3,10 @@
  * conversion of Record.List rows, so that what DNSPod rewrites reads back in the form check() wrote.
  */
 import { canonicalValue, fromRecordRow, lineKey, toRecordWrite } from "../../provider/dnspod/convert";
-import { RecordInputs } from "../../provider/dnspod/resources/inputs";
-import { recordImpl } from "../../provider/dnspod/resources/record";
 import { domainImpl } from "../../provider/dnspod/resources/domain";
+import type { RecordInputs } from "../../provider/dnspod/resources/inputs";
 import { lockImpl } from "../../provider/dnspod/resources/lock";
+import { recordImpl } from "../../provider/dnspod/resources/record";
 import { shareImpl } from "../../provider/dnspod/resources/share";
 import { RecordRow } from "../../provider/dnspod/schemas";
 import { UNKNOWN } from "../../provider/resource";
@@ -15,7 +15,15 @@ const base = { domainId: "1992403", recordType: "A", value: "192.0.2.10" };
 
 describe("dnspod.Record check", () => {
   test("defaults: @, default line, ttl 600, enabled, no remark", async () => {
-    expect((await recordImpl.check({}, base)).inputs).toEqual({ ...base, subDomain: "@", recordLine: "default", ttl: 600, status: "enable", remark: "", adopt: false });
+    expect((await recordImpl.check({}, base)).inputs).toEqual({
+      ...base,
+      subDomain: "@",
+      recordLine: "default",
+      ttl: 600,
+      status: "enable",
+      remark: "",
+      adopt: false,
+    });
   });
 
   test.each([
@@ -42,7 +50,10 @@ describe("dnspod.Record check", () => {
     [{ subDomain: "" }, { subDomain: "@" }],
     [{ subDomain: "WWW" }, { subDomain: "www" }],
     [{ subDomain: "*.Dev" }, { subDomain: "*.dev" }],
-    [{ recordType: "mx", value: "Mail.Example.com", mx: 5 }, { recordType: "MX", value: "mail.example.com.", mx: 5 }],
+    [
+      { recordType: "mx", value: "Mail.Example.com", mx: 5 },
+      { recordType: "MX", value: "mail.example.com.", mx: 5 },
+    ],
   ])("normalises %j to %j", async (given, expected) => {
     expect((await recordImpl.check({}, { ...base, ...given })).inputs).toMatchObject(expected);
   });
@@ -77,14 +88,29 @@ describe("dnspod.Record check", () => {
 describe("other dnspod check()s", () => {
   test("Domain: punycode, defaults", async () => {
     expect((await domainImpl.check({}, { domain: "Bücher.Example" })).inputs).toEqual({
-      domain: "xn--bcher-kva.example", groupId: 1, isMark: false, remark: "", status: "enable", searchEnginePush: true, adopt: false,
+      domain: "xn--bcher-kva.example",
+      groupId: 1,
+      isMark: false,
+      remark: "",
+      status: "enable",
+      searchEnginePush: true,
+      adopt: false,
     });
     expect((await domainImpl.check({}, { domain: "localhost" })).failures?.[0]?.property).toBe("domain");
   });
 
   test("DomainShare: email lower-cased, mode r|rw, @ means the whole domain", async () => {
-    expect((await shareImpl.check({}, { domainId: 1, email: "Friend@Example.com", subDomain: "@" })).inputs).toEqual({ domainId: "1", email: "friend@example.com", mode: "r", subDomain: "", adopt: false });
-    expect((await shareImpl.check({}, { domainId: "1", email: "nobody", mode: "w" })).failures?.map((f) => f.property).sort()).toEqual(["email", "mode"]);
+    expect((await shareImpl.check({}, { domainId: 1, email: "Friend@Example.com", subDomain: "@" })).inputs).toEqual({
+      domainId: "1",
+      email: "friend@example.com",
+      mode: "r",
+      subDomain: "",
+      adopt: false,
+    });
+    expect((await shareImpl.check({}, { domainId: "1", email: "nobody", mode: "w" })).failures?.map((f) => f.property).sort()).toEqual([
+      "email",
+      "mode",
+    ]);
   });
 
   test("DomainLock: days 1–365", async () => {
@@ -94,21 +120,49 @@ describe("other dnspod check()s", () => {
 });
 
 describe("conversion of what DNSPod returns", () => {
-  const row = (o: Record<string, unknown>) => RecordRow.parse({ id: "5", name: "www", line: "Default", type: "A", ttl: "600", value: "192.0.2.1", mx: "0", enabled: "1", status: "enabled", remark: "", updated_on: "2024-03-01 10:00:00", ...o });
+  const row = (o: Record<string, unknown>) =>
+    RecordRow.parse({
+      id: "5",
+      name: "www",
+      line: "Default",
+      type: "A",
+      ttl: "600",
+      value: "192.0.2.1",
+      mx: "0",
+      enabled: "1",
+      status: "enabled",
+      remark: "",
+      updated_on: "2024-03-01 10:00:00",
+      ...o,
+    });
 
   test("display names back to keys, disabled status, MX priority, canonical values", () => {
-    expect(fromRecordRow(row({ line: "United States", enabled: "0", status: "disabled" }))).toMatchObject({ recordLine: "US", status: "disable" });
-    expect(fromRecordRow(row({ line: "默认", type: "mx", value: "MAIL.example.com", mx: "10" }))).toMatchObject({ recordLine: "default", recordType: "MX", value: "mail.example.com.", mx: 10 });
+    expect(fromRecordRow(row({ line: "United States", enabled: "0", status: "disabled" }))).toMatchObject({
+      recordLine: "US",
+      status: "disable",
+    });
+    expect(fromRecordRow(row({ line: "默认", type: "mx", value: "MAIL.example.com", mx: "10" }))).toMatchObject({
+      recordLine: "default",
+      recordType: "MX",
+      value: "mail.example.com.",
+      mx: 10,
+    });
     expect(fromRecordRow(row({}))).not.toHaveProperty("mx");
     expect(fromRecordRow(row({ remark: false as unknown as string }))).toMatchObject({ remark: "" });
   });
 
   test("round trip: check() → Record.Create parameters → stored row reads back equal", async () => {
-    const inputs = (await recordImpl.check({}, { ...base, recordType: "CNAME", value: "Target.Example.NET", recordLine: "United States" })).inputs as RecordInputs;
+    const inputs = (await recordImpl.check({}, { ...base, recordType: "CNAME", value: "Target.Example.NET", recordLine: "United States" }))
+      .inputs as RecordInputs;
     const w = toRecordWrite(inputs);
     expect(w).toEqual({ sub_domain: "@", record_type: "CNAME", record_line: "US", value: "target.example.net.", ttl: 600 });
     const back = fromRecordRow(row({ name: "@", type: "CNAME", line: "United States", value: "target.example.net." }));
-    expect(back).toMatchObject({ subDomain: inputs.subDomain, recordType: inputs.recordType, recordLine: inputs.recordLine, value: inputs.value });
+    expect(back).toMatchObject({
+      subDomain: inputs.subDomain,
+      recordType: inputs.recordType,
+      recordLine: inputs.recordLine,
+      value: inputs.value,
+    });
   });
 
   test("lineKey and canonicalValue edge cases", () => {

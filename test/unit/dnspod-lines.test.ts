@@ -13,8 +13,14 @@ describe("provider line table", () => {
     expect(lineKeys().has("search_engine")).toBe(true);
     expect(lineKeys().has("Default")).toBe(false);
     expect([lineDisplayName("default"), lineDisplayName("US"), lineDisplayName("nope")]).toEqual(["Default", "United States", undefined]);
-    expect(["Default", "默认", "default", "United States", "DZ", "Atlantis"].map(lineKeyFromDisplay))
-      .toEqual(["default", "default", "default", "US", "DZ", undefined]);
+    expect(["Default", "默认", "default", "United States", "DZ", "Atlantis"].map(lineKeyFromDisplay)).toEqual([
+      "default",
+      "default",
+      "default",
+      "US",
+      "DZ",
+      undefined,
+    ]);
   });
 
   it("agrees with the emulator's table of api.dnspod.com lines", () => {
@@ -29,6 +35,10 @@ describe("provider line table", () => {
   it("tells dnsapi.cn names from api.dnspod.com keys and names", () => {
     expect(CN_LINES.every((l) => looksChinese(l.name))).toBe(true);
     expect(["北京电信", "默认", "United States", "Cote D'Ivoire"].map(looksChinese)).toEqual([true, true, false, false]);
-    expect(Object.values(DNSPOD_LINES).flatMap((a) => Object.values(a.sub_area)).some(looksChinese)).toBe(false);
+    expect(
+      Object.values(DNSPOD_LINES)
+        .flatMap((a) => Object.values(a.sub_area))
+        .some(looksChinese),
+    ).toBe(false);
   });
 });

@@ -7,13 +7,23 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { dnspod } from "../../sdk";
 import { secretOutputs } from "../../sdk/shim";
 
-interface Registered { type: string; name: string; secrets: string[]; inputs: Record<string, unknown> }
+interface Registered {
+  type: string;
+  name: string;
+  secrets: string[];
+  inputs: Record<string, unknown>;
+}
 const registered: Registered[] = [];
 
 beforeAll(() => {
   const original = MockMonitor.prototype.registerResource;
   jest.spyOn(MockMonitor.prototype, "registerResource").mockImplementation(function (this: MockMonitor, req: any, cb: any) {
-    registered.push({ type: req.getType(), name: req.getName(), secrets: req.getAdditionalsecretoutputsList(), inputs: req.getObject()?.toJavaScript() ?? {} });
+    registered.push({
+      type: req.getType(),
+      name: req.getName(),
+      secrets: req.getAdditionalsecretoutputsList(),
+      inputs: req.getObject()?.toJavaScript() ?? {},
+    });
     return original.call(this, req, cb);
   });
   pulumi.runtime.setMocks({
@@ -28,7 +38,10 @@ const registeredAll = (resources: pulumi.Resource[]) =>
 
 test("secretOutputs adds lockCode to the user's additionalSecretOutputs", () => {
   expect(secretOutputs(undefined, ["lockCode"])).toEqual({ additionalSecretOutputs: ["lockCode"] });
-  expect(secretOutputs({ protect: true, additionalSecretOutputs: ["lockEnd"] }, ["lockCode"])).toEqual({ protect: true, additionalSecretOutputs: ["lockEnd", "lockCode"] });
+  expect(secretOutputs({ protect: true, additionalSecretOutputs: ["lockEnd"] }, ["lockCode"])).toEqual({
+    protect: true,
+    additionalSecretOutputs: ["lockEnd", "lockCode"],
+  });
 });
 
 test("every dnspod resource registers as pulumi-nodejs:dynamic/dnspod:<Type>; DomainLock marks lockCode secret", async () => {
@@ -42,7 +55,11 @@ test("every dnspod resource registers as pulumi-nodejs:dynamic/dnspod:<Type>; Do
     new dnspod.DomainLock("l", { domainId: domain.id, days: 3 }, { additionalSecretOutputs: ["lockEnd"] }),
   ]);
   const byName = Object.fromEntries(registered.map((r) => [r.name, r]));
-  expect(Object.values(byName).map((r) => r.type).sort()).toEqual(
+  expect(
+    Object.values(byName)
+      .map((r) => r.type)
+      .sort(),
+  ).toEqual(
     ["Domain", "DomainAlias", "DomainGroup", "DomainLock", "DomainShare", "Record"].map((t) => `pulumi-nodejs:dynamic/dnspod:${t}`),
   );
   expect(byName.l!.secrets.sort()).toEqual(["lockCode", "lockEnd"]);

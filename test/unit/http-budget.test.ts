@@ -153,7 +153,12 @@ describe.each([
 describe("grants kept across runs", () => {
   it("a second budget of the same account starts from the first one's grants, and waits like it", async () => {
     let saved: number[] = [];
-    const store = { load: () => [...saved], save: (g: readonly number[]) => void (saved = [...g]) };
+    const store = {
+      load: () => [...saved],
+      save: (g: readonly number[]) => {
+        saved = [...g];
+      },
+    };
     let t = T0;
     const sleeps: number[] = [];
     const first = new RequestBudget({ limit: 3, windowMs: 10_000, now: () => t, sleep: async (ms) => void sleeps.push(ms), store });

@@ -6,7 +6,12 @@
  */
 import { ListCache } from "../../provider/http/list-cache";
 
-interface Load { zone: string; startedAt: number; resolve(v: string[]): void; reject(e: unknown): void }
+interface Load {
+  zone: string;
+  startedAt: number;
+  resolve(v: string[]): void;
+  reject(e: unknown): void;
+}
 
 function setup(maxAgeMs = 5_000, gatherMs = 5) {
   const loads: Load[] = [];

@@ -6,7 +6,11 @@ import { ApiConnectionError, HttpStatusError, ResponseParseError } from "../../p
 import { backoff, DEFAULT_RETRY, type RetryConfig, type RetryHooks, withRetry } from "../../provider/http/retry";
 
 describe("backoff", () => {
-  const configs: RetryConfig[] = [DEFAULT_RETRY, { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1_000 }, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 }];
+  const configs: RetryConfig[] = [
+    DEFAULT_RETRY,
+    { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1_000 },
+    { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  ];
   const randoms = [0, 0.001, 0.25, 0.5, 0.999_999, 1];
 
   it.each(configs)("stays within [exp/2, min(exp, maxDelayMs)] for %j", (config) => {
@@ -102,11 +106,19 @@ describe("withRetry", () => {
 
   it("retries retryable errors with growing delays and numbers the attempts", async () => {
     const { h, sleeps, retries } = hooks();
-    const attempt = script(retryable(), new ResponseParseError("WEDOS", "ping", "<html>", "not JSON"), new ApiConnectionError("WEDOS", "ping", new Error("reset"), true));
+    const attempt = script(
+      retryable(),
+      new ResponseParseError("WEDOS", "ping", "<html>", "not JSON"),
+      new ApiConnectionError("WEDOS", "ping", new Error("reset"), true),
+    );
     await expect(withRetry(config, h, attempt)).resolves.toBe("ok");
     expect(attempt.mock.calls.map((c) => c[0])).toEqual([1, 2, 3, 4]);
     expect(sleeps).toEqual([75, 150, 300]);
-    expect(retries).toEqual([[1, 75], [2, 150], [3, 300]]);
+    expect(retries).toEqual([
+      [1, 75],
+      [2, 150],
+      [3, 300],
+    ]);
   });
 
   it.each([1, 2, 4])("makes at most maxAttempts = %i attempts and throws the last error", async (maxAttempts) => {
@@ -142,7 +154,7 @@ describe("withRetry", () => {
     });
 
     it("resends when the effect is not there", async () => {
-      const reconcile = jest.fn(async () => false);
+      const reconcile = jest.fn(async () => undefined);
       const { h } = hooks({ reconcile });
       const attempt = script(new ApiConnectionError("WEDOS", "dns-row-add", new Error("reset"), true));
       await expect(withRetry(config, h, attempt)).resolves.toBe("ok");

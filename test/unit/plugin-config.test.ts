@@ -9,18 +9,49 @@ import { checkConfig, configure, diffConfig, settingsOf } from "../../provider/p
 afterEach(() => setStackConfig(undefined));
 
 test("each package takes its own keys of DESIGN §2", () => {
-  expect([...settingsOf("wedos").keys()]).toEqual(["username", "wapiPassword", "endpoint", "format", "requestsPerHour", "requestWindowSeconds", "timeoutMs"]);
-  expect([...settingsOf("dnspod").keys()]).toEqual(["loginToken", "endpoint", "site", "requestsPerHour", "requestWindowSeconds", "timeoutMs"]);
+  expect([...settingsOf("wedos").keys()]).toEqual([
+    "username",
+    "wapiPassword",
+    "endpoint",
+    "format",
+    "requestsPerHour",
+    "requestWindowSeconds",
+    "timeoutMs",
+  ]);
+  expect([...settingsOf("dnspod").keys()]).toEqual([
+    "loginToken",
+    "endpoint",
+    "site",
+    "requestsPerHour",
+    "requestWindowSeconds",
+    "timeoutMs",
+  ]);
 });
 
 test("valid settings pass, numbers as numbers or strings, with the engine's own version key", () => {
-  expect(checkConfig("wedos", { username: "u@example.com", wapiPassword: "pw", endpoint: "https://api.wedos.com/wapi/json", format: "xml", requestsPerHour: 500, timeoutMs: "10000", version: "0.1.0" })).toEqual([]);
-  expect(checkConfig("dnspod", { loginToken: "10000,abc", endpoint: "http://127.0.0.1:8080", site: "cn", requestWindowSeconds: "60" })).toEqual([]);
+  expect(
+    checkConfig("wedos", {
+      username: "u@example.com",
+      wapiPassword: "pw",
+      endpoint: "https://api.wedos.com/wapi/json",
+      format: "xml",
+      requestsPerHour: 500,
+      timeoutMs: "10000",
+      version: "0.1.0",
+    }),
+  ).toEqual([]);
+  expect(
+    checkConfig("dnspod", { loginToken: "10000,abc", endpoint: "http://127.0.0.1:8080", site: "cn", requestWindowSeconds: "60" }),
+  ).toEqual([]);
 });
 
 test("an unknown key is named, with the key it was probably meant to be", () => {
   expect(checkConfig("wedos", { usrname: "u" })).toEqual([
-    { property: "usrname", reason: "wedos:usrname is not a setting of the wedos provider. Fix: did you mean wedos:username? (`pulumi config rm wedos:usrname` removes it)" },
+    {
+      property: "usrname",
+      reason:
+        "wedos:usrname is not a setting of the wedos provider. Fix: did you mean wedos:username? (`pulumi config rm wedos:usrname` removes it)",
+    },
   ]);
   expect(checkConfig("dnspod", { token: "x" })[0]!.reason).toBe(
     "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs (`pulumi config rm dnspod:token` removes it)",
@@ -28,7 +59,8 @@ test("an unknown key is named, with the key it was probably meant to be", () => 
 });
 
 test("bad values: plain http off loopback, format, site, numbers, token shape", () => {
-  const reasons = (pkg: "wedos" | "dnspod", news: Record<string, unknown>) => checkConfig(pkg, news).map((f) => `${f.property}: ${f.reason}`);
+  const reasons = (pkg: "wedos" | "dnspod", news: Record<string, unknown>) =>
+    checkConfig(pkg, news).map((f) => `${f.property}: ${f.reason}`);
   expect(reasons("wedos", { endpoint: "http://api.wedos.com/wapi/json", format: "yaml", requestsPerHour: 0 })).toEqual([
     'endpoint: WEDOS: wedos:endpoint "http://api.wedos.com/wapi/json" must use https:// (plain http:// is accepted only for loopback emulators), so credentials never cross the network in clear text. Fix: `pulumi config set wedos:endpoint https://api.wedos.com/wapi/json`, or an http://127.0.0.1:PORT emulator endpoint',
     'format: wedos:format must be "json" or "xml", not "yaml". Fix: `pulumi config set wedos:format json`',
@@ -42,7 +74,9 @@ test("bad values: plain http off loopback, format, site, numbers, token shape", 
 
 test("a malformed secret is reported without its value", () => {
   const [f] = checkConfig("dnspod", { loginToken: "s3cr3t-token-without-id" });
-  expect(f!.reason).toBe('dnspod:loginToken must be "ID,Token" (the token\'s numeric ID, a comma, the token). Fix: `pulumi config set --secret dnspod:loginToken <ID>,<Token>`');
+  expect(f!.reason).toBe(
+    'dnspod:loginToken must be "ID,Token" (the token\'s numeric ID, a comma, the token). Fix: `pulumi config set --secret dnspod:loginToken <ID>,<Token>`',
+  );
   expect(JSON.stringify(f)).not.toContain("s3cr3t");
 });
 

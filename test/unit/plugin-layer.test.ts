@@ -5,7 +5,7 @@
  */
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import { layer, type LayeredProvider } from "../../provider/plugin/server";
+import { type LayeredProvider, layer } from "../../provider/plugin/server";
 import { secret } from "../../provider/plugin/values";
 
 const struct = (o: Record<string, unknown>) => structproto.Struct.fromJavaScript(o as never);
@@ -13,15 +13,31 @@ const seen: [string, unknown[]][] = [];
 const provider = {
   pkg: "wedos",
   configure: (values: Record<string, unknown>) => void seen.push(["configure", [values]]),
-  checkConfig: (news: Record<string, unknown>) => (seen.push(["checkConfig", [news]]), news.format === "yaml" ? [{ property: "format", reason: "wedos:format must be json or xml" }] : []),
-  diffConfig: (olds: Record<string, unknown>, news: Record<string, unknown>) => (seen.push(["diffConfig", [olds, news]]), olds.endpoint === news.endpoint ? [] : ["endpoint"]),
+  checkConfig: (news: Record<string, unknown>) => {
+    seen.push(["checkConfig", [news]]);
+    return news.format === "yaml" ? [{ property: "format", reason: "wedos:format must be json or xml" }] : [];
+  },
+  diffConfig: (olds: Record<string, unknown>, news: Record<string, unknown>) => {
+    seen.push(["diffConfig", [olds, news]]);
+    return olds.endpoint === news.endpoint ? [] : ["endpoint"];
+  },
   diffDetailed: async (...a: unknown[]) => {
     seen.push(["diffDetailed", a]);
     if ((a[3] as { fail?: boolean }).fail) throw new Error("boom");
-    return { changes: true, replaces: [], deleteBeforeReplace: false, detailedDiff: { 'records["www A 192.0.2.1"]': "delete", 'records["www A 192.0.2.2"]': "add", ttl: "update-replace" } };
+    return {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+      detailedDiff: { 'records["www A 192.0.2.1"]': "delete", 'records["www A 192.0.2.2"]': "add", ttl: "update-replace" },
+    };
   },
 } as unknown as LayeredProvider;
-const server = { read: (call: { request: provproto.ReadRequest }, cb: (e: unknown, v?: unknown) => void) => (seen.push(["server.read", [call.request.getProperties()?.toJavaScript()]]), cb(undefined, "read")) };
+const server = {
+  read: (call: { request: provproto.ReadRequest }, cb: (e: unknown, v?: unknown) => void) => {
+    seen.push(["server.read", [call.request.getProperties()?.toJavaScript()]]);
+    cb(undefined, "read");
+  },
+};
 const service = layer(server as never, provider);
 
 const call = (method: string, request: unknown) =>
@@ -37,8 +53,15 @@ test("configure hands the package's variables and args to the provider, secrets 
   req.setArgs(struct({ endpoint: "http://127.0.0.1:2/wapi/json", wapiPassword: secret("pw"), version: "0.1.0" }));
   const { err, value } = await call("configure", req);
   expect(err).toBeFalsy();
-  expect(seen).toEqual([["configure", [{ username: "u@example.com", endpoint: "http://127.0.0.1:2/wapi/json", wapiPassword: "pw", version: "0.1.0" }]]]);
-  expect((value as provproto.ConfigureResponse).toObject()).toMatchObject({ acceptsecrets: false, acceptresources: false, acceptoutputs: false, supportspreview: false });
+  expect(seen).toEqual([
+    ["configure", [{ username: "u@example.com", endpoint: "http://127.0.0.1:2/wapi/json", wapiPassword: "pw", version: "0.1.0" }]],
+  ]);
+  expect((value as provproto.ConfigureResponse).toObject()).toMatchObject({
+    acceptsecrets: false,
+    acceptresources: false,
+    acceptoutputs: false,
+    supportspreview: false,
+  });
 });
 
 test("checkConfig answers the inputs exactly as they came (so secrets stay encrypted) with the provider's failures", async () => {
@@ -50,23 +73,35 @@ test("checkConfig answers the inputs exactly as they came (so secrets stay encry
 });
 
 test("diffConfig: a changed setting is an update of the provider, never a replacement", async () => {
-  const req = new provproto.DiffRequest().setOldInputs(struct({ endpoint: "a" })).setOlds(struct({ endpoint: "a" })).setNews(struct({ endpoint: "b" }));
+  const req = new provproto.DiffRequest()
+    .setOldInputs(struct({ endpoint: "a" }))
+    .setOlds(struct({ endpoint: "a" }))
+    .setNews(struct({ endpoint: "b" }));
   const resp = (await call("diffConfig", req)).value as provproto.DiffResponse;
   expect(resp.getChanges()).toBe(provproto.DiffResponse.DiffChanges.DIFF_SOME);
   expect(resp.getReplacesList()).toEqual([]);
   expect(resp.getDiffsList()).toEqual(["endpoint"]);
-  const same = (await call("diffConfig", new provproto.DiffRequest().setOldInputs(struct({ endpoint: "a" })).setNews(struct({ endpoint: "a" })))).value as provproto.DiffResponse;
+  const same = (
+    await call("diffConfig", new provproto.DiffRequest().setOldInputs(struct({ endpoint: "a" })).setNews(struct({ endpoint: "a" })))
+  ).value as provproto.DiffResponse;
   expect(same.getChanges()).toBe(provproto.DiffResponse.DiffChanges.DIFF_NONE);
 });
 
 test("read with the id alone reaches the server's read with empty properties; with properties, unchanged", async () => {
   expect((await call("read", new provproto.ReadRequest().setId("example.cz/7"))).value).toBe("read");
   await call("read", new provproto.ReadRequest().setId("example.cz/7").setProperties(struct({ name: "www" })));
-  expect(seen).toEqual([["server.read", [{}]], ["server.read", [{ name: "www" }]]]);
+  expect(seen).toEqual([
+    ["server.read", [{}]],
+    ["server.read", [{ name: "www" }]],
+  ]);
 });
 
 test("diff answers the provider's detailed diff: one entry per changed record key, compared with the inputs", async () => {
-  const req = new provproto.DiffRequest().setId("example.cz").setUrn("urn").setOlds(struct({ o: secret(1) })).setNews(struct({ n: 1 }));
+  const req = new provproto.DiffRequest()
+    .setId("example.cz")
+    .setUrn("urn")
+    .setOlds(struct({ o: secret(1) }))
+    .setNews(struct({ n: 1 }));
   const resp = (await call("diff", req)).value as provproto.DiffResponse;
   expect(seen).toEqual([["diffDetailed", ["example.cz", "urn", { o: 1 }, { n: 1 }]]]);
   expect(resp.getChanges()).toBe(provproto.DiffResponse.DiffChanges.DIFF_SOME);
@@ -82,7 +117,10 @@ test("diff answers the provider's detailed diff: one entry per changed record ke
 });
 
 test("right after an import (records stored as the declared list) the record entries compare with the outputs", async () => {
-  const req = new provproto.DiffRequest().setOlds(struct({})).setNews(struct({})).setOldInputs(struct({ records: [{ name: "www" }], ttl: 300 }));
+  const req = new provproto.DiffRequest()
+    .setOlds(struct({}))
+    .setNews(struct({}))
+    .setOldInputs(struct({ records: [{ name: "www" }], ttl: 300 }));
   const resp = (await call("diff", req)).value as provproto.DiffResponse;
   expect(resp.toObject().detaileddiffMap.map(([path, d]) => [path, d.inputdiff])).toEqual([
     ['records["www A 192.0.2.1"]', false],

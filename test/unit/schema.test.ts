@@ -1,11 +1,11 @@
 /** schema.json, the plugins' schemas, the README reference and the SDK classes are generated; these tests fail when any is stale. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PACKAGES, packageSchema, schemaPath } from "../../provider/plugin/schema";
 import { buildReference, buildSchema } from "../../provider/schema/build";
 import { BEGIN, END, generatedSdkFiles, spliceReference } from "../../provider/schema/cli";
 import { RESOURCES } from "../../provider/schema/registry";
 import { buildSdk, GENERATED_MARK } from "../../provider/schema/sdk";
-import { PACKAGES, packageSchema, schemaPath } from "../../provider/plugin/schema";
 
 const root = join(__dirname, "../..");
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
@@ -22,10 +22,16 @@ test("README resource reference is up to date (run `make schema`)", () => {
 });
 
 test("every input and output property has a description", () => {
-  const schema = buildSchema(version) as { resources: Record<string, { properties: Record<string, { description: string }>; inputProperties: Record<string, { description: string }> }> };
+  const schema = buildSchema(version) as {
+    resources: Record<
+      string,
+      { properties: Record<string, { description: string }>; inputProperties: Record<string, { description: string }> }
+    >;
+  };
   const missing: string[] = [];
   for (const [tok, r] of Object.entries(schema.resources)) {
-    for (const [name, p] of Object.entries({ ...r.properties, ...r.inputProperties })) if (!p.description?.trim()) missing.push(`${tok}.${name}`);
+    for (const [name, p] of Object.entries({ ...r.properties, ...r.inputProperties }))
+      if (!p.description?.trim()) missing.push(`${tok}.${name}`);
   }
   expect(missing).toEqual([]);
   expect(Object.keys(schema.resources).length).toBeGreaterThanOrEqual(3);

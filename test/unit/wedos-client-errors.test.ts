@@ -4,12 +4,13 @@
  * exactly once; transport faults, 5xx, non-JSON bodies and 2006 are retried with growing back-off,
  * each attempt signed afresh; a maybe-executed dns-row-add is reconciled instead of resent.
  */
-import { authFor, envelope, fixture, harness, type Harness } from "../fixtures/wedos/harness";
+
 import { RequestBudget } from "../../provider/http/budget";
 import { ApiConnectionError, HttpStatusError, ResponseParseError } from "../../provider/http/errors";
 import type { WedosClient } from "../../provider/wedos/client";
 import { WEDOS_CODES } from "../../provider/wedos/codes";
 import { WedosApiError } from "../../provider/wedos/errors";
+import { authFor, envelope, fixture, type Harness, harness } from "../fixtures/wedos/harness";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -22,7 +23,13 @@ const ROW = { name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" };
 const ROW_OBJECT = 'row "www" A "192.0.2.1" of zone "example.cz"';
 const svTRIDOf = (file: string): string => JSON.parse(fixture(file)).response.svTRID;
 const reset = () => Object.assign(new Error("other side closed"), { code: "ECONNRESET" });
-const failure = (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error("expected a rejection"); }, (e: unknown) => e);
+const failure = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  );
 
 describe("WedosApiError for each important code", () => {
   // [code, fixture, call, command, object]
@@ -33,7 +40,13 @@ describe("WedosApiError for each important code", () => {
     [2006, "dns-rows-list-error-2006.json", (c) => c.listRows("example.cz"), "dns-rows-list", 'zone "example.cz"'],
     [2316, "dns-row-add-error-2316.json", (c) => c.addRow("example.cz", ROW), "dns-row-add", ROW_OBJECT],
     [2313, "dns-row-add-error-2313.json", (c) => c.addRow("example.cz", ROW), "dns-row-add", ROW_OBJECT],
-    [3309, "dns-row-update-error-3309.json", (c) => c.updateRow("example.cz", "912", 300, "192.0.2.2"), "dns-row-update", 'row 912 of zone "example.cz"'],
+    [
+      3309,
+      "dns-row-update-error-3309.json",
+      (c) => c.updateRow("example.cz", "912", 300, "192.0.2.2"),
+      "dns-row-update",
+      'row 912 of zone "example.cz"',
+    ],
     [3222, "dns-rows-list-error-3222.json", (c) => c.listRows("example.cz"), "dns-rows-list", 'zone "example.cz"'],
     [4000, "dns-domain-commit-error-4000.json", (c) => c.commit("example.cz"), "dns-domain-commit", 'zone "example.cz"'],
   ];
@@ -44,7 +57,15 @@ describe("WedosApiError for each important code", () => {
     const err = (await failure(call(h.client))) as WedosApiError;
     const info = WEDOS_CODES[code]!;
     expect(err).toBeInstanceOf(WedosApiError);
-    expect(err).toMatchObject({ name: `WedosApiError[${code}]`, code, command, object, svTRID: svTRIDOf(file), meaning: info.meaning, fix: info.fix });
+    expect(err).toMatchObject({
+      name: `WedosApiError[${code}]`,
+      code,
+      command,
+      object,
+      svTRID: svTRIDOf(file),
+      meaning: info.meaning,
+      fix: info.fix,
+    });
     expect(info.fix).not.toBe("");
     expect(err.message).toContain(`code ${code}`);
     expect(err.message).toContain(info.meaning);
@@ -53,18 +74,21 @@ describe("WedosApiError for each important code", () => {
     expect(err.message).toContain(svTRIDOf(file));
   });
 
-  it.each(Object.entries(WEDOS_CODES).map(([code, info]) => [Number(code), info] as const))("code %i has a message and, unless OK, a fix", (code, info) => {
-    const err = new WedosApiError(code, "dns-row-add", 'zone "example.cz"', "WAPI text", "sv-1");
-    expect(info.meaning).not.toBe("");
-    expect(err.message).toContain(`code ${code}`);
-    expect(err.message).toContain(info.meaning);
-    if (code >= 2000) {
-      expect(info.fix.length).toBeGreaterThan(5);
-      expect(err.message).toContain(`Fix: ${info.fix}`);
-    } else {
-      expect(info.kind).toBe("ok");
-    }
-  });
+  it.each(Object.entries(WEDOS_CODES).map(([code, info]) => [Number(code), info] as const))(
+    "code %i has a message and, unless OK, a fix",
+    (code, info) => {
+      const err = new WedosApiError(code, "dns-row-add", 'zone "example.cz"', "WAPI text", "sv-1");
+      expect(info.meaning).not.toBe("");
+      expect(err.message).toContain(`code ${code}`);
+      expect(err.message).toContain(info.meaning);
+      if (code >= 2000) {
+        expect(info.fix.length).toBeGreaterThan(5);
+        expect(err.message).toContain(`Fix: ${info.fix}`);
+      } else {
+        expect(info.kind).toBe("ok");
+      }
+    },
+  );
 
   it("describes a code missing from the table and points at the code list", () => {
     const err = new WedosApiError(2999, "ping", "", "", undefined);
@@ -93,12 +117,20 @@ describe("retry policy", () => {
 
   const truncated = fixture("dns-rows-list.json").slice(0, 120);
   // [label, how to fail once, expected error class]
-  const FAULTS: Array<[string, (h: Harness) => void, Function]> = [
+  const FAULTS: Array<[string, (h: Harness) => void, new (...args: never[]) => Error]> = [
     ["HTTP 503", (x) => x.reply("Service Unavailable", 503, { "content-type": "text/plain" }), HttpStatusError],
     ["HTTP 500", (x) => x.reply("<h1>500</h1>", 500, { "content-type": "text/html" }), HttpStatusError],
     ["connection reset", (x) => x.replyError(reset()), ApiConnectionError],
-    ["plain-text User-Agent Rate Limit", (x) => x.reply("User-Agent Rate Limit", 200, { "content-type": "text/plain" }), ResponseParseError],
-    ["HTML protection page", (x) => x.reply("<!DOCTYPE html><html><title>WEDOS Protection</title></html>", 200, { "content-type": "text/html" }), ResponseParseError],
+    [
+      "plain-text User-Agent Rate Limit",
+      (x) => x.reply("User-Agent Rate Limit", 200, { "content-type": "text/plain" }),
+      ResponseParseError,
+    ],
+    [
+      "HTML protection page",
+      (x) => x.reply("<!DOCTYPE html><html><title>WEDOS Protection</title></html>", 200, { "content-type": "text/html" }),
+      ResponseParseError,
+    ],
     ["truncated JSON", (x) => x.reply(truncated), ResponseParseError],
     ["2006 requests limit", (x) => x.reply(fixture("dns-rows-list-error-2006.json")), WedosApiError],
   ];

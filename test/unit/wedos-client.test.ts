@@ -3,8 +3,9 @@
  * method sends (STYLE 13), both wire formats, and lenient parsing of the response shapes WEDOS is
  * inconsistent about (API-NOTES 2.4, Part 3 item 12). Errors and retries: wedos-client-errors.test.ts.
  */
-import { authFor, envelope, fixture, harness, type Harness, type Json, parseXml, USER } from "../fixtures/wedos/harness";
+
 import type { WedosClient } from "../../provider/wedos/client";
+import { authFor, envelope, fixture, type Harness, harness, type Json, parseXml, USER } from "../fixtures/wedos/harness";
 
 const CLTRID = /^pdw-\d+-\d+$/;
 // START is 11:30 in Prague.
@@ -39,26 +40,67 @@ const REQUESTS: Array<[string, (c: WedosClient) => Promise<unknown>, string, Rec
   ["ping", (c) => c.ping(), "ping", undefined, undefined],
   ["listDomains", (c) => c.listDomains(), "dns-domains-list", undefined, { domain: [] }],
   ["domainInfo", (c) => c.domainInfo("example.cz"), "dns-domain-info", { name: "example.cz" }, domainInfoData],
-  ["addDomain primary", (c) => c.addDomain({ name: "example.cz", type: "primary" }), "dns-domain-add",
-    { name: "example.cz", type: "primary", axfr_enabled: 0 }, undefined],
-  ["addDomain primary with AXFR", (c) => c.addDomain({ name: "example.cz", type: "primary", axfrEnabled: true, axfrIps: ["192.0.2.53", "2001:db8::53"] }),
-    "dns-domain-add", { name: "example.cz", type: "primary", axfr_enabled: 1, axfr_ips: { ip1: "192.0.2.53", ip2: "2001:db8::53" } }, undefined],
-  ["addDomain secondary", (c) => c.addDomain({ name: "example.sk", type: "secondary", primaryIp: "192.0.2.1" }), "dns-domain-add",
-    { name: "example.sk", type: "secondary", primary_ip: "192.0.2.1" }, undefined],
+  [
+    "addDomain primary",
+    (c) => c.addDomain({ name: "example.cz", type: "primary" }),
+    "dns-domain-add",
+    { name: "example.cz", type: "primary", axfr_enabled: 0 },
+    undefined,
+  ],
+  [
+    "addDomain primary with AXFR",
+    (c) => c.addDomain({ name: "example.cz", type: "primary", axfrEnabled: true, axfrIps: ["192.0.2.53", "2001:db8::53"] }),
+    "dns-domain-add",
+    { name: "example.cz", type: "primary", axfr_enabled: 1, axfr_ips: { ip1: "192.0.2.53", ip2: "2001:db8::53" } },
+    undefined,
+  ],
+  [
+    "addDomain secondary",
+    (c) => c.addDomain({ name: "example.sk", type: "secondary", primaryIp: "192.0.2.1" }),
+    "dns-domain-add",
+    { name: "example.sk", type: "secondary", primary_ip: "192.0.2.1" },
+    undefined,
+  ],
   ["deleteDomain", (c) => c.deleteDomain("example.cz"), "dns-domain-delete", { name: "example.cz" }, undefined],
-  ["copyDomain", (c) => c.copyDomain("example.cz", "example.sk"), "dns-domain-copy", { name: "example.cz", name_new: "example.sk" }, undefined],
+  [
+    "copyDomain",
+    (c) => c.copyDomain("example.cz", "example.sk"),
+    "dns-domain-copy",
+    { name: "example.cz", name_new: "example.sk" },
+    undefined,
+  ],
   ["axfrRun", (c) => c.axfrRun("example.sk"), "dns-domain-axfr-run", { name: "example.sk" }, { next_run: "2026-06-15 11:35:00" }],
   ["updateKeyset", (c) => c.updateKeyset("example.cz", 1), "dns-domain-update-keyset", { name: "example.cz", keyset: 1 }, undefined],
   ["commit", (c) => c.commit("example.cz"), "dns-domain-commit", { name: "example.cz" }, undefined],
   ["listRows", (c) => c.listRows("example.cz"), "dns-rows-list", { domain: "example.cz" }, { row: [] }],
-  ["rowDetail sends both name and domain", (c) => c.rowDetail("example.cz", "912"), "dns-row-detail",
-    { name: "example.cz", domain: "example.cz", row_id: "912" }, rowData],
-  ["addRow", (c) => c.addRow("example.cz", { name: "", type: "TXT", ttl: 300, rdata: 'v=spf1 "a b" -all' }), "dns-row-add",
-    { domain: "example.cz", name: "", ttl: 300, type: "TXT", rdata: 'v=spf1 "a b" -all' }, undefined],
-  ["addRow with comment", (c) => c.addRow("example.cz", { name: "www", type: "A", ttl: 1800, rdata: "192.0.2.1", comment: "web" }), "dns-row-add",
-    { domain: "example.cz", name: "www", ttl: 1800, type: "A", rdata: "192.0.2.1", auth_comment: "web" }, undefined],
-  ["updateRow", (c) => c.updateRow("example.cz", "912", 600, "192.0.2.2"), "dns-row-update",
-    { domain: "example.cz", row_id: "912", ttl: 600, rdata: "192.0.2.2" }, undefined],
+  [
+    "rowDetail sends both name and domain",
+    (c) => c.rowDetail("example.cz", "912"),
+    "dns-row-detail",
+    { name: "example.cz", domain: "example.cz", row_id: "912" },
+    rowData,
+  ],
+  [
+    "addRow",
+    (c) => c.addRow("example.cz", { name: "", type: "TXT", ttl: 300, rdata: 'v=spf1 "a b" -all' }),
+    "dns-row-add",
+    { domain: "example.cz", name: "", ttl: 300, type: "TXT", rdata: 'v=spf1 "a b" -all' },
+    undefined,
+  ],
+  [
+    "addRow with comment",
+    (c) => c.addRow("example.cz", { name: "www", type: "A", ttl: 1800, rdata: "192.0.2.1", comment: "web" }),
+    "dns-row-add",
+    { domain: "example.cz", name: "www", ttl: 1800, type: "A", rdata: "192.0.2.1", auth_comment: "web" },
+    undefined,
+  ],
+  [
+    "updateRow",
+    (c) => c.updateRow("example.cz", "912", 600, "192.0.2.2"),
+    "dns-row-update",
+    { domain: "example.cz", row_id: "912", ttl: 600, rdata: "192.0.2.2" },
+    undefined,
+  ],
   ["deleteRow", (c) => c.deleteRow("example.cz", "912"), "dns-row-delete", { domain: "example.cz", row_id: "912" }, undefined],
 ];
 
@@ -84,7 +126,9 @@ describe("XML format", () => {
 
   it("sends the exact XML document for dns-row-add, escaping rdata", async () => {
     h = xmlHarness();
-    h.reply(fixture("dns-rows-list-empty.xml").replace("dns-rows-list", "dns-row-add").replace("<data/>", ""), 200, { "content-type": "text/xml" });
+    h.reply(fixture("dns-rows-list-empty.xml").replace("dns-rows-list", "dns-row-add").replace("<data/>", ""), 200, {
+      "content-type": "text/xml",
+    });
     await h.client.addRow("example.cz", { name: "", type: "TXT", ttl: 300, rdata: 'a <b> & "c"', comment: "x" });
     const [raw] = h.sentRaw();
     const clTRID = /<clTRID>(pdw-\d+-\d+)<\/clTRID>/.exec(raw!)?.[1];
@@ -135,7 +179,15 @@ describe("XML format", () => {
 describe("lenient response parsing", () => {
   const ROWS = [
     { ID: "911", name: "", ttl: 1800, rdtype: "A", rdata: "192.0.2.1", changed_date: "2026-06-01 09:54:41", author_comment: "" },
-    { ID: "912", name: "www", ttl: 300, rdtype: "CNAME", rdata: "example.cz.", changed_date: "2026-06-01 09:54:42", author_comment: expect.any(String) },
+    {
+      ID: "912",
+      name: "www",
+      ttl: 300,
+      rdtype: "CNAME",
+      rdata: "example.cz.",
+      changed_date: "2026-06-01 09:54:42",
+      author_comment: expect.any(String),
+    },
   ];
 
   it.each([
@@ -163,14 +215,17 @@ describe("lenient response parsing", () => {
     expect(await h.client.listRows("example.cz")).toEqual([expect.objectContaining({ ID: "912", ttl: 300, author_comment: "web" })]);
   });
 
-  it.each([["data: \"\"", ""], ["data: null", null], ["no data", undefined], ["data.row: \"\"", { row: "" }], ["data.row: []", { row: [] }]])(
-    "reads %s as no rows",
-    async (_label, data) => {
-      h = harness();
-      h.reply(envelope("dns-rows-list", 1000, data));
-      expect(await h.client.listRows("example.cz")).toEqual([]);
-    },
-  );
+  it.each([
+    ['data: ""', ""],
+    ["data: null", null],
+    ["no data", undefined],
+    ['data.row: ""', { row: "" }],
+    ["data.row: []", { row: [] }],
+  ])("reads %s as no rows", async (_label, data) => {
+    h = harness();
+    h.reply(envelope("dns-rows-list", 1000, data));
+    expect(await h.client.listRows("example.cz")).toEqual([]);
+  });
 
   it("accepts a JSON body served as Content-Type: text/html", async () => {
     h = harness();
@@ -184,24 +239,26 @@ describe("lenient response parsing", () => {
     expect(await h.client.listRows("example.cz")).toHaveLength(3);
   });
 
-  it.each([["as an array", "dns-domains-list.json"], ["as a keyed object", "dns-domains-list-keyed.json"]])(
-    "reads dns-domains-list data.domain %s",
-    async (_label, file) => {
-      h = harness();
-      h.reply(fixture(file));
-      expect(await h.client.listDomains()).toEqual([
-        { name: "example.cz", type: "primary", status: "active" },
-        { name: "example.sk", type: "secondary", status: "active" },
-      ]);
-    },
-  );
+  it.each([
+    ["as an array", "dns-domains-list.json"],
+    ["as a keyed object", "dns-domains-list-keyed.json"],
+  ])("reads dns-domains-list data.domain %s", async (_label, file) => {
+    h = harness();
+    h.reply(fixture(file));
+    expect(await h.client.listDomains()).toEqual([
+      { name: "example.cz", type: "primary", status: "active" },
+      { name: "example.sk", type: "secondary", status: "active" },
+    ]);
+  });
 
   it("reads a single domain and the domain info object", async () => {
     h = harness();
     h.reply(envelope("dns-domains-list", 1000, { domain: { name: "example.cz", type: "primary", status: "active" } }));
     h.reply(fixture("dns-domain-info.json"));
     expect(await h.client.listDomains()).toEqual([{ name: "example.cz", type: "primary", status: "active" }]);
-    expect(await h.client.domainInfo("example.cz")).toEqual(expect.objectContaining({ name: "example.cz", axfr_ips: "192.0.2.53 192.0.2.54", serial: "2026060101" }));
+    expect(await h.client.domainInfo("example.cz")).toEqual(
+      expect.objectContaining({ name: "example.cz", axfr_ips: "192.0.2.53 192.0.2.54", serial: "2026060101" }),
+    );
   });
 
   it("returns undefined for a row that is gone (3309) and a zone that is not there (3222)", async () => {

@@ -5,7 +5,12 @@
  */
 import { CommitCoalescer } from "../../provider/wedos/commit";
 
-interface Deferred { zone: string; sentAt: number; resolve(): void; reject(e: unknown): void }
+interface Deferred {
+  zone: string;
+  sentAt: number;
+  resolve(): void;
+  reject(e: unknown): void;
+}
 
 function setup(opts: { quietMs?: number; maxWaitMs?: number } = {}) {
   const commits: Deferred[] = [];
@@ -144,7 +149,7 @@ it.each([
   while (Date.now() - start < maxWaitMs * 3) {
     await tick(every);
     others.push(track(co.committed("example.cz")));
-    commits.forEach((c) => c.resolve());
+    for (const c of commits) c.resolve();
   }
   expect(commits[0]!.sentAt - start).toBeLessThanOrEqual(maxWaitMs);
   await tick(0);
@@ -153,7 +158,7 @@ it.each([
   expect(commits.length).toBeGreaterThanOrEqual(2);
   for (let i = 1; i < commits.length; i++) expect(commits[i]!.sentAt - commits[i - 1]!.sentAt).toBeLessThanOrEqual(maxWaitMs + every);
   await tick(maxWaitMs);
-  commits.forEach((c) => c.resolve());
+  for (const c of commits) c.resolve();
   await tick(0);
   expect(others.every((o) => o.ok)).toBe(true);
 });

@@ -6,7 +6,7 @@ import { createOrAdopt, defineResource } from "../../define";
 import { dnspodContext } from "../context";
 import { AliasResource } from "./descriptors";
 
-export function splitAliasId(id: string): { domainId: string; aliasId: string } {
+function splitAliasId(id: string): { domainId: string; aliasId: string } {
   const i = id.indexOf("/");
   return { domainId: id.slice(0, i), aliasId: id.slice(i + 1) };
 }

@@ -12,13 +12,14 @@ export const DomainResource = describeResource({
   module: "dnspod",
   type: "Domain",
   file: "domain",
-  description: "A domain at DNSPod (Domain.Create). Group, mark, remark, status and search-engine push are updated in place through their own actions.",
+  description:
+    "A domain at DNSPod (Domain.Create). Group, mark, remark, status and search-engine push are updated in place through their own actions.",
   id: "the DNSPod domain id",
   idExample: "1992403",
   inputs: DomainInputs,
   outputs: z.object({
     punycode: z.string().describe("The domain in punycode."),
-    grade: z.string().describe("Service grade, e.g. \"DP_Free\"; it sets the minimum TTL and the record types and lines allowed."),
+    grade: z.string().describe('Service grade, e.g. "DP_Free"; it sets the minimum TTL and the record types and lines allowed.'),
     ttl: z.number().int().describe("The domain's default TTL."),
     owner: z.string().describe("E-mail of the owning account."),
     recordCount: z.number().int().describe("Number of records, system NS records included."),
@@ -31,8 +32,9 @@ export const RecordResource = describeResource({
   module: "dnspod",
   type: "Record",
   file: "record",
-  description: "A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain.",
-  id: "\"domainId/recordId\"",
+  description:
+    "A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain.",
+  id: '"domainId/recordId"',
   idExample: "1992403/451217",
   inputs: RecordInputs,
   outputs: z.object({
@@ -49,10 +51,10 @@ export const ShareResource = describeResource({
   type: "DomainShare",
   file: "share",
   description: "Shares a domain (or one subdomain of it) with another DNSPod account (Domainshare.Create/Modify/Remove).",
-  id: "\"domainId/email[/subDomain]\"",
+  id: '"domainId/email[/subDomain]"',
   idExample: "1992403/colleague@example.com",
   inputs: ShareInputs,
-  outputs: z.object({ status: z.string().describe("Share status as DNSPod reports it, e.g. \"enabled\".") }),
+  outputs: z.object({ status: z.string().describe('Share status as DNSPod reports it, e.g. "enabled".') }),
   replaceOnChange: ["domainId", "email"],
   createOnly: ["adopt"],
 });
@@ -62,7 +64,7 @@ export const AliasResource = describeResource({
   type: "DomainAlias",
   file: "alias",
   description: "Another domain name answering with this domain's records (Domainalias.Create/Remove).",
-  id: "\"domainId/aliasId\"",
+  id: '"domainId/aliasId"',
   idExample: "1992403/8822",
   inputs: AliasInputs,
   outputs: z.object({ aliasId: z.string().describe("DNSPod alias id.") }),
@@ -94,7 +96,7 @@ export const LockResource = describeResource({
   inputs: LockInputs,
   outputs: z.object({
     lockCode: z.string().describe("The unlock code; stored as a secret (additionalSecretOutputs)."),
-    lockEnd: z.string().describe("Last day of the lock, \"YYYY-MM-DD\"."),
+    lockEnd: z.string().describe('Last day of the lock, "YYYY-MM-DD".'),
   }),
   replaceOnChange: ["domainId", "days"],
   secretOutputs: ["lockCode"],
@@ -116,19 +118,32 @@ export const ZoneRecordsResource = describeResource({
         z.object({
           ttl: z.number().int().describe("Time to live in seconds."),
           mx: z.number().int().optional().describe("MX priority (MX records only)."),
-          status: z.literal("disable").optional().describe("\"disable\" for a disabled record; absent when enabled."),
+          status: z.literal("disable").optional().describe('"disable" for a disabled record; absent when enabled.'),
           remark: z.string().optional().describe("The record's remark, when it has one."),
           recordId: z.string().describe("DNSPod record id."),
-          unmanaged: z.boolean().optional().describe("A record nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
+          unmanaged: z
+            .boolean()
+            .optional()
+            .describe("A record nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
         }),
       )
       .describe(
-        "The records as stored, keyed by identity (\"www A 192.0.2.10\", \"www A@US 192.0.2.10\" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes.",
+        'The records as stored, keyed by identity ("www A 192.0.2.10", "www A@US 192.0.2.10" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes.',
       ),
-    unmanaged: z.array(z.string()).describe("Records in the domain that nothing here declares, by identity (never DNSPod's own NS records)."),
+    unmanaged: z
+      .array(z.string())
+      .describe("Records in the domain that nothing here declares, by identity (never DNSPod's own NS records)."),
     recordCount: z.number().int().describe("Number of declared records."),
   }),
   replaceOnChange: ["domainId"],
 });
 
-export const DNSPOD_RESOURCES = [DomainResource, RecordResource, ShareResource, AliasResource, GroupResource, LockResource, ZoneRecordsResource] as const;
+export const DNSPOD_RESOURCES = [
+  DomainResource,
+  RecordResource,
+  ShareResource,
+  AliasResource,
+  GroupResource,
+  LockResource,
+  ZoneRecordsResource,
+] as const;

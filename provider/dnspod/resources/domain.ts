@@ -17,7 +17,7 @@ export type DomainOutputs = Outputs;
 type Outputs = OutputsOf<typeof DomainResource>;
 type Settings = Pick<Inputs, "groupId" | "isMark" | "remark" | "status" | "searchEnginePush">;
 
-export function outputsFromDomain(inputs: Inputs, d: Domain): Outputs {
+function outputsFromDomain(inputs: Inputs, d: Domain): Outputs {
   return { ...inputs, ...fromDomain(d) };
 }
 
@@ -47,7 +47,10 @@ async function assertGroupExists(client: DnspodClient, groupId: number): Promise
 
 async function describe(client: DnspodClient, inputs: Inputs, id: string): Promise<Outputs> {
   const d = await client.domainInfo({ id });
-  if (!d) throw new Error(`DNSPod Domain.Info domain ${id} ("${inputs.domain}"): the domain was written but cannot be read back; run \`pulumi refresh\``);
+  if (!d)
+    throw new Error(
+      `DNSPod Domain.Info domain ${id} ("${inputs.domain}"): the domain was written but cannot be read back; run \`pulumi refresh\``,
+    );
   return outputsFromDomain(inputs, d);
 }
 

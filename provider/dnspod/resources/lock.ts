@@ -13,7 +13,7 @@ import { LockResource } from "./descriptors";
 const DAY_MS = 86_400_000;
 
 /** Whole days from the start to the end date ("YYYY-MM-DD"), if both parse. */
-export function lockDays(start: string, end: string): number | undefined {
+function lockDays(start: string, end: string): number | undefined {
   const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS);
   return Number.isFinite(days) && days >= 1 ? days : undefined;
 }

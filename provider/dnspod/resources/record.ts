@@ -9,7 +9,7 @@ import type { InputsOf, OutputsOf } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
 import { sameValue } from "../../resource";
 import { dnspodContext } from "../context";
-import { fromRecordRow, sameRecord, toRecordWrite, type RecordState } from "../convert";
+import { fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
 import type { RecordRow } from "../schemas";
 import { RecordResource } from "./descriptors";
 
@@ -22,12 +22,12 @@ const MODIFY_KEYS = ["subDomain", "recordType", "recordLine", "value", "mx", "tt
 
 type Desired = Omit<Inputs, "adopt">;
 
-export function splitRecordId(id: string): { domainId: string; recordId: string } {
+function splitRecordId(id: string): { domainId: string; recordId: string } {
   const i = id.indexOf("/");
   return { domainId: id.slice(0, i), recordId: id.slice(i + 1) };
 }
 
-export function outputsFromState(inputs: Inputs, s: RecordState): Outputs {
+function outputsFromState(inputs: Inputs, s: RecordState): Outputs {
   const { mx: _ignored, ...rest } = inputs;
   return {
     ...rest,
@@ -58,7 +58,8 @@ async function converge(domainId: string, recordId: string, cur: Desired, want: 
     await f();
     wrote = true;
   };
-  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k]))) await step(() => client.modifyRecord(domainId, recordId, toRecordWrite(want, site)));
+  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k])))
+    await step(() => client.modifyRecord(domainId, recordId, toRecordWrite(want, site)));
   if (cur.status !== want.status) await step(() => client.setRecordStatus(domainId, recordId, want.status));
   if (cur.remark !== want.remark) await step(() => client.setRecordRemark(domainId, recordId, want.remark));
   if (wrote) records.invalidate(domainId);
@@ -67,7 +68,10 @@ async function converge(domainId: string, recordId: string, cur: Desired, want: 
 
 async function readBack(inputs: Inputs, recordId: string, since: number): Promise<Outputs> {
   const row = await listedAfter(inputs.domainId, recordId, since);
-  if (!row) throw new Error(`DNSPod Record.List record ${recordId} of domain ${inputs.domainId}: the record was written but is not listed; run \`pulumi refresh\` and retry`);
+  if (!row)
+    throw new Error(
+      `DNSPod Record.List record ${recordId} of domain ${inputs.domainId}: the record was written but is not listed; run \`pulumi refresh\` and retry`,
+    );
   return outputsFromState(inputs, fromRecordRow(row));
 }
 
@@ -102,7 +106,8 @@ export const recordImpl = defineResource(RecordResource, {
 
   async update(id, olds, news) {
     const { recordId } = splitRecordId(id);
-    if (!(await converge(news.domainId, recordId, olds, news))) return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
+    if (!(await converge(news.domainId, recordId, olds, news)))
+      return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
     return readBack(news, recordId, performance.now());
   },
 

@@ -14,7 +14,7 @@ import { ShareResource } from "./descriptors";
 type Inputs = InputsOf<typeof ShareResource>;
 type Outputs = OutputsOf<typeof ShareResource>;
 
-export function splitShareId(id: string): { domainId: string; email: string } {
+function splitShareId(id: string): { domainId: string; email: string } {
   const [domainId = "", email = ""] = id.split("/");
   return { domainId, email };
 }
@@ -33,7 +33,10 @@ const outputsFromShare = (inputs: Inputs, s: Share): Outputs => ({
 
 async function describe(client: DnspodClient, inputs: Inputs): Promise<Outputs> {
   const s = await findShare(client, inputs.domainId, inputs.email);
-  if (!s) throw new Error(`DNSPod Domainshare.List domain ${inputs.domainId}: the share with ${inputs.email} was written but is not listed; run \`pulumi refresh\``);
+  if (!s)
+    throw new Error(
+      `DNSPod Domainshare.List domain ${inputs.domainId}: the share with ${inputs.email} was written but is not listed; run \`pulumi refresh\``,
+    );
   return outputsFromShare(inputs, s);
 }
 
@@ -44,7 +47,10 @@ export const shareImpl = defineResource(ShareResource, {
     // 9: already shared with this email; adopting brings mode and sub domain to what is declared.
     const how = await createOrAdopt<"created" | "adopted">(
       inputs.adopt,
-      async () => (await client.createShare(inputs.domainId, inputs.email, inputs.mode, inputs.subDomain), "created"),
+      async () => {
+        await client.createShare(inputs.domainId, inputs.email, inputs.mode, inputs.subDomain);
+        return "created";
+      },
       async () => "adopted",
     );
     if (how === "adopted") {

@@ -8,7 +8,4 @@ import { zoneRecordsParts } from "../../zone/resource";
 import { dnspodZoneApi } from "../zone-api";
 import { ZoneRecordsResource } from "./descriptors";
 
-export const zoneRecordsImpl = defineResource(
-  ZoneRecordsResource,
-  zoneRecordsParts(dnspodZoneApi, "domainId", "recordId"),
-);
+export const zoneRecordsImpl = defineResource(ZoneRecordsResource, zoneRecordsParts(dnspodZoneApi, "domainId", "recordId"));

@@ -11,12 +11,13 @@ export const DomainResource = describeResource({
   module: "wedos",
   type: "Domain",
   file: "domain",
-  description: "A zone in WEDOS DNS (dns-domain-add / dns-domain-copy). Changes WAPI cannot apply in place are refused unless allowRecreate is set.",
+  description:
+    "A zone in WEDOS DNS (dns-domain-add / dns-domain-copy). Changes WAPI cannot apply in place are refused unless allowRecreate is set.",
   id: "the zone name",
   idExample: "example.cz",
   inputs: DomainInputs,
   outputs: z.object({
-    status: z.string().describe("Zone status as WEDOS reports it, e.g. \"active\"."),
+    status: z.string().describe('Zone status as WEDOS reports it, e.g. "active".'),
     serial: z.string().describe("SOA serial; grows with every commit that publishes changes."),
     rname: z.string().describe("SOA responsible-person mailbox."),
     refresh: z.number().int().describe("SOA refresh in seconds."),
@@ -37,12 +38,12 @@ export const RecordResource = describeResource({
   file: "record",
   description:
     "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns.",
-  id: "\"zone/rowId\"",
+  id: '"zone/rowId"',
   idExample: "example.cz/123456",
   inputs: RecordInputs,
   outputs: z.object({
     rowId: z.string().describe("WAPI row ID."),
-    fqdn: z.string().describe("Fully qualified name, e.g. \"www.example.cz\"."),
+    fqdn: z.string().describe('Fully qualified name, e.g. "www.example.cz".'),
     changedDate: z.string().describe("When WEDOS last changed the row."),
   }),
   replaceOnChange: ["domain", "name", "type", "comment"],
@@ -73,14 +74,22 @@ export const ZoneRecordsResource = describeResource({
   idExample: "example.cz",
   inputs: ZoneRecordsInputs,
   outputs: z.object({
-    records: z.record(z.string(), z.object({
-      ttl: z.number().int().describe("Time to live in seconds."),
-      comment: z.string().optional().describe("Author comment, when the row has one."),
-      rowId: z.string().describe("WAPI row ID."),
-      unmanaged: z.boolean().optional().describe("A row nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
-    })).describe(
-      "The rows as stored, keyed by identity (\"www A 192.0.2.10\"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.",
-    ),
+    records: z
+      .record(
+        z.string(),
+        z.object({
+          ttl: z.number().int().describe("Time to live in seconds."),
+          comment: z.string().optional().describe("Author comment, when the row has one."),
+          rowId: z.string().describe("WAPI row ID."),
+          unmanaged: z
+            .boolean()
+            .optional()
+            .describe("A row nothing declares, seen by a refresh of an exclusive resource; the next update deletes it."),
+        }),
+      )
+      .describe(
+        'The rows as stored, keyed by identity ("www A 192.0.2.10"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.',
+      ),
     unmanaged: z.array(z.string()).describe("Rows in the zone that nothing here declares, by identity (never the zone's own apex NS)."),
     recordCount: z.number().int().describe("Number of declared rows."),
   }),

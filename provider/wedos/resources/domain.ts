@@ -6,7 +6,7 @@
 import { createOrAdopt, defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
-import { sameValue, type CheckFailure } from "../../resource";
+import { type CheckFailure, sameValue } from "../../resource";
 import { wedosContext } from "../context";
 import { fromDomainInfo } from "../convert";
 import type { DomainInfo } from "../schemas";
@@ -18,13 +18,14 @@ type Outputs = OutputsOf<typeof DomainResource>;
 /** The settings WAPI can only change by deleting and re-adding the zone. */
 const RECREATE_KEYS = ["type", "primaryIp", "axfrEnabled", "axfrIps"] as const;
 
-export function outputsFromInfo(inputs: Inputs, info: DomainInfo): Outputs {
+function outputsFromInfo(inputs: Inputs, info: DomainInfo): Outputs {
   return { ...inputs, ...fromDomainInfo(info) };
 }
 
 async function describe(inputs: Inputs): Promise<Outputs> {
   const info = await wedosContext().client.domainInfo(inputs.name);
-  if (!info) throw new Error(`WEDOS dns-domain-info zone "${inputs.name}": the zone was created but cannot be read back; run \`pulumi refresh\``);
+  if (!info)
+    throw new Error(`WEDOS dns-domain-info zone "${inputs.name}": the zone was created but cannot be read back; run \`pulumi refresh\``);
   return outputsFromInfo(inputs, info);
 }
 
@@ -35,7 +36,14 @@ async function createZone(inputs: Inputs, adopt: boolean): Promise<{ id: string;
   const { client, commits } = wedosContext();
   const add = async () => {
     if (inputs.copyFrom) await client.copyDomain(inputs.copyFrom, inputs.name);
-    else await client.addDomain({ name: inputs.name, type: inputs.type, primaryIp: inputs.primaryIp, axfrEnabled: inputs.axfrEnabled, axfrIps: inputs.axfrIps });
+    else
+      await client.addDomain({
+        name: inputs.name,
+        type: inputs.type,
+        primaryIp: inputs.primaryIp,
+        axfrEnabled: inputs.axfrEnabled,
+        axfrIps: inputs.axfrIps,
+      });
     return "added";
   };
   // An existing zone (3303, or 3312 for a copy's target) is taken over as it is.

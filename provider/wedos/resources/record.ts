@@ -5,8 +5,8 @@
  */
 import { defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
-import { forget, journaledCreate } from "../../journal";
 import { isNotFound } from "../../http/errors";
+import { forget, journaledCreate } from "../../journal";
 import { wedosContext } from "../context";
 import { fqdn, fromRow, sameRow } from "../convert";
 import { WedosApiError } from "../errors";
@@ -16,7 +16,7 @@ import { RecordResource } from "./descriptors";
 type Inputs = InputsOf<typeof RecordResource>;
 type Outputs = OutputsOf<typeof RecordResource>;
 
-export function outputsFromRow(inputs: Inputs, row: Row): Outputs {
+function outputsFromRow(inputs: Inputs, row: Row): Outputs {
   return { ...inputs, ...fromRow(row, inputs.domain), type: row.rdtype as Inputs["type"] };
 }
 
@@ -43,7 +43,13 @@ async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; 
   const { client, rows } = wedosContext();
   const existing = (await rows.get(inputs.domain)).find((r) => sameRow(r, inputs));
   if (existing && !adopt) {
-    throw new WedosApiError(2316, "dns-row-add", `row "${inputs.name}" ${inputs.type} "${inputs.rdata}" of zone "${inputs.domain}" (row ${existing.ID})`, "this row exists", undefined);
+    throw new WedosApiError(
+      2316,
+      "dns-row-add",
+      `row "${inputs.name}" ${inputs.type} "${inputs.rdata}" of zone "${inputs.domain}" (row ${existing.ID})`,
+      "this row exists",
+      undefined,
+    );
   }
   if (existing) {
     if (existing.ttl !== inputs.ttl) await client.updateRow(inputs.domain, existing.ID, inputs.ttl, inputs.rdata);
@@ -58,13 +64,18 @@ async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; 
   // The commit and the listing that finds the new ID only need the add to be done: run both.
   const [, listed] = await Promise.all([commit(inputs.domain), rowsAfter(inputs.domain, done)]);
   const row = listed.find((r) => sameRow(r, inputs));
-  if (!row) throw new Error(`WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`);
+  if (!row)
+    throw new Error(
+      `WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`,
+    );
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
 
 export const recordImpl = defineResource(RecordResource, {
   // A new row identical to the old one (only the comment changed) cannot be added next to it.
-  deleteBeforeReplace: (olds, news) => olds.domain === news.domain && sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news),
+  deleteBeforeReplace: (olds, news) =>
+    olds.domain === news.domain &&
+    sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news),
 
   create: (inputs) => journaledCreate(journalKey(inputs), inputs.adopt, (adopt) => createRow(inputs, adopt)),
 

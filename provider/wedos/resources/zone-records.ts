@@ -9,7 +9,4 @@ import { zoneRecordsParts } from "../../zone/resource";
 import { wedosZoneApi } from "../zone-api";
 import { ZoneRecordsResource } from "./descriptors";
 
-export const zoneRecordsImpl = defineResource(
-  ZoneRecordsResource,
-  zoneRecordsParts(wedosZoneApi, "domain", "rowId"),
-);
+export const zoneRecordsImpl = defineResource(ZoneRecordsResource, zoneRecordsParts(wedosZoneApi, "domain", "rowId"));

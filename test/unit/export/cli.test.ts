@@ -2,8 +2,9 @@
  * The command line without the network: what each argument list means, and what run() prints and
  * returns for help, usage errors and missing credentials (all before any request).
  */
-import { EXPORT_HELP, parseCommand, run, TOOL_HELP } from "../../../provider/export/cli";
+
 import { setStackConfig } from "../../../provider/config";
+import { EXPORT_HELP, parseCommand, run, TOOL_HELP } from "../../../provider/export/cli";
 
 describe("parseCommand", () => {
   test.each<[string[], object]>([

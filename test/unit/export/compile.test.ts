@@ -30,11 +30,14 @@ function typecheck(files: Map<string, string>): string[] {
   };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, lang, ...rest) => (files.has(name) ? ts.createSourceFile(name, files.get(name)!, lang) : getSourceFile(name, lang, ...rest));
+  host.getSourceFile = (name, lang, ...rest) =>
+    files.has(name) ? ts.createSourceFile(name, files.get(name)!, lang) : getSourceFile(name, lang, ...rest);
   host.fileExists = (name) => files.has(name) || fileExists(name);
   host.readFile = (name) => files.get(name) ?? readFile(name);
   const program = ts.createProgram([...files.keys()], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.slice(ROOT.length + 1) ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName.slice(ROOT.length + 1) ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 }
 
 test("the exported programs compile (strict) against sdk/; a wrongly typed value does not", () => {
@@ -57,5 +60,7 @@ test("the exported programs compile (strict) against sdk/; a wrongly typed value
     ]),
   );
   expect(diagnostics).toHaveLength(1);
-  expect(diagnostics[0]).toMatch(/^test\/unit\/export\/generated\/broken\/index\.ts: Type 'string' is not assignable to type 'Input<number> \| undefined'/);
+  expect(diagnostics[0]).toMatch(
+    /^test\/unit\/export\/generated\/broken\/index\.ts: Type 'string' is not assignable to type 'Input<number> \| undefined'/,
+  );
 });

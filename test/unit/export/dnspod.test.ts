@@ -3,11 +3,12 @@
  * domain (lines, a disabled record, remarks, URL forwarding, held system NS), and every exported
  * input left unchanged by dnspod.Record's check() rules.
  */
+
+import { liveRecord } from "../../../provider/dnspod/convert";
+import { ZoneRecordsInputs } from "../../../provider/dnspod/resources/inputs";
+import { dnspodZoneApi } from "../../../provider/dnspod/zone-api";
 import { dnspodExport } from "../../../provider/export/dnspod";
 import { FORMATS } from "../../../provider/export/formats";
-import { ZoneRecordsInputs } from "../../../provider/dnspod/resources/inputs";
-import { liveRecord } from "../../../provider/dnspod/convert";
-import { dnspodZoneApi } from "../../../provider/dnspod/zone-api";
 import { planZone } from "../../../provider/zone/plan";
 import { DNSPOD_DOMAIN_ID, DNSPOD_ROWS } from "../../fixtures/export/zones";
 
@@ -96,7 +97,9 @@ test("a domain with only its system NS records exports nothing but says why", ()
     api: "dnspod",
     zone: "example.com",
     domainId: "7",
-    omitted: ["2 NS records at the apex that DNSPod holds for itself (f1g1ns1.dnspod.net., f1g1ns2.dnspod.net.): the API cannot change them."],
+    omitted: [
+      "2 NS records at the apex that DNSPod holds for itself (f1g1ns1.dnspod.net., f1g1ns2.dnspod.net.): the API cannot change them.",
+    ],
     entries: [],
   });
 });
@@ -108,7 +111,11 @@ test("a record check() would refuse (a type DNSPod lists but the resources do no
     undefined,
     'dnspod.ZoneRecords refuses it: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)',
   ]);
-  const lines = (format: "ts" | "zone") => FORMATS[format].render(one, ctx).split("\n").filter((l) => /SPF|192\.0\.2\.1\b|commented/.test(l));
+  const lines = (format: "ts" | "zone") =>
+    FORMATS[format]
+      .render(one, ctx)
+      .split("\n")
+      .filter((l) => /SPF|192\.0\.2\.1\b|commented/.test(l));
   expect(lines("ts")).toEqual([
     "// 1 record is commented out: ZoneRecords would not take the data the API holds",
     '    { subDomain: "@", recordType: "A", value: "192.0.2.1", ttl: 600 },',

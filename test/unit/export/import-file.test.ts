@@ -25,7 +25,9 @@ test("import: the zone's records as one ZoneRecords, at the package's version", 
   ]
 }
 `);
-  expect(parse(FORMATS.import.render(dnspod, ctx)).resources.map((r) => [r.type, r.name, r.id])).toEqual([["dnspod:index:ZoneRecords", "example-com-records", DNSPOD_DOMAIN_ID]]);
+  expect(parse(FORMATS.import.render(dnspod, ctx)).resources.map((r) => [r.type, r.name, r.id])).toEqual([
+    ["dnspod:index:ZoneRecords", "example-com-records", DNSPOD_DOMAIN_ID],
+  ]);
 });
 
 test("import-records: one Record per record ZoneRecords takes, ids zone/rowId, names unique and valid", () => {
@@ -35,7 +37,9 @@ test("import-records: one Record per record ZoneRecords takes, ids zone/rowId, n
   expect(resources.every((r) => r.type === "wedos:index:Record" && r.version === "0.1.0")).toBe(true);
   expect(new Set(resources.map((r) => r.name)).size).toBe(resources.length);
   for (const r of resources) expect(r.name).toMatch(/^[a-z0-9-]+$/);
-  expect(resources.find((r) => r.id === `example.cz/${taken.find((e) => e.zone.name === "*.dev")!.id}`)!.name).toMatch(/^example-cz-wildcard-dev-cname-\d+$/);
+  expect(resources.find((r) => r.id === `example.cz/${taken.find((e) => e.zone.name === "*.dev")!.id}`)!.name).toMatch(
+    /^example-cz-wildcard-dev-cname-\d+$/,
+  );
   // The delegation of sub.example.cz is taken; the apex NS naming WEDOS's own servers is not.
   expect(wedos.entries.length - taken.length).toBe(0);
 });

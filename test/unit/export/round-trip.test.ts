@@ -4,7 +4,7 @@
  */
 import { dnspodExport } from "../../../provider/export/dnspod";
 import { FORMATS } from "../../../provider/export/formats";
-import { naturalCompare, sortEntries, type ExportEntry } from "../../../provider/export/model";
+import { type ExportEntry, naturalCompare, sortEntries } from "../../../provider/export/model";
 import { wedosExport } from "../../../provider/export/wedos";
 import { parseZoneFile, ZONE_FILE_TYPES, type ZoneFileRecord } from "../../../provider/zonefile";
 import { DNSPOD_DOMAIN_ID, DNSPOD_ROWS, WEDOS_NAMESERVERS, WEDOS_ROWS } from "../../fixtures/export/zones";
@@ -41,8 +41,24 @@ test("sortEntries: apex first, then name, type, data, comment; the input order d
     input: name,
     zone: { name, type, rdata, ...(comment ? { comment } : {}) },
   });
-  const entries = [e("www", "A", "192.0.2.1"), e("", "MX", "20 b."), e("", "MX", "5 a."), e("*", "A", "192.0.2.9"), e("", "A", "192.0.2.2", "line US"), e("", "A", "192.0.2.2"), e("_dmarc", "TXT", "v=DMARC1")];
-  const order = ["|A|192.0.2.2|", "|A|192.0.2.2|line US", "|MX|5 a.|", "|MX|20 b.|", "*|A|192.0.2.9|", "_dmarc|TXT|v=DMARC1|", "www|A|192.0.2.1|"];
+  const entries = [
+    e("www", "A", "192.0.2.1"),
+    e("", "MX", "20 b."),
+    e("", "MX", "5 a."),
+    e("*", "A", "192.0.2.9"),
+    e("", "A", "192.0.2.2", "line US"),
+    e("", "A", "192.0.2.2"),
+    e("_dmarc", "TXT", "v=DMARC1"),
+  ];
+  const order = [
+    "|A|192.0.2.2|",
+    "|A|192.0.2.2|line US",
+    "|MX|5 a.|",
+    "|MX|20 b.|",
+    "*|A|192.0.2.9|",
+    "_dmarc|TXT|v=DMARC1|",
+    "www|A|192.0.2.1|",
+  ];
   expect(sortEntries(entries).map((x) => x.id)).toEqual(order);
   expect(sortEntries([...entries].reverse()).map((x) => x.id)).toEqual(order);
 });

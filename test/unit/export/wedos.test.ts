@@ -2,13 +2,14 @@
  * WEDOS rows → export: the exact zone file and TypeScript program for a varied zone, the rdata
  * conversion table, and every exported input left unchanged by wedos.Record's check() rules.
  */
-import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
+
 import { FORMATS } from "../../../provider/export/formats";
-import { ZoneRecordsInputs } from "../../../provider/wedos/resources/inputs";
+import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
 import { isServiceRow, liveRow } from "../../../provider/wedos/convert";
+import { ZoneRecordsInputs } from "../../../provider/wedos/resources/inputs";
+import { Row } from "../../../provider/wedos/schemas";
 import { wedosZoneApi } from "../../../provider/wedos/zone-api";
 import { planZone } from "../../../provider/zone/plan";
-import { Row } from "../../../provider/wedos/schemas";
 import { parseZoneFile } from "../../../provider/zonefile";
 import { LONG_TXT, SSHFP_HEX, TLSA_HEX, WEDOS_NAMESERVERS, WEDOS_ROWS } from "../../fixtures/export/zones";
 
@@ -133,8 +134,14 @@ describe("zoneRdata: WAPI rdata → parseZoneFile's canonical form", () => {
 });
 
 test("rows a zone file or ZoneRecords cannot take as stored become comment lines with the reason; the rest reads back", () => {
-  const row = (ID: string, name: string, rdtype: string, rdata: string) => Row.parse({ ID, name, ttl: "300", rdtype, rdata, changed_date: "", author_comment: ID === "3" ? "from the old DNS" : "" });
-  const rows = [row("1", "www", "A", "192.0.2.1"), row("2", "_443._tcp", "TLSA", "3 1 1 ABCD"), row("3", "", "CAA", '300 issue "ca.example.net"'), row("4", "", "NS", "ns1.other-dns.net")];
+  const row = (ID: string, name: string, rdtype: string, rdata: string) =>
+    Row.parse({ ID, name, ttl: "300", rdtype, rdata, changed_date: "", author_comment: ID === "3" ? "from the old DNS" : "" });
+  const rows = [
+    row("1", "www", "A", "192.0.2.1"),
+    row("2", "_443._tcp", "TLSA", "3 1 1 ABCD"),
+    row("3", "", "CAA", '300 issue "ca.example.net"'),
+    row("4", "", "NS", "ns1.other-dns.net"),
+  ];
   const text = FORMATS.zone.render(wedosExport("example.cz", rows, []), ctx);
   expect(text).toBe(`; example.cz: BIND master file (RFC 1035) written by pulumi-dnspod-wedos
 ; Exported from WEDOS (WAPI dns-rows-list) at 2025-03-01T12:00:00Z by \`pulumi-dnspod-wedos export wedos example.cz\`.
@@ -157,7 +164,12 @@ www IN A     192.0.2.1
   ]);
   // An apex NS of another server is the zone's data (it reads back) but not ZoneRecords' to manage;
   // WAPI's rules (and so check()'s) take any hex for TLSA, but not CAA flags above 255.
-  expect(FORMATS.ts.render(wedosExport("example.cz", rows, []), ctx).split("\n").filter((l) => /commented|API holds|    (\/\/ )?\{/.test(l))).toEqual([
+  expect(
+    FORMATS.ts
+      .render(wedosExport("example.cz", rows, []), ctx)
+      .split("\n")
+      .filter((l) => /commented|API holds| {4}(\/\/ )?\{/.test(l)),
+  ).toEqual([
     "// 2 records are commented out: ZoneRecords would not take the data the API holds",
     `    // { name: "", type: "CAA", ttl: 300, rdata: '300 issue "ca.example.net"', comment: "from the old DNS" }, // wedos.ZoneRecords refuses it: CAA rdata "300 issue "ca.example.net"" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"'. Fix: write it like '0 issue "letsencrypt.org"'`,
     `    // { name: "", type: "NS", ttl: 300, rdata: "ns1.other-dns.net" }, // wedos.ZoneRecords leaves NS records at the apex out: the service serves the zone's delegation itself`,

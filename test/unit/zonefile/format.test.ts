@@ -2,7 +2,7 @@
  * formatZoneFile: the file a person reads, and the contract that parseZoneFile reads it back to
  * exactly the records given (name, type, ttl, rdata) for every type the parser supports.
  */
-import { formatZoneFile, parseZoneFile, type FormattedRecord, type ZoneFileRecord } from "../../../provider/zonefile";
+import { type FormattedRecord, formatZoneFile, parseZoneFile, type ZoneFileRecord } from "../../../provider/zonefile";
 import { txtChunks } from "../../../provider/zonefile/format";
 import { CORPUS, r } from "../../fixtures/zonefile/corpus";
 
@@ -96,7 +96,10 @@ describe("round trip: parseZoneFile(formatZoneFile(records)) is the records", ()
 
   test("TXT of random text from an awkward alphabet (seeded)", () => {
     let seed = 20240615;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const alphabet = ['"', "\\", ";", "(", ")", " ", "\t", "\n", "$", "@", "é", "日", "😀", "a", "Z", "0", "\\065"];
     const records = Array.from({ length: 200 }, (_, i) => {
       const length = Math.floor(random() * 700);
@@ -131,7 +134,9 @@ describe("$TTL", () => {
   });
 
   test("no records: no $TTL, no records read back", () => {
-    expect(formatZoneFile("example.com", [])).toBe("; example.com: BIND master file (RFC 1035) written by pulumi-dnspod-wedos\n$ORIGIN example.com.\n\n");
+    expect(formatZoneFile("example.com", [])).toBe(
+      "; example.com: BIND master file (RFC 1035) written by pulumi-dnspod-wedos\n$ORIGIN example.com.\n\n",
+    );
   });
 });
 
@@ -144,9 +149,13 @@ test("TXT is cut into strings of at most 255 UTF-8 bytes, never inside a charact
 });
 
 describe("records not in parseZoneFile's form are refused, naming the record", () => {
-  const HINT = "Fix: give records in the form parseZoneFile returns (name relative and lower-case, type upper-case, names in rdata absolute with a trailing dot, hex and IPv6 lower-case)";
+  const HINT =
+    "Fix: give records in the form parseZoneFile returns (name relative and lower-case, type upper-case, names in rdata absolute with a trailing dot, hex and IPv6 lower-case)";
   test.each([
-    [r("www", "CNAME", 300, "www.example.net"), 'would read back as {"name":"www","type":"CNAME","ttl":300,"rdata":"www.example.net.example.com."}'],
+    [
+      r("www", "CNAME", 300, "www.example.net"),
+      'would read back as {"name":"www","type":"CNAME","ttl":300,"rdata":"www.example.net.example.com."}',
+    ],
     [r("", "AAAA", 300, "2001:DB8::1"), 'would read back as {"name":"","type":"AAAA","ttl":300,"rdata":"2001:db8::1"}'],
     [r("WWW", "A", 300, "192.0.2.1"), 'would read back as {"name":"www","type":"A","ttl":300,"rdata":"192.0.2.1"}'],
     [r("www", "a", 300, "192.0.2.1"), 'would read back as {"name":"www","type":"A","ttl":300,"rdata":"192.0.2.1"}'],
@@ -162,10 +171,14 @@ describe("records not in parseZoneFile's form are refused, naming the record", (
   });
 
   test("rdata that would smuggle in another record", () => {
-    expect(() => formatZoneFile("example.com", [r("www", "A", 300, "192.0.2.1\nevil A 192.0.2.66")])).toThrow(/^formatZoneFile: record .* would read back as/);
+    expect(() => formatZoneFile("example.com", [r("www", "A", 300, "192.0.2.1\nevil A 192.0.2.66")])).toThrow(
+      /^formatZoneFile: record .* would read back as/,
+    );
   });
 
   test("an origin that is not a domain name", () => {
-    expect(() => formatZoneFile("not a zone", [])).toThrow(new TypeError('formatZoneFile: origin "not a zone" is not a domain name. Fix: pass the zone\'s name, e.g. "example.com"'));
+    expect(() => formatZoneFile("not a zone", [])).toThrow(
+      new TypeError('formatZoneFile: origin "not a zone" is not a domain name. Fix: pass the zone\'s name, e.g. "example.com"'),
+    );
   });
 });

@@ -21,7 +21,7 @@ describe("parseZoneFile on the fixture zones", () => {
   });
 
   test("Windows line endings and a byte-order mark read the same", () => {
-    const text = "\uFEFF" + fixture("example.cz.zone").replace(/\n/g, "\r\n");
+    const text = `\uFEFF${fixture("example.cz.zone").replace(/\n/g, "\r\n")}`;
     expect(parseZoneFile(text, "example.cz")).toStrictEqual(CORPUS["example.cz.zone"]!.records);
   });
 });

@@ -31,7 +31,7 @@ describe("names", () => {
   });
 
   test("a blank owner is the previous record's owner, also across a $TTL line and after a continuation", () => {
-    const text = ["mail A 192.0.2.1", "$TTL 60", "     AAAA 2001:db8::1", "txt TXT ( \"a\"", "  \"b\" )", "\tTXT c"].join("\n");
+    const text = ["mail A 192.0.2.1", "$TTL 60", "     AAAA 2001:db8::1", 'txt TXT ( "a"', '  "b" )', "\tTXT c"].join("\n");
     expect(parse(text)).toStrictEqual([
       r("mail", "A", undefined, "192.0.2.1"),
       r("mail", "AAAA", 60, "2001:db8::1"),
@@ -122,7 +122,8 @@ describe("TXT", () => {
 
 describe("comments and layout", () => {
   test("comments anywhere outside quotes, blank and comment-only lines, tabs", () => {
-    const text = "; header\n\n\t; indented comment\n@\tIN\tA\t192.0.2.1 ; trailing\n@ IN SOA ns1 hm ( ; opened\n 1 ; serial\n 2 3 4 5 ) ; closed\n";
+    const text =
+      "; header\n\n\t; indented comment\n@\tIN\tA\t192.0.2.1 ; trailing\n@ IN SOA ns1 hm ( ; opened\n 1 ; serial\n 2 3 4 5 ) ; closed\n";
     expect(parse(text)).toStrictEqual([
       r("", "A", undefined, "192.0.2.1"),
       r("", "SOA", undefined, "ns1.example.com. hm.example.com. 1 2 3 4 5"),

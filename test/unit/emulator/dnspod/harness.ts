@@ -11,10 +11,7 @@ export function harness(options: Partial<DnspodEmulatorOptions> = {}) {
   let nowMs = T0;
   const logs: Omit<LogEntry, "seq" | "at" | "api">[] = [];
   const counters = { changes: 0 };
-  const emu = new DnspodEmulator(
-    { now: () => new Date(nowMs), log: (e) => logs.push(e), changed: () => counters.changes++ },
-    options,
-  );
+  const emu = new DnspodEmulator({ now: () => new Date(nowMs), log: (e) => logs.push(e), changed: () => counters.changes++ }, options);
   const raw = (action: string, params: Record<string, string>, method = "POST", ip = "127.0.0.1") =>
     emu.handle({
       ip,

@@ -6,18 +6,24 @@ describe("locks", () => {
     const h = harness();
     const id = h.domain();
     const rec = h.record(id, { sub_domain: "www" }).record.id;
-    expect([h.code("Domain.Lock", { domain_id: id, days: "0" }), h.code("Domain.Lock", { domain_id: id, days: "366" })])
-      .toEqual(["8", "9"]);
+    expect([h.code("Domain.Lock", { domain_id: id, days: "0" }), h.code("Domain.Lock", { domain_id: id, days: "366" })]).toEqual([
+      "8",
+      "9",
+    ]);
     const { lock } = h.call("Domain.Lock", { domain_id: id, days: "3" });
     expect(lock).toEqual({ domain_id: Number(id), lock_code: expect.stringMatching(/^[0-9a-f]{6}$/), lock_end: "2024-03-04" });
     expect(h.code("Domain.Lock", { domain_id: id, days: "1" })).toBe("21");
-    expect(h.call("Domain.Lockstatus", { domain_id: id }).lock)
-      .toEqual({ lock_status: "yes", start_at: "2024-03-01", end_at: "2024-03-04" });
+    expect(h.call("Domain.Lockstatus", { domain_id: id }).lock).toEqual({
+      lock_status: "yes",
+      start_at: "2024-03-01",
+      end_at: "2024-03-04",
+    });
     expect(h.call("Domain.Remove", { domain_id: id }).status).toMatchObject({ code: "7", message: "Domain got locked." });
     expect(h.code("Domain.Status", { domain_id: id, status: "disable" })).toBe("7");
     expect(h.code("Record.Create", { domain_id: id, record_type: "A", record_line: "default", value: "1.1.1.1" })).toBe("21");
-    expect(h.code("Record.Modify", { domain_id: id, record_id: rec, record_type: "A", record_line: "default", value: "2.2.2.2" }))
-      .toBe("21");
+    expect(h.code("Record.Modify", { domain_id: id, record_id: rec, record_type: "A", record_line: "default", value: "2.2.2.2" })).toBe(
+      "21",
+    );
     for (const a of ["Record.Remove", "Record.Remark", "Record.Status"]) {
       expect(h.code(a, { domain_id: id, record_id: rec, status: "disable" })).toBe("21");
     }

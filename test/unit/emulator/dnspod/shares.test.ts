@@ -11,9 +11,13 @@ describe("shares, transfer and acquire", () => {
     expect(share({ email: "friend@example.com", mode: "rw" })).toBe("1");
     expect(share({ email: "friend@example.com" })).toBe("9");
     const list = () => h.call("Domainshare.List", { domain_id: id });
-    expect(list())
-      .toEqual({ status: STATUS, share: [{ share_to: "friend@example.com", mode: "rw", status: "enabled" }], owner: "owner@example.com" });
-    const modify = (p: Record<string, string>) => h.code("Domainshare.Modify", { domain_id: id, email: "friend@example.com", mode: "rw", ...p });
+    expect(list()).toEqual({
+      status: STATUS,
+      share: [{ share_to: "friend@example.com", mode: "rw", status: "enabled" }],
+      owner: "owner@example.com",
+    });
+    const modify = (p: Record<string, string>) =>
+      h.code("Domainshare.Modify", { domain_id: id, email: "friend@example.com", mode: "rw", ...p });
     expect(modify({ mode: "r" })).toBe("1");
     expect(modify({ new_sub_domain: "www" })).toBe("1");
     expect(list().share).toEqual([{ share_to: "friend@example.com", mode: "rw", status: "enabled", sub_domain: "www" }]);

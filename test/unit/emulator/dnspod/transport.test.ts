@@ -1,5 +1,5 @@
 /** The DNSPod emulator: transport, login and limits. */
-import { TOKEN, harness } from "./harness";
+import { harness, TOKEN } from "./harness";
 
 describe("transport, login and limits", () => {
   it("answers POST only (2), unknown actions with HTTP 404 / -99, bad or missing tokens with -1", () => {
@@ -9,7 +9,10 @@ describe("transport, login and limits", () => {
     expect(get.status).toBe(200);
     const unknown = h.raw("Domain.Fly", { login_token: TOKEN, format: "json" });
     expect([unknown.status, JSON.parse(unknown.body).status.code]).toEqual([404, "-99"]);
-    expect(h.call("Domain.List", { login_token: "10000,wrong" }).status).toMatchObject({ code: "-1", message: "Login fail, please check login info" });
+    expect(h.call("Domain.List", { login_token: "10000,wrong" }).status).toMatchObject({
+      code: "-1",
+      message: "Login fail, please check login info",
+    });
     expect(JSON.parse(h.raw("Domain.List", { format: "json" }).body).status.code).toBe("-1");
   });
 

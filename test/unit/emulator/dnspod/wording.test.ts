@@ -2,7 +2,7 @@
  * The DNSPod emulator's status texts and credentials as the live service has them today: the texts
  * clients match on, `user_token` next to `login_token`, and the seed's older wording on request.
  */
-import { TOKEN, harness } from "./harness";
+import { harness, TOKEN } from "./harness";
 
 const status = (h: ReturnType<typeof harness>, action: string, params: Record<string, string>) =>
   h.call(action, params).status as { code: string; message: string };
@@ -12,20 +12,32 @@ describe("live wording (api.dnspod.com)", () => {
     const h = harness();
     const id = h.domain();
     expect(status(h, "Domain.Info", { domain: "example.com" })).toMatchObject({ code: "1", message: "Operation successful" });
-    expect(status(h, "Domain.Info", { login_token: "10000,wrong" })).toMatchObject({ code: "-1", message: "Login fail, please check login info" });
+    expect(status(h, "Domain.Info", { login_token: "10000,wrong" })).toMatchObject({
+      code: "-1",
+      message: "Login fail, please check login info",
+    });
     const txt = { domain_id: id, sub_domain: "_acme-challenge", record_type: "TXT", record_line: "default", value: "token-1" };
     expect(status(h, "Record.Create", txt).code).toBe("1");
     expect(status(h, "Record.Create", txt)).toMatchObject({ code: "104", message: "Domain record already exists" });
     expect(status(h, "Record.Create", { ...txt, record_line: "Default" })).toMatchObject({ code: "26", message: "Record line invalid" });
     expect(status(h, "Record.List", { domain_id: id, sub_domain: "nope" })).toMatchObject({ code: "10", message: "No records" });
-    expect(status(h, "Domain.Info", { domain: "other.com" })).toMatchObject({ code: "6", message: "Domain name invalid, please input tld domain" });
-    expect(status(h, "Domain.Info", { domain: "com" })).toMatchObject({ code: "6", message: "Domain name invalid, please input tld domain" });
+    expect(status(h, "Domain.Info", { domain: "other.com" })).toMatchObject({
+      code: "6",
+      message: "Domain name invalid, please input tld domain",
+    });
+    expect(status(h, "Domain.Info", { domain: "com" })).toMatchObject({
+      code: "6",
+      message: "Domain name invalid, please input tld domain",
+    });
     expect(status(h, "Domain.Info", { domain_id: "1" })).toMatchObject({ code: "6", message: "Invalid domain id." });
   });
 
   it("answers a login token whose ID is not a number with 10002", () => {
     const h = harness();
-    expect(status(h, "Domain.List", { login_token: "AKIDexample,secret" })).toMatchObject({ code: "10002", message: "The login token ID is invalid" });
+    expect(status(h, "Domain.List", { login_token: "AKIDexample,secret" })).toMatchObject({
+      code: "10002",
+      message: "The login token ID is invalid",
+    });
   });
 
   it("can answer an exact duplicate with another code, worded the same", () => {

@@ -1,5 +1,5 @@
 /** The WEDOS emulator: commit, auto-commit, dry runs and persistence. */
-import { harness, send, addZone, addRow, rows, zoneState } from "./harness";
+import { addRow, addZone, harness, rows, send, zoneState } from "./harness";
 
 describe("commit and persistence", () => {
   it("publishes pending rows on commit and bumps the serial", () => {
@@ -39,7 +39,9 @@ describe("commit and persistence", () => {
     addZone(h);
     const before = JSON.stringify(h.emu.snapshot());
     const changes = h.changes();
-    expect(send(h, "dns-row-add", { domain: "example.com", name: "x", ttl: 300, type: "A", rdata: "192.0.2.1" }, { test: "1" }).code).toBe(1000);
+    expect(send(h, "dns-row-add", { domain: "example.com", name: "x", ttl: 300, type: "A", rdata: "192.0.2.1" }, { test: "1" }).code).toBe(
+      1000,
+    );
     expect(send(h, "dns-row-add", { domain: "example.com", name: "x", ttl: 300, type: "A", rdata: "bad" }, { test: true }).code).toBe(2314);
     expect(send(h, "dns-domain-delete", { name: "example.com" }, { test: 1 }).code).toBe(1000);
     expect(send(h, "dns-domain-add", { name: "new.test" }, { test: 1 }).code).toBe(1000);

@@ -1,5 +1,5 @@
 /** The WEDOS emulator: dns-domain-* commands. */
-import { harness, send, sendXml, addZone, addRow, rows, zoneState, type Json } from "./harness";
+import { addRow, addZone, harness, type Json, rows, send, sendXml, zoneState } from "./harness";
 
 describe("domains", () => {
   it("adds primary zones with WEDOS defaults and lists them in both JSON shapes", () => {
@@ -7,9 +7,20 @@ describe("domains", () => {
     addZone(h);
     const info = send(h, "dns-domain-info", { name: "Example.COM" }).data.domain as Json;
     expect(info).toMatchObject({
-      name: "example.com", type: "primary", status: "active", tlock: "0", changed: "0", axfr_enabled: "0",
-      rname: "hostmaster.wedos.com", serial: "2026061501", refresh: "10800", retry: "3600", expire: "1209600",
-      minimum: "300", ns_out: "ns.wedos.net ns.wedos.eu ns.wedos.cz ns.wedos.com", ns1: "ns.wedos.net ns.wedos.eu ns.wedos.cz ns.wedos.com",
+      name: "example.com",
+      type: "primary",
+      status: "active",
+      tlock: "0",
+      changed: "0",
+      axfr_enabled: "0",
+      rname: "hostmaster.wedos.com",
+      serial: "2026061501",
+      refresh: "10800",
+      retry: "3600",
+      expire: "1209600",
+      minimum: "300",
+      ns_out: "ns.wedos.net ns.wedos.eu ns.wedos.cz ns.wedos.com",
+      ns1: "ns.wedos.net ns.wedos.eu ns.wedos.cz ns.wedos.com",
     });
     expect(Object.values(info).every((v) => typeof v === "string")).toBe(true);
     expect(info).not.toHaveProperty("keyset");
@@ -62,7 +73,10 @@ describe("domains", () => {
     expect(run).toMatchObject({ code: 1000, data: { next_run: "2026-06-15 11:31:00" } });
     expect(send(h, "dns-domain-info", { name: "sec.test" }).data.domain.reload_pending).toBe("1");
     h.advance(61);
-    expect(send(h, "dns-domain-info", { name: "sec.test" }).data.domain).toMatchObject({ reload_pending: "0", reload_date: "2026-06-15 11:31:00" });
+    expect(send(h, "dns-domain-info", { name: "sec.test" }).data.domain).toMatchObject({
+      reload_pending: "0",
+      reload_date: "2026-06-15 11:31:00",
+    });
     expect(send(h, "dns-rows-list", { domain: "sec.test" }).code).toBe(2318);
     expect(addRow(h, "www", "A", "192.0.2.1", 300, "sec.test")).toBe(2318);
   });

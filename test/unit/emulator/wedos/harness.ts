@@ -6,9 +6,9 @@ import { WedosEmulator, type WedosEmulatorOptions, type WedosState, wapiAuth } f
 
 export const USER = "emulator@example.com";
 export const PASSWORD = "emulator-password";
-export const START = "2026-06-15T09:30:00Z"; // 11:30 in Prague (CEST)
+const START = "2026-06-15T09:30:00Z"; // 11:30 in Prague (CEST)
 
-export type LogLine = Omit<LogEntry, "seq" | "at" | "api">;
+type LogLine = Omit<LogEntry, "seq" | "at" | "api">;
 
 export interface Harness {
   emu: WedosEmulator;
@@ -66,9 +66,9 @@ export function raw(h: Harness, field: string, ip?: string): Json {
   return (JSON.parse(h.emu.handle(form(field, ip)).body) as Json).response as Json;
 }
 
-export const xmlParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === "row" || name === "domain" });
+const xmlParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === "row" || name === "domain" });
 
-export function toXml(env: Envelope): string {
+function toXml(env: Envelope): string {
   const esc = (v: unknown): string => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const fields = (o: Record<string, unknown>): string =>
     Object.entries(o)

@@ -1,6 +1,6 @@
 /** The WEDOS emulator: the request pipeline, limits and the envelope. */
 import { wapiAuth } from "../../../../emulator/wedos";
-import { USER, PASSWORD, harness, form, envelope, send, raw, type Json } from "./harness";
+import { envelope, form, harness, type Json, PASSWORD, raw, send, USER } from "./harness";
 
 /** `n` answers of 3222 (no such zone), which count as invalid by default. */
 function addZoneless(h: ReturnType<typeof harness>, n: number): void {
@@ -116,7 +116,13 @@ describe("request pipeline", () => {
       `--${b}\r\nContent-Disposition: form-data; name="other"\r\n\r\nx\r\n` +
         `--${b}\r\nContent-Disposition: form-data; name="request"\r\n\r\n${doc}\r\n--${b}--\r\n`,
     );
-    const res = h.emu.handle({ ip: "127.0.0.1", method: "POST", path: "/wapi/json", headers: { "content-type": `multipart/form-data; boundary=${b}` }, body });
+    const res = h.emu.handle({
+      ip: "127.0.0.1",
+      method: "POST",
+      path: "/wapi/json",
+      headers: { "content-type": `multipart/form-data; boundary=${b}` },
+      body,
+    });
     expect((JSON.parse(res.body) as Json).response).toMatchObject({ code: 1000, clTRID: "mp" });
   });
 

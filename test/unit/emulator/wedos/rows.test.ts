@@ -1,19 +1,31 @@
 /** The WEDOS emulator: dns-row-* commands and their codes. */
-import { harness, send, sendXml, addZone, addRow, rows, type Json } from "./harness";
+import { addRow, addZone, harness, type Json, rows, send, sendXml } from "./harness";
 
 describe("rows", () => {
   it("adds, lists, details, updates and deletes rows in JSON", () => {
     const h = harness();
     addZone(h);
     expect(rows(h)).toEqual([]);
-    expect(send(h, "dns-row-add", { domain: "example.com", name: "", ttl: "1800", type: "a", rdata: "192.0.2.1", auth_comment: "hi" }).code).toBe(1000);
+    expect(
+      send(h, "dns-row-add", { domain: "example.com", name: "", ttl: "1800", type: "a", rdata: "192.0.2.1", auth_comment: "hi" }).code,
+    ).toBe(1000);
     expect(addRow(h, "*", "MX", "10 mail.example.com.")).toBe(1000);
     const [apex, mx] = rows(h);
-    expect(apex).toEqual({ ID: "1", name: "", ttl: "1800", rdtype: "A", rdata: "192.0.2.1", changed_date: "2026-06-15 11:30:00", author_comment: "hi" });
+    expect(apex).toEqual({
+      ID: "1",
+      name: "",
+      ttl: "1800",
+      rdtype: "A",
+      rdata: "192.0.2.1",
+      changed_date: "2026-06-15 11:30:00",
+      author_comment: "hi",
+    });
     expect(mx).toMatchObject({ ID: "2", name: "*", author_comment: "" });
     expect(send(h, "dns-row-detail", { domain: "example.com", row_id: 2 }).data).toEqual({ row: mx });
     expect(send(h, "dns-row-detail", { name: "example.com", row_id: "1" }).data.row.ID).toBe("1");
-    expect(send(h, "dns-row-update", { domain: "example.com", row_id: "1", ttl: 600, rdata: "192.0.2.2", name: "ignored", type: "TXT" }).code).toBe(1000);
+    expect(
+      send(h, "dns-row-update", { domain: "example.com", row_id: "1", ttl: 600, rdata: "192.0.2.2", name: "ignored", type: "TXT" }).code,
+    ).toBe(1000);
     expect(rows(h)[0]).toMatchObject({ name: "", rdtype: "A", ttl: "600", rdata: "192.0.2.2" });
     expect(send(h, "dns-row-delete", { domain: "example.com", row_id: 1 }).code).toBe(1000);
     expect(rows(h).map((r) => r.ID)).toEqual(["2"]);
@@ -26,11 +38,21 @@ describe("rows", () => {
   it("round-trips row commands over XML with repeated <row>", () => {
     const h = harness();
     addZone(h);
-    expect(sendXml(h, "dns-row-add", { domain: "example.com", name: "www", ttl: "300", type: "TXT", rdata: "a <b> & c" }).body.code).toBe("1000");
+    expect(sendXml(h, "dns-row-add", { domain: "example.com", name: "www", ttl: "300", type: "TXT", rdata: "a <b> & c" }).body.code).toBe(
+      "1000",
+    );
     addRow(h, "www", "AAAA", "2001:db8::1");
     const list = sendXml(h, "dns-rows-list", { domain: "example.com" }).body.data.row as Json[];
     expect(list.map((r) => r.rdata)).toEqual(["a <b> & c", "2001:db8::1"]);
-    expect(list[0]).toEqual({ ID: "1", name: "www", ttl: "300", rdtype: "TXT", rdata: "a <b> & c", changed_date: "2026-06-15 11:30:00", author_comment: "" });
+    expect(list[0]).toEqual({
+      ID: "1",
+      name: "www",
+      ttl: "300",
+      rdtype: "TXT",
+      rdata: "a <b> & c",
+      changed_date: "2026-06-15 11:30:00",
+      author_comment: "",
+    });
     expect(sendXml(h, "dns-row-detail", { name: "example.com", row_id: "2" }).body.data.row[0].rdtype).toBe("AAAA");
     expect(sendXml(h, "dns-row-update", { domain: "example.com", row_id: "2", ttl: "900", rdata: "2001:db8::2" }).body.code).toBe("1000");
     expect(sendXml(h, "dns-row-delete", { domain: "example.com", row_id: "1" }).body.code).toBe("1000");
