@@ -4,7 +4,7 @@
  * and adopt-on-exists for creates. A resource supplies only what is its own.
  */
 import type { z } from "zod";
-import type { Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
+import type { AnyDescribed, Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
 import { isExists, unlessGone } from "./http/errors";
 import {
   type CheckResult,
@@ -46,10 +46,16 @@ export interface ResourceParts<I, O> {
   delete(id: string, props: O): Promise<void>;
 }
 
+/** A resource type: its descriptor and its implementation, as one value in its API's list. */
+// biome-ignore lint/suspicious/noExplicitAny: one list holds every type, each with its own input and output types
+export interface Resource<I = any, O = any> extends ResourceImpl<I, O> {
+  readonly descriptor: AnyDescribed;
+}
+
 export function defineResource<In extends ObjectSchema, Out extends ObjectSchema>(
   d: Described<In, Out>,
   parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>>,
-): ResourceImpl<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>> {
+): Resource<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>> & { readonly descriptor: Described<In, Out> } {
   type I = InputsOf<Described<In, Out>>;
   // Outputs are inputs plus what the resource adds, so their input keys are inputs (TypeScript cannot see that through the generics).
   const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> =>
@@ -73,7 +79,7 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
   const diff = (olds: OutputsOf<Described<In, Out>>, news: I): DetailedDiffResult => {
     const before = { ...inputsOf(olds) };
     for (const k of parts.unreadable ?? []) if (before[k] === undefined) before[k] = news[k];
-    const { changes, replaces, changed } = diffInputs(d.diffKeys, d.replaceOnChange, before, news);
+    const { changes, replaces, changed } = diffInputs(d.diffKeys, d.replaceKeys, before, news);
     return {
       changes,
       replaces,
@@ -82,8 +88,9 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
     };
   };
   return {
+    descriptor: d,
     async check(olds, news) {
-      const schema = (n: Record<string, unknown>) => checkInputs(d.inputs, n, d.label);
+      const schema = (n: Record<string, unknown>) => checkInputs(d.inputs, n, d.tokens.label);
       return parts.check ? parts.check(olds ?? {}, news, schema) : schema(news);
     },
     async diff(_id, olds, news) {

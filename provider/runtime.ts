@@ -5,23 +5,29 @@
  * version serves resources created by an older one. Keep the names exported here stable.
  */
 import { type ConfigSource, setStackConfig } from "./config";
+import type { Resource } from "./define";
+import type { Api } from "./descriptor";
 import { PartialCreate, type ResourceImpl } from "./resource";
 
-/** Resource kinds, as the shim names them: "<module>:<Type>". Never rename an entry. */
-const KINDS: Record<string, () => ResourceImpl> = {
-  "wedos:Domain": () => (require("./wedos/resources/domain") as typeof import("./wedos/resources/domain")).domainImpl,
-  "wedos:Record": () => (require("./wedos/resources/record") as typeof import("./wedos/resources/record")).recordImpl,
-  "wedos:DnssecKeyset": () => (require("./wedos/resources/keyset") as typeof import("./wedos/resources/keyset")).keysetImpl,
-  "wedos:ZoneRecords": () => (require("./wedos/resources/zone-records") as typeof import("./wedos/resources/zone-records")).zoneRecordsImpl,
-  "dnspod:Domain": () => (require("./dnspod/resources/domain") as typeof import("./dnspod/resources/domain")).domainImpl,
-  "dnspod:Record": () => (require("./dnspod/resources/record") as typeof import("./dnspod/resources/record")).recordImpl,
-  "dnspod:DomainShare": () => (require("./dnspod/resources/share") as typeof import("./dnspod/resources/share")).shareImpl,
-  "dnspod:DomainAlias": () => (require("./dnspod/resources/alias") as typeof import("./dnspod/resources/alias")).aliasImpl,
-  "dnspod:DomainGroup": () => (require("./dnspod/resources/group") as typeof import("./dnspod/resources/group")).groupImpl,
-  "dnspod:DomainLock": () => (require("./dnspod/resources/lock") as typeof import("./dnspod/resources/lock")).lockImpl,
-  "dnspod:ZoneRecords": () =>
-    (require("./dnspod/resources/zone-records") as typeof import("./dnspod/resources/zone-records")).zoneRecordsImpl,
+/**
+ * Each API's resource list (provider/<api>/resources/index.ts), loaded when a resource of that API
+ * is first served, so a stack of one API never loads the other's code.
+ */
+const LISTS: Record<Api, () => readonly Resource[]> = {
+  wedos: () => (require("./wedos/resources") as typeof import("./wedos/resources")).WEDOS_RESOURCES,
+  dnspod: () => (require("./dnspod/resources") as typeof import("./dnspod/resources")).DNSPOD_RESOURCES,
 };
+
+/** The resource type a kind names: "wedos:Record" (as a dynamic resource's shim names it). */
+export function resourceOfKind(kind: string): Resource {
+  const api = kind.slice(0, kind.indexOf(":")) as Api;
+  const r = Object.hasOwn(LISTS, api) ? LISTS[api]().find((x) => x.descriptor.tokens.kind === kind) : undefined;
+  if (!r)
+    throw new Error(
+      `pulumi-dnspod-wedos: unknown resource kind "${kind}"; is the installed package older than the one that created this state?`,
+    );
+  return r;
+}
 
 /**
  * The engine turns results into protobuf Structs, which reject `undefined`; plain JSON also
@@ -31,13 +37,11 @@ function plain<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-export function impl(kind: string): ResourceImpl {
-  const load = KINDS[kind];
-  if (!load)
-    throw new Error(
-      `pulumi-dnspod-wedos: unknown resource kind "${kind}"; is the installed package older than the one that created this state?`,
-    );
-  const r = load();
+/**
+ * A resource as both provider hosts call it: results as plain JSON, and a create that wrote part
+ * of its objects reported as the partial failure the hosts understand.
+ */
+export function forHost(r: Resource): ResourceImpl {
   return {
     check: async (olds, news) => plain(await r.check(olds, news)),
     diff: async (id, olds, news) => plain(await r.diff(id, olds, news)),
@@ -75,18 +79,19 @@ export async function configure(req: { config?: ConfigSource }): Promise<void> {
  * Resources' props always carry `__provider`; configure's request never does.
  */
 export async function shimCall(kind: string, group: 0 | 1, args: unknown[]): Promise<unknown> {
+  const impl = () => forHost(resourceOfKind(kind));
   // biome-ignore lint/suspicious/noExplicitAny: the host passes whatever the dynamic-provider protocol carries; the arity and types below tell the calls apart
   const [a, b, c] = args as [any, any, any];
   const idFirst = typeof a === "string";
   if (group === 1) {
-    if (idFirst && args.length === 2) return impl(kind).delete(a, b);
-    if (idFirst && args.length === 3) return impl(kind).update(a, b, c);
+    if (idFirst && args.length === 2) return impl().delete(a, b);
+    if (idFirst && args.length === 3) return impl().update(a, b, c);
   } else if (args.length === 1 && a && typeof a === "object") {
-    return "config" in a && !("__provider" in a) ? configure(a) : impl(kind).create(a);
+    return "config" in a && !("__provider" in a) ? configure(a) : impl().create(a);
   } else if (args.length === 2) {
-    return idFirst ? impl(kind).read(a, b) : impl(kind).check(a, b);
+    return idFirst ? impl().read(a, b) : impl().check(a, b);
   } else if (args.length === 3 && idFirst) {
-    return impl(kind).diff(a, b, c);
+    return impl().diff(a, b, c);
   }
   throw new Error(
     `pulumi-dnspod-wedos: unexpected call of the ${kind} provider with ${args.length} argument(s); this @pulumi/pulumi version calls dynamic providers differently — please report it`,

@@ -1,15 +1,16 @@
 /**
  * The provider one plugin serves: resources dispatched by type token to the same implementation
- * the dynamic resources use (provider/runtime.ts impl(kind): `wedos:index:Record` → "wedos:Record"),
+ * the dynamic resources use (provider/runtime.ts forHost), taken from the package's resource list,
  * invokes to the lookup functions, config through provider/plugin/config.ts. The only things added
  * here are what the wire needs: secret wrappers taken off inputs, secret outputs put into them.
  */
 import type { CheckResult, CreateResult, InvokeResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
-import { impl } from "../runtime";
-import { type AnyDescriptor, RESOURCES } from "../schema/registry";
+import type { Resource } from "../define";
+import { forHost } from "../runtime";
+import { packageSchema } from "../schema/package";
+import { RESOURCES } from "../schema/registry";
 import { checkConfig, configure, diffConfig, type PackageName } from "./config";
 import { FUNCTIONS, functionToken } from "./functions";
-import { packageSchema } from "./schema";
 import type { LayeredProvider } from "./server";
 import { unwrapSecrets, withSecrets } from "./values";
 
@@ -20,15 +21,15 @@ export function typeOfUrn(urn: string): string {
 }
 
 export function pluginProvider(pkg: PackageName, version: string): LayeredProvider {
-  const byToken = new Map<string, AnyDescriptor>(RESOURCES.filter((d) => d.module === pkg).map((d) => [`${pkg}:index:${d.type}`, d]));
+  const byToken = new Map<string, Resource>(RESOURCES.filter((r) => r.descriptor.api === pkg).map((r) => [r.descriptor.tokens.plugin, r]));
   const functions = new Map(FUNCTIONS.filter((f) => f.module === pkg).map((f) => [functionToken(f), f]));
 
   const resource = (urn: string) => {
     const token = typeOfUrn(urn);
-    const d = byToken.get(token);
-    if (!d)
+    const found = byToken.get(token);
+    if (!found)
       throw new Error(`pulumi-resource-${pkg}: unknown resource type "${token}"; this plugin serves ${[...byToken.keys()].join(", ")}`);
-    return { r: impl(d.kind), secrets: (outs: Record<string, unknown>) => withSecrets(outs, d.secretOutputs ?? []) };
+    return { r: forHost(found), secrets: (outs: Record<string, unknown>) => withSecrets(outs, found.descriptor.secretOutputs) };
   };
 
   const diffDetailed: LayeredProvider["diffDetailed"] = async (id, urn, olds, news) =>

@@ -1,6 +1,6 @@
 /**
- * The JSON-schema view of a descriptor's zod schemas, reduced to what schema.json, the README and
- * the SDK generator need: per property its type, items, enum, default, range and description.
+ * The JSON-schema view of a descriptor's zod schemas, reduced to what the package schema needs:
+ * per property its type, items, enum, default, range, description and flags.
  */
 import { z } from "zod";
 import type { ObjectSchema } from "../descriptor";
@@ -28,11 +28,4 @@ export interface JsonObject {
 export function jsonOf(schema: ObjectSchema, io: "input" | "output"): JsonObject {
   const js = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as { properties?: Record<string, JsonProp>; required?: string[] };
   return { props: js.properties ?? {}, required: js.required ?? [] };
-}
-
-/** The simple type name of a property: "string", "integer", "array", … ("string" when mixed). */
-export function simpleType(p: JsonProp): string {
-  if (typeof p.type === "string") return p.type;
-  if (Array.isArray(p.type)) return p.type.includes("string") ? "string" : (p.type[0] ?? "string");
-  return "string";
 }

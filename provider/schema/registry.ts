@@ -1,10 +1,9 @@
 /**
- * Every resource descriptor, in the order schema.json, the README reference and the SDK list them.
+ * Every resource type of both APIs, in the order the schemas, the README reference and the SDK
+ * list them: the two APIs' lists (provider/<api>/resources/index.ts), nothing written again here.
  */
-import type { Described, ObjectSchema } from "../descriptor";
-import { DNSPOD_RESOURCES } from "../dnspod/resources/descriptors";
-import { WEDOS_RESOURCES } from "../wedos/resources/descriptors";
+import type { Resource } from "../define";
+import { DNSPOD_RESOURCES } from "../dnspod/resources";
+import { WEDOS_RESOURCES } from "../wedos/resources";
 
-export type AnyDescriptor = Described<ObjectSchema, ObjectSchema>;
-
-export const RESOURCES: readonly AnyDescriptor[] = [...WEDOS_RESOURCES, ...DNSPOD_RESOURCES];
+export const RESOURCES: readonly Resource[] = [...WEDOS_RESOURCES, ...DNSPOD_RESOURCES];

@@ -8,4 +8,4 @@ export {
   getRecords,
   getRecordTypes,
 } from "./functions";
-export * from "./resources";
+export * from "./resources.gen";

@@ -1,2 +1,2 @@
 export { getDomains, getRecords, type WedosDomainInfo, type WedosRowInfo } from "./functions";
-export * from "./resources";
+export * from "./resources.gen";

@@ -6,11 +6,11 @@
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
-import { aliasImpl } from "../../provider/dnspod/resources/alias";
-import { type DomainOutputs, domainImpl } from "../../provider/dnspod/resources/domain";
-import { groupImpl } from "../../provider/dnspod/resources/group";
-import { lockImpl } from "../../provider/dnspod/resources/lock";
-import { shareImpl } from "../../provider/dnspod/resources/share";
+import { aliasResource } from "../../provider/dnspod/resources/alias";
+import { type DomainOutputs, domainResource } from "../../provider/dnspod/resources/domain";
+import { groupResource } from "../../provider/dnspod/resources/group";
+import { lockResource } from "../../provider/dnspod/resources/lock";
+import { shareResource } from "../../provider/dnspod/resources/share";
 import type { ResourceImpl } from "../../provider/resource";
 import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
@@ -32,8 +32,8 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
   }
 
   async function domain(name = "example.com", extra: Record<string, unknown> = {}) {
-    const inputs = await checked(domainImpl, { domain: name, ...extra });
-    return { ...(await domainImpl.create(inputs)), inputs };
+    const inputs = await checked(domainResource, { domain: name, ...extra });
+    return { ...(await domainResource.create(inputs)), inputs };
   }
 
   describe("dnspod.Domain", () => {
@@ -53,9 +53,9 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
         isMark: false,
       });
       expect(writes()).toEqual(["Domain.Create"]);
-      expect(await domainImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await domainResource.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       clearLog();
-      await domainImpl.update(id, outs, inputs);
+      await domainResource.update(id, outs, inputs);
       expect(h.calls("dnspod")).toEqual([]);
 
       const steps: Array<[Record<string, unknown>, string]> = [
@@ -69,15 +69,15 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       let program: Record<string, unknown> = { domain: "example.com" };
       for (const [change, action] of steps) {
         program = { ...program, ...change };
-        const news = await checked(domainImpl, program);
-        expect(await domainImpl.diff(id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+        const news = await checked(domainResource, program);
+        expect(await domainResource.diff(id, olds, news)).toMatchObject({ changes: true, replaces: [] });
         clearLog();
-        olds = (await domainImpl.update(id, olds, news)).outs;
+        olds = (await domainResource.update(id, olds, news)).outs;
         expect(writes()).toEqual([action]);
         expect(olds).toMatchObject(change);
       }
       expect(state().domains[0]).toMatchObject({ isMark: "yes", remark: "prod", status: "disable", searchenginePush: "no", groupId: 3 });
-      expect(await domainImpl.diff(id, olds, await checked(domainImpl, { ...program, domain: "example.net" }))).toMatchObject({
+      expect(await domainResource.diff(id, olds, await checked(domainResource, { ...program, domain: "example.net" }))).toMatchObject({
         replaces: ["domain"],
       });
     });
@@ -92,22 +92,22 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
     test("read shows an out-of-band change and nothing after an out-of-band delete; delete of a gone domain succeeds", async () => {
       const { id, outs, inputs } = await domain();
       await dnspodContext().client.setDomainRemark(id, "changed by hand");
-      const read = await domainImpl.read(id, outs);
+      const read = await domainResource.read(id, outs);
       expect(read.props).toMatchObject({ remark: "changed by hand" });
-      expect((await domainImpl.diff(id, read.props!, inputs)).changes).toBe(true);
+      expect((await domainResource.diff(id, read.props!, inputs)).changes).toBe(true);
       await dnspodContext().client.removeDomain(id);
-      expect(await domainImpl.read(id, outs)).toEqual({});
-      await domainImpl.delete(id, outs);
+      expect(await domainResource.read(id, outs)).toEqual({});
+      await domainResource.delete(id, outs);
     });
 
     test("an existing domain fails with a hint to adopt; adopt takes it over and applies the settings", async () => {
       const existing = await dnspodContext().client.createDomain("example.com");
-      const inputs = await checked(domainImpl, { domain: "example.com", remark: "adopted" });
-      await expect(domainImpl.create(inputs)).rejects.toThrow(/Domain\.Create .*code 7 .*adopt: true/);
+      const inputs = await checked(domainResource, { domain: "example.com", remark: "adopted" });
+      await expect(domainResource.create(inputs)).rejects.toThrow(/Domain\.Create .*code 7 .*adopt: true/);
       // A name that is not in the account is "gone" on both sites (6 on api.dnspod.com, 13 on dnsapi.cn).
       expect(await dnspodContext().client.domainInfo({ name: "not-added.com" })).toBeUndefined();
       expect(h.calls("dnspod", "Domain.Info").at(-1)!.code).toBe(site === "cn" ? "13" : "6");
-      const { id, outs } = await domainImpl.create({ ...inputs, adopt: true });
+      const { id, outs } = await domainResource.create({ ...inputs, adopt: true });
       expect(id).toBe(existing);
       expect(outs.remark).toBe("adopted");
     });
@@ -121,45 +121,45 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
   describe("dnspod.DomainLock", () => {
     test("lock: code and end in outputs, read via Lockstatus, blocks domain removal, delete unlocks with the code", async () => {
       const { id: domainId, outs: domainOuts } = await domain();
-      const inputs = await checked(lockImpl, { domainId, days: 3 });
-      const { id, outs } = await lockImpl.create(inputs);
+      const inputs = await checked(lockResource, { domainId, days: 3 });
+      const { id, outs } = await lockResource.create(inputs);
       expect(id).toBe(domainId);
       expect(outs.lockCode).toMatch(/^[0-9a-f]{6}$/);
       expect(outs.lockEnd).toMatch(/^\d{4}-\d\d-\d\d$/);
-      const read = await lockImpl.read(id, outs);
+      const read = await lockResource.read(id, outs);
       expect(read).toEqual({ id, props: outs, inputs: { domainId, days: 3 } });
-      expect(await lockImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await lockImpl.diff(id, outs, { ...inputs, days: 5 })).toEqual({
+      expect(await lockResource.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await lockResource.diff(id, outs, { ...inputs, days: 5 })).toEqual({
         changes: true,
         replaces: ["days"],
         deleteBeforeReplace: true,
       });
-      await expect(domainImpl.delete(domainId, domainOuts)).rejects.toThrow(/Domain\.Remove .*code 7 .*dnspod\.DomainLock/);
-      await expect(domainImpl.update(domainId, domainOuts, { ...domainOuts, status: "disable" })).rejects.toThrow(/DomainLock/);
+      await expect(domainResource.delete(domainId, domainOuts)).rejects.toThrow(/Domain\.Remove .*code 7 .*dnspod\.DomainLock/);
+      await expect(domainResource.update(domainId, domainOuts, { ...domainOuts, status: "disable" })).rejects.toThrow(/DomainLock/);
       clearLog();
-      await lockImpl.delete(id, outs);
+      await lockResource.delete(id, outs);
       expect(h.calls("dnspod", "Domain.Unlock")[0]!.params).toMatchObject({ domain_id: domainId, lock_code: outs.lockCode });
-      expect(await lockImpl.read(id, outs)).toEqual({});
-      await lockImpl.delete(id, outs);
+      expect(await lockResource.read(id, outs)).toEqual({});
+      await lockResource.delete(id, outs);
       expect(h.calls("dnspod", "Domain.Unlock").map((e) => e.code)).toEqual(["1", "8"]);
     });
 
     test("a lock removed or expired outside Pulumi reads as gone", async () => {
       const { id: domainId } = await domain();
-      const { id, outs } = await lockImpl.create({ domainId, days: 1 });
+      const { id, outs } = await lockResource.create({ domainId, days: 1 });
       const s = h.emu.dnspodApi.snapshot();
       s.domains[0]!.lock!.endsAt = new Date(Date.now() - 1000).toISOString();
       h.emu.dnspodApi.restore(s);
-      expect(await lockImpl.read(id, outs)).toEqual({});
+      expect(await lockResource.read(id, outs)).toEqual({});
     });
   });
 
   describe("dnspod.DomainShare", () => {
     test("create, no-op, mode and subDomain in place via Domainshare.Modify, replace on email, drift, delete", async () => {
       const { id: domainId } = await domain();
-      const inputs = await checked(shareImpl, { domainId, email: "Friend@Example.com" });
+      const inputs = await checked(shareResource, { domainId, email: "Friend@Example.com" });
       clearLog();
-      const { id, outs } = await shareImpl.create(inputs);
+      const { id, outs } = await shareResource.create(inputs);
       expect(id).toBe(`${domainId}/friend@example.com`);
       expect(outs).toMatchObject({ email: "friend@example.com", mode: "r", subDomain: "", status: "enabled" });
       expect(h.calls("dnspod", "Domainshare.Create")[0]!.params).toEqual({
@@ -170,69 +170,69 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
         email: "friend@example.com",
         mode: "r",
       });
-      expect(await shareImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect((await shareImpl.diff(id, outs, { ...inputs, email: "colleague@example.com" })).replaces).toEqual(["email"]);
+      expect(await shareResource.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect((await shareResource.diff(id, outs, { ...inputs, email: "colleague@example.com" })).replaces).toEqual(["email"]);
 
       clearLog();
-      const toWww = (await shareImpl.update(id, outs, { ...inputs, mode: "rw", subDomain: "www" })).outs;
+      const toWww = (await shareResource.update(id, outs, { ...inputs, mode: "rw", subDomain: "www" })).outs;
       expect(h.calls("dnspod", "Domainshare.Modify").map((e) => e.params)).toEqual([
         expect.objectContaining({ email: "friend@example.com", mode: "rw", new_sub_domain: "www" }),
       ]);
       expect(h.calls("dnspod", "Domainshare.Modify")[0]!.params).not.toHaveProperty("old_sub_domain");
       clearLog();
-      await shareImpl.update(id, toWww, { ...inputs, mode: "rw", subDomain: "bbs" });
+      await shareResource.update(id, toWww, { ...inputs, mode: "rw", subDomain: "bbs" });
       expect(h.calls("dnspod", "Domainshare.Modify")[0]!.params).toMatchObject({ old_sub_domain: "www", new_sub_domain: "bbs" });
       expect(state().domains[0]!.shares).toEqual([{ email: "friend@example.com", mode: "rw", subDomain: "bbs" }]);
 
       await dnspodContext().client.modifyShare(domainId, "friend@example.com", "r", "bbs", "bbs");
-      expect((await shareImpl.read(id, toWww)).props).toMatchObject({ mode: "r", subDomain: "bbs" });
+      expect((await shareResource.read(id, toWww)).props).toMatchObject({ mode: "r", subDomain: "bbs" });
       await dnspodContext().client.removeShare(domainId, "friend@example.com");
-      expect(await shareImpl.read(id, toWww)).toEqual({});
-      await shareImpl.delete(id, toWww);
+      expect(await shareResource.read(id, toWww)).toEqual({});
+      await shareResource.delete(id, toWww);
     });
 
     test("an existing share fails with a hint to adopt; adopt takes it over and fixes its mode", async () => {
       const { id: domainId } = await domain();
       await dnspodContext().client.createShare(domainId, "friend@example.com", "r", "");
-      const inputs = await checked(shareImpl, { domainId, email: "friend@example.com", mode: "rw" });
-      await expect(shareImpl.create(inputs)).rejects.toThrow(/code 9 .*adopt: true/);
-      expect((await shareImpl.create({ ...inputs, adopt: true })).outs.mode).toBe("rw");
+      const inputs = await checked(shareResource, { domainId, email: "friend@example.com", mode: "rw" });
+      await expect(shareResource.create(inputs)).rejects.toThrow(/code 9 .*adopt: true/);
+      expect((await shareResource.create({ ...inputs, adopt: true })).outs.mode).toBe("rw");
     });
   });
 
   describe("dnspod.DomainAlias", () => {
     test("create, read, replace keys, out-of-band delete, delete of a gone alias, adopt", async () => {
       const { id: domainId } = await domain();
-      const inputs = await checked(aliasImpl, { domainId, domain: "Example.NET" });
-      const { id, outs } = await aliasImpl.create(inputs);
+      const inputs = await checked(aliasResource, { domainId, domain: "Example.NET" });
+      const { id, outs } = await aliasResource.create(inputs);
       const alias = state().domains[0]!.aliases[0]!;
       expect(id).toBe(`${domainId}/${alias.id}`);
       expect(outs).toEqual({ domainId, domain: "example.net", adopt: false, aliasId: String(alias.id) });
-      expect(await aliasImpl.read(id, outs)).toEqual({ id, props: outs, inputs: { domainId, domain: "example.net", adopt: false } });
-      expect(await aliasImpl.diff(id, outs, inputs)).toMatchObject({ changes: false });
-      expect(await aliasImpl.diff(id, outs, { ...inputs, domain: "example.org" })).toEqual({
+      expect(await aliasResource.read(id, outs)).toEqual({ id, props: outs, inputs: { domainId, domain: "example.net", adopt: false } });
+      expect(await aliasResource.diff(id, outs, inputs)).toMatchObject({ changes: false });
+      expect(await aliasResource.diff(id, outs, { ...inputs, domain: "example.org" })).toEqual({
         changes: true,
         replaces: ["domain"],
         deleteBeforeReplace: false,
       });
-      expect(await aliasImpl.diff(id, outs, { ...inputs, domainId: "1" })).toEqual({
+      expect(await aliasResource.diff(id, outs, { ...inputs, domainId: "1" })).toEqual({
         changes: true,
         replaces: ["domainId"],
         deleteBeforeReplace: true,
       });
-      await expect(aliasImpl.create(inputs)).rejects.toThrow(/code 8 .*adopt: true/);
-      expect((await aliasImpl.create({ ...inputs, adopt: true })).id).toBe(id);
+      await expect(aliasResource.create(inputs)).rejects.toThrow(/code 8 .*adopt: true/);
+      expect((await aliasResource.create({ ...inputs, adopt: true })).id).toBe(id);
       await dnspodContext().client.removeAlias(domainId, outs.aliasId);
-      expect(await aliasImpl.read(id, outs)).toEqual({});
-      await aliasImpl.delete(id, outs);
+      expect(await aliasResource.read(id, outs)).toEqual({});
+      await aliasResource.delete(id, outs);
       expect(h.calls("dnspod", "Domainalias.Remove").map((e) => e.code)).toEqual(["1", "7"]);
     });
   });
 
   describe("dnspod.DomainGroup on a free account", () => {
     test("creating a group fails with a message that it needs a VIP account and how to do without", async () => {
-      const inputs = await checked(groupImpl, { name: "production" });
-      await expect(groupImpl.create(inputs)).rejects.toThrow(
+      const inputs = await checked(groupResource, { name: "production" });
+      await expect(groupResource.create(inputs)).rejects.toThrow(
         /Domaingroup\.Create group "production": code -7 \(custom domain groups are only available to VIP.*system group/,
       );
       expect(h.calls("dnspod", "Domaingroup.Create")).toHaveLength(1);

@@ -5,10 +5,10 @@
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
-import { domainImpl } from "../../provider/dnspod/resources/domain";
-import type { RecordInputs } from "../../provider/dnspod/resources/inputs";
-import { lockImpl } from "../../provider/dnspod/resources/lock";
-import { type RecordOutputs, recordImpl } from "../../provider/dnspod/resources/record";
+import { domainResource } from "../../provider/dnspod/resources/domain";
+import { lockResource } from "../../provider/dnspod/resources/lock";
+import type { RecordInputs } from "../../provider/dnspod/resources/record";
+import { type RecordOutputs, recordResource } from "../../provider/dnspod/resources/record";
 import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
 /**
@@ -47,27 +47,27 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
   const state = () => h.emu.hub.state().dnspod as DnspodState;
 
   async function checked(news: Record<string, unknown>): Promise<RecordInputs> {
-    const r = await recordImpl.check({}, news);
+    const r = await recordResource.check({}, news);
     if (!r.inputs) throw new Error(JSON.stringify(r.failures));
     return r.inputs;
   }
 
   async function zone(name = "example.com"): Promise<string> {
-    const { id } = await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!);
+    const { id } = await domainResource.create((await domainResource.check({}, { domain: name })).inputs!);
     clearLog();
     return id;
   }
 
   async function created(news: Record<string, unknown>): Promise<{ id: string; outs: RecordOutputs; inputs: RecordInputs }> {
     const inputs = await checked(news);
-    return { ...(await recordImpl.create(inputs)), inputs };
+    return { ...(await recordResource.create(inputs)), inputs };
   }
 
   /** What the engine does on refresh + preview: read, then diff the read state against the program. */
   async function refreshDiff(id: string, outs: RecordOutputs, inputs: RecordInputs) {
     dnspodContext().records.clear();
-    const read = await recordImpl.read(id, outs);
-    return { read, diff: await recordImpl.diff(id, read.props!, inputs) };
+    const read = await recordResource.read(id, outs);
+    return { read, diff: await recordResource.diff(id, read.props!, inputs) };
   }
 
   test("create sends Record.Create with the site's line, reads the new record back and returns domainId/recordId", async () => {
@@ -139,13 +139,13 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
         value: "192.0.2.10",
         ...(recordLine ? { recordLine } : {}),
       });
-      expect(await recordImpl.diff(id, outs, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await recordResource.diff(id, outs, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     }
     dnspodContext().records.clear();
-    expect((await recordImpl.read(id, outs)).props!.recordLine).toBe("default");
+    expect((await recordResource.read(id, outs)).props!.recordLine).toBe("default");
     const [foreign, message] = S.foreign;
     clearLog();
-    const r = await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: foreign });
+    const r = await recordResource.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: foreign });
     expect(r.failures).toEqual([{ property: "recordLine", reason: expect.stringMatching(message) }]);
     expect(h.calls("dnspod")).toEqual([]);
   });
@@ -156,14 +156,14 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     clearLog();
     expect(
       (
-        await recordImpl.diff(
+        await recordResource.diff(
           id,
           outs,
           await checked({ domainId, subDomain: "WWW", recordType: "a", value: "192.0.2.10", recordLine: "Default" }),
         )
       ).changes,
     ).toBe(false);
-    const same = await recordImpl.update(id, outs, inputs);
+    const same = await recordResource.update(id, outs, inputs);
     expect(h.calls("dnspod")).toEqual([]);
     expect(same.outs).toEqual(outs);
 
@@ -179,9 +179,9 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     for (const [change, expected] of steps) {
       program = { ...program, ...change };
       const news = await checked(program);
-      expect(await recordImpl.diff(id, olds, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await recordResource.diff(id, olds, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
       clearLog();
-      olds = (await recordImpl.update(id, olds, news)).outs;
+      olds = (await recordResource.update(id, olds, news)).outs;
       expect(writes()).toEqual(expected);
       expect(olds).toMatchObject({ ...news, recordId: outs.recordId });
     }
@@ -200,7 +200,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     const domainId = await zone();
     const other = await zone("example.net");
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    expect(await recordImpl.diff(id, outs, { ...inputs, domainId: other })).toEqual({
+    expect(await recordResource.diff(id, outs, { ...inputs, domainId: other })).toEqual({
       changes: true,
       replaces: ["domainId"],
       deleteBeforeReplace: false,
@@ -238,22 +238,22 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     expect(read.inputs).toMatchObject({ value: "192.0.2.99", ttl: 900, status: "disable" });
     expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     clearLog();
-    await recordImpl.update(id, read.props!, inputs);
+    await recordResource.update(id, read.props!, inputs);
     expect(writes()).toEqual(["Record.Modify", "Record.Status"]);
     await client.removeRecord(domainId, outs.recordId);
     dnspodContext().records.clear();
-    expect(await recordImpl.read(id, outs)).toEqual({});
+    expect(await recordResource.read(id, outs)).toEqual({});
   });
 
   test("delete of a record that is already gone succeeds, also when the domain is gone", async () => {
     const domainId = await zone();
     const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    await recordImpl.delete(id, outs);
-    await recordImpl.delete(id, outs);
-    await domainImpl.delete(domainId, {} as never);
-    await recordImpl.delete(id, outs);
+    await recordResource.delete(id, outs);
+    await recordResource.delete(id, outs);
+    await domainResource.delete(domainId, {} as never);
+    await recordResource.delete(id, outs);
     dnspodContext().records.clear();
-    expect(await recordImpl.read(id, outs)).toEqual({});
+    expect(await recordResource.read(id, outs)).toEqual({});
     expect(h.calls("dnspod", "Record.Remove").map((e) => e.code)).toEqual(["1", "8", "6"]);
   });
 
@@ -275,8 +275,8 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
       status: "disable",
       remark: "adopted",
     });
-    await expect(recordImpl.create(inputs)).rejects.toThrow(/code 104.*adopt: true/);
-    const { outs } = await recordImpl.create({ ...inputs, adopt: true });
+    await expect(recordResource.create(inputs)).rejects.toThrow(/code 104.*adopt: true/);
+    const { outs } = await recordResource.create({ ...inputs, adopt: true });
     const recs = state().domains[0]!.records.filter((r) => r.subDomain === "www");
     expect(recs).toEqual([expect.objectContaining({ id: Number(outs.recordId), ttl: 1200, enabled: false, remark: "adopted" })]);
   });
@@ -284,20 +284,20 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
   test("a TTL below the grade's minimum fails with the grade minimums in the message", async () => {
     const domainId = await zone();
     const inputs = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ttl: 60 });
-    await expect(recordImpl.create(inputs)).rejects.toThrow(/code 29 \(TTL too small for the domain's grade.*DP_Free 600/);
+    await expect(recordResource.create(inputs)).rejects.toThrow(/code 29 \(TTL too small for the domain's grade.*DP_Free 600/);
   });
 
   test("writes to a locked domain fail with a message that points to DomainLock; after unlocking they work", async () => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    const lock = await lockImpl.create({ domainId, days: 3 });
-    await expect(recordImpl.create(await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" }))).rejects.toThrow(
-      /code 21 .*dnspod\.DomainLock/,
-    );
-    await expect(recordImpl.update(id, outs, { ...inputs, ttl: 1200 })).rejects.toThrow(/DomainLock/);
-    await expect(recordImpl.delete(id, outs)).rejects.toThrow(/DomainLock/);
-    await lockImpl.delete(lock.id, lock.outs);
-    expect((await recordImpl.update(id, outs, { ...inputs, ttl: 1200 })).outs.ttl).toBe(1200);
+    const lock = await lockResource.create({ domainId, days: 3 });
+    await expect(
+      recordResource.create(await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" })),
+    ).rejects.toThrow(/code 21 .*dnspod\.DomainLock/);
+    await expect(recordResource.update(id, outs, { ...inputs, ttl: 1200 })).rejects.toThrow(/DomainLock/);
+    await expect(recordResource.delete(id, outs)).rejects.toThrow(/DomainLock/);
+    await lockResource.delete(lock.id, lock.outs);
+    expect((await recordResource.update(id, outs, { ...inputs, ttl: 1200 })).outs.ttl).toBe(1200);
   });
 
   test("a zone of 600 records is read completely; 600 concurrent reads share ≤ 2 Record.List calls", async () => {
@@ -322,7 +322,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     }
     h.emu.dnspodApi.restore(s);
     clearLog();
-    const reads = await Promise.all(d.records.map((r) => recordImpl.read(`${domainId}/${r.id}`, { domainId } as RecordOutputs)));
+    const reads = await Promise.all(d.records.map((r) => recordResource.read(`${domainId}/${r.id}`, { domainId } as RecordOutputs)));
     expect(reads.filter((r) => r.id !== undefined)).toHaveLength(600);
     expect(reads.at(-1)!.props).toMatchObject({ subDomain: `h597`, recordType: "A" });
     const lists = h.calls("dnspod", "Record.List");

@@ -5,9 +5,9 @@
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
-import { domainImpl } from "../../provider/dnspod/resources/domain";
-import { groupImpl } from "../../provider/dnspod/resources/group";
-import { recordImpl } from "../../provider/dnspod/resources/record";
+import { domainResource } from "../../provider/dnspod/resources/domain";
+import { groupResource } from "../../provider/dnspod/resources/group";
+import { recordResource } from "../../provider/dnspod/resources/record";
 import { dnspod } from "../../sdk";
 import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
@@ -31,38 +31,38 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
   const clearLog = () => (h.emu.hub.entries.length = 0);
 
   async function zone(name = "example.com"): Promise<string> {
-    return (await domainImpl.create((await domainImpl.check({}, { domain: name })).inputs!)).id;
+    return (await domainResource.create((await domainResource.check({}, { domain: name })).inputs!)).id;
   }
 
   describe("dnspod.DomainGroup on a VIP account", () => {
     test("create, no-op, rename in place, domain moved into it, drift, delete, delete of a gone group, adopt", async () => {
-      const inputs = (await groupImpl.check({}, { name: " production " })).inputs!;
+      const inputs = (await groupResource.check({}, { name: " production " })).inputs!;
       expect(inputs.name).toBe("production");
-      const { id, outs } = await groupImpl.create(inputs);
+      const { id, outs } = await groupResource.create(inputs);
       expect(outs).toEqual({ name: "production", adopt: false, groupId: id });
       expect(state().groups).toEqual([{ id: Number(id), name: "production" }]);
-      expect(await groupImpl.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await groupImpl.diff(id, outs, { ...inputs, name: "prod" })).toEqual({
+      expect(await groupResource.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await groupResource.diff(id, outs, { ...inputs, name: "prod" })).toEqual({
         changes: true,
         replaces: [],
         deleteBeforeReplace: false,
       });
       clearLog();
-      const renamed = (await groupImpl.update(id, outs, { ...inputs, name: "prod" })).outs;
+      const renamed = (await groupResource.update(id, outs, { ...inputs, name: "prod" })).outs;
       expect(h.calls("dnspod").map((e) => [e.op, e.params.group_id, e.params.group_name])).toEqual([["Domaingroup.Modify", id, "prod"]]);
 
-      const domainInputs = (await domainImpl.check({}, { domain: "example.com", groupId: id })).inputs!;
-      const d = await domainImpl.create(domainInputs);
+      const domainInputs = (await domainResource.check({}, { domain: "example.com", groupId: id })).inputs!;
+      const d = await domainResource.create(domainInputs);
       expect(d.outs.groupId).toBe(Number(id));
       expect(state().domains[0]!.groupId).toBe(Number(id));
 
       await dnspodContext().client.modifyGroup(id, "renamed by hand");
-      expect((await groupImpl.read(id, renamed)).props).toMatchObject({ name: "renamed by hand" });
-      await expect(groupImpl.create({ name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
-      expect((await groupImpl.create({ name: "renamed by hand", adopt: true })).id).toBe(id);
-      await groupImpl.delete(id, renamed);
-      expect(await groupImpl.read(id, renamed)).toEqual({});
-      await groupImpl.delete(id, renamed);
+      expect((await groupResource.read(id, renamed)).props).toMatchObject({ name: "renamed by hand" });
+      await expect(groupResource.create({ name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
+      expect((await groupResource.create({ name: "renamed by hand", adopt: true })).id).toBe(id);
+      await groupResource.delete(id, renamed);
+      expect(await groupResource.read(id, renamed)).toEqual({});
+      await groupResource.delete(id, renamed);
       expect(h.calls("dnspod", "Domaingroup.Remove").map((e) => e.code)).toEqual(["1", "6"]);
     });
   });
@@ -74,13 +74,13 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
         { domainId, recordType: "CAA", value: '0 issue "letsencrypt.org"', ttl: 120 },
         { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", recordLine: "默认" },
       ]) {
-        const inputs = (await recordImpl.check({}, news)).inputs!;
+        const inputs = (await recordResource.check({}, news)).inputs!;
         expect(inputs.recordLine).toBe("default");
-        const { id, outs } = await recordImpl.create(inputs);
+        const { id, outs } = await recordResource.create(inputs);
         dnspodContext().records.clear();
-        const read = await recordImpl.read(id, outs);
+        const read = await recordResource.read(id, outs);
         expect(read.props!.recordLine).toBe("default");
-        expect(await recordImpl.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+        expect(await recordResource.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       }
       expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([S.defaultWire, S.defaultWire]);
       // What Record.List shows for both (dnsapi.cn: 默认), which read() turned into "default" above.
@@ -93,8 +93,8 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
     test("getDomains, getRecords, getRecordTypes and getRecordLines read the account", async () => {
       const domainId = await zone();
       await zone("example.net");
-      const rec = await recordImpl.create(
-        (await recordImpl.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!,
+      const rec = await recordResource.create(
+        (await recordResource.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!,
       );
 
       const domains = await dnspod.getDomains();

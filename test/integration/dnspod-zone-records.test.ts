@@ -7,9 +7,9 @@
  */
 import type { DnspodState } from "../../emulator";
 import { dnspodContext } from "../../provider/dnspod/context";
-import { domainImpl } from "../../provider/dnspod/resources/domain";
-import type { ZoneRecordsInputs } from "../../provider/dnspod/resources/inputs";
-import { zoneRecordsImpl as impl } from "../../provider/dnspod/resources/zone-records";
+import { domainResource } from "../../provider/dnspod/resources/domain";
+import type { ZoneRecordsInputs } from "../../provider/dnspod/resources/zone-records";
+import { zoneRecordsResource as impl } from "../../provider/dnspod/resources/zone-records";
 import { fromZoneFile, parseZoneFile } from "../../provider/zonefile";
 import { DNSPOD_SITES, useEmulators } from "../helpers/emulators";
 
@@ -43,7 +43,7 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
   }
 
   async function domain(): Promise<string> {
-    const { id } = await domainImpl.create((await domainImpl.check({}, { domain: "example.com" })).inputs!);
+    const { id } = await domainResource.create((await domainResource.check({}, { domain: "example.com" })).inputs!);
     mark();
     return id;
   }

@@ -7,9 +7,9 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { zoneRecordsImpl as dnspodZoneRecords } from "../../provider/dnspod/resources/zone-records";
+import { zoneRecordsResource as dnspodZoneRecords } from "../../provider/dnspod/resources/zone-records";
 import { EXPORT_HELP, run } from "../../provider/export/cli";
-import { zoneRecordsImpl as wedosZoneRecords } from "../../provider/wedos/resources/zone-records";
+import { zoneRecordsResource as wedosZoneRecords } from "../../provider/wedos/resources/zone-records";
 import { parseZoneFile } from "../../provider/zonefile";
 import { DNSPOD_EXPECTED_TS, DNSPOD_RECORDS, WEDOS_EXPECTED_ZONE, WEDOS_ROWS } from "../fixtures/export/live";
 import * as seed from "../fixtures/export/seed";

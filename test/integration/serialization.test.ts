@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { RESOURCES } from "../../provider/schema/registry";
 import { DNSPOD_SITES, DNSPOD_TOKEN, useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,17 +63,8 @@ describe("serialized provider (__provider)", () => {
   const sizes: string[] = [];
   afterAll(() => process.stdout.write(`[measure] __provider bytes: ${sizes.join(", ")}\n`));
 
-  const KINDS = [
-    "wedos:Domain",
-    "wedos:Record",
-    "wedos:DnssecKeyset",
-    "dnspod:Domain",
-    "dnspod:Record",
-    "dnspod:DomainShare",
-    "dnspod:DomainAlias",
-    "dnspod:DomainGroup",
-    "dnspod:DomainLock",
-  ];
+  // Every resource type, from the two APIs' lists.
+  const KINDS = RESOURCES.map((r) => r.descriptor.tokens.kind);
   test.each(KINDS)("%s is a thin shim of at most 1 KB that loads the runtime by package name", async (kind) => {
     const { text } = await revive(kind);
     sizes.push(`${kind} ${Buffer.byteLength(text)}`);
@@ -98,6 +90,25 @@ describe("serialized provider (__provider)", () => {
     await record.delete!(row.id, row.outs);
     await domain.delete!(zone.id, zone.outs);
     expect((h.emu.hub.state().wedos as { domains: unknown[] }).domains).toEqual([]);
+  });
+
+  test("the revived ZoneRecords providers of both APIs create, read and delete against the emulator", async () => {
+    const domain = (await revive("wedos:Domain")).provider;
+    const zone = await lifecycle(domain, { name: "zones.cz" });
+    const wedosZone = (await revive("wedos:ZoneRecords")).provider;
+    const rows = await lifecycle(wedosZone, { domain: "zones.cz", records: [{ name: "www", type: "A", rdata: "192.0.2.9" }] });
+    expect(Object.keys(rows.outs.records)).toEqual(["www A 192.0.2.9"]);
+    await wedosZone.delete!(rows.id, rows.outs);
+    await domain.delete!(zone.id, zone.outs);
+
+    const dDomain = (await revive("dnspod:Domain")).provider;
+    const d = await lifecycle(dDomain, { domain: "zones.com" });
+    const dnspodZone = (await revive("dnspod:ZoneRecords")).provider;
+    const recs = await lifecycle(dnspodZone, { domainId: d.id, records: [{ subDomain: "www", recordType: "A", value: "192.0.2.9" }] });
+    expect(Object.keys(recs.outs.records)).toEqual(["www A 192.0.2.9"]);
+    await dnspodZone.delete!(recs.id, recs.outs);
+    await dDomain.delete!(d.id, d.outs);
+    expect(h.calls("dnspod", "Record.Remove")).toHaveLength(1);
   });
 });
 

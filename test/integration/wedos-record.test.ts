@@ -6,22 +6,22 @@
 import type { WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
 import { wedosContext } from "../../provider/wedos/context";
-import { domainImpl } from "../../provider/wedos/resources/domain";
-import type { RecordInputs } from "../../provider/wedos/resources/inputs";
-import { recordImpl } from "../../provider/wedos/resources/record";
+import { domainResource } from "../../provider/wedos/resources/domain";
+import type { RecordInputs } from "../../provider/wedos/resources/record";
+import { recordResource } from "../../provider/wedos/resources/record";
 import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
 
 const h = useEmulators();
 
 async function checked(news: Record<string, unknown>): Promise<RecordInputs> {
-  const r = await recordImpl.check({}, news);
+  const r = await recordResource.check({}, news);
   if (!r.inputs) throw new Error(JSON.stringify(r.failures));
   return r.inputs;
 }
 
 async function zone(name = "example.cz") {
-  const d = await domainImpl.check({}, { name });
-  await domainImpl.create(d.inputs!);
+  const d = await domainResource.check({}, { name });
+  await domainResource.create(d.inputs!);
 }
 
 const state = () => h.emu.hub.state().wedos as WedosState;
@@ -32,7 +32,7 @@ describe("wedos.Record", () => {
     await zone();
     h.emu.hub.entries.length = 0;
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10" });
-    const { id, outs } = await recordImpl.create(inputs);
+    const { id, outs } = await recordResource.create(inputs);
     const z = rowsOf("example.cz");
     expect(z.rows).toHaveLength(1);
     expect(z.published).toEqual(z.rows);
@@ -63,7 +63,7 @@ describe("wedos.Record", () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "@", type: "MX", rdata: "10 Mail.Example.cz." });
     expect(inputs).toMatchObject({ name: "", rdata: "10 mail.example.cz", ttl: 300 });
-    const { outs } = await recordImpl.create(inputs);
+    const { outs } = await recordResource.create(inputs);
     expect(h.calls("wedos", "dns-row-add")[0]!.params).toMatchObject({ name: "", rdata: "10 mail.example.cz" });
     expect(outs.fqdn).toBe("example.cz");
   });
@@ -71,16 +71,18 @@ describe("wedos.Record", () => {
   test("no-op diff after create, and a ttl change is an in-place update", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordImpl.create(inputs);
-    expect(await recordImpl.diff(id, outs, await checked({ domain: "example.cz", name: "WWW", type: "a", rdata: "192.0.2.10" }))).toEqual({
+    const { id, outs } = await recordResource.create(inputs);
+    expect(
+      await recordResource.diff(id, outs, await checked({ domain: "example.cz", name: "WWW", type: "a", rdata: "192.0.2.10" })),
+    ).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
     });
     const news = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 7200, rdata: "192.0.2.11" });
-    expect(await recordImpl.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await recordResource.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     h.emu.hub.entries.length = 0;
-    const { outs: after } = await recordImpl.update(id, outs, news);
+    const { outs: after } = await recordResource.update(id, outs, news);
     expect(after).toMatchObject({ ttl: 7200, rdata: "192.0.2.11", rowId: outs.rowId });
     expect(h.calls("wedos").map((e) => e.op)).toEqual(["dns-row-update", "dns-domain-commit", "dns-rows-list"]);
     expect(rowsOf("example.cz").published[0]).toMatchObject({ ttl: "7200", rdata: "192.0.2.11" });
@@ -89,24 +91,24 @@ describe("wedos.Record", () => {
   test("name or type change replaces (create-before-delete); a comment-only change collides and deletes first", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordImpl.create(inputs);
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, name: "web" }))).toEqual({
+    const { id, outs } = await recordResource.create(inputs);
+    expect(await recordResource.diff(id, outs, await checked({ ...inputs, name: "web" }))).toEqual({
       changes: true,
       replaces: ["name"],
       deleteBeforeReplace: false,
     });
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, type: "AAAA", rdata: "2001:db8::1" }))).toMatchObject({
+    expect(await recordResource.diff(id, outs, await checked({ ...inputs, type: "AAAA", rdata: "2001:db8::1" }))).toMatchObject({
       replaces: ["type"],
       deleteBeforeReplace: false,
     });
-    expect(await recordImpl.diff(id, outs, await checked({ ...inputs, comment: "owned by team x" }))).toEqual({
+    expect(await recordResource.diff(id, outs, await checked({ ...inputs, comment: "owned by team x" }))).toEqual({
       changes: true,
       replaces: ["comment"],
       deleteBeforeReplace: true,
     });
     // Delete-before-replace then works: the old row goes, the identical new one can be added.
-    await recordImpl.delete(id, outs);
-    const again = await recordImpl.create(await checked({ ...inputs, comment: "owned by team x" }));
+    await recordResource.delete(id, outs);
+    const again = await recordResource.create(await checked({ ...inputs, comment: "owned by team x" }));
     expect(again.id).not.toBe(id);
     expect(rowsOf("example.cz").rows).toEqual([expect.objectContaining({ name: "www", author_comment: "owned by team x" })]);
   });
@@ -114,31 +116,31 @@ describe("wedos.Record", () => {
   test("read shows an out-of-band change and returns no id after an out-of-band delete", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordImpl.create(inputs);
+    const { id, outs } = await recordResource.create(inputs);
     const { client } = wedosContext();
     await client.updateRow("example.cz", outs.rowId, 900, "192.0.2.99");
     wedosContext().rows.clear();
-    const read = await recordImpl.read(id, outs);
+    const read = await recordResource.read(id, outs);
     expect(read.props).toMatchObject({ ttl: 900, rdata: "192.0.2.99" });
     expect(read.inputs).toMatchObject({ ttl: 900, rdata: "192.0.2.99", name: "www", type: "A", domain: "example.cz" });
-    expect((await recordImpl.diff(id, read.props!, inputs)).changes).toBe(true);
+    expect((await recordResource.diff(id, read.props!, inputs)).changes).toBe(true);
     await client.deleteRow("example.cz", outs.rowId);
     wedosContext().rows.clear();
-    expect(await recordImpl.read(id, outs)).toEqual({});
+    expect(await recordResource.read(id, outs)).toEqual({});
   });
 
   test("delete of a row that is already gone succeeds, also when the whole zone is gone", async () => {
     await zone();
-    const { id, outs } = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await recordImpl.delete(id, outs);
-    await recordImpl.delete(id, outs);
+    const { id, outs } = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
+    await recordResource.delete(id, outs);
+    await recordResource.delete(id, outs);
     // The zone deleted by another process: WAPI answers 3222, and this client remembers it.
     await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(
       "example.cz",
     );
     const gone = h.calls("wedos").length;
-    await recordImpl.delete(id, outs);
-    await recordImpl.delete(id, outs);
+    await recordResource.delete(id, outs);
+    await recordResource.delete(id, outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000", "3309", "3222"]);
     expect(
       h
@@ -150,15 +152,15 @@ describe("wedos.Record", () => {
 
   test("rows of a zone this process deleted (its wedos.Domain destroyed alongside) are not sent for: WAPI would count each as invalid", async () => {
     await zone();
-    const { id, outs } = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await domainImpl.delete("example.cz", {} as never);
+    const { id, outs } = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
+    await domainResource.delete("example.cz", {} as never);
     h.emu.hub.entries.length = 0;
-    await recordImpl.delete(id, outs);
+    await recordResource.delete(id, outs);
     expect(h.calls("wedos")).toEqual([]);
     // Adding the zone again (a replaced wedos.Domain) makes its rows count again.
     await zone();
-    const again = await recordImpl.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await recordImpl.delete(again.id, again.outs);
+    const again = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
+    await recordResource.delete(again.id, again.outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000"]);
   });
 
@@ -167,8 +169,8 @@ describe("wedos.Record", () => {
     await wedosContext().client.addRow("example.cz", { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10" });
     wedosContext().rows.clear();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 600, rdata: "192.0.2.10" });
-    await expect(recordImpl.create(inputs)).rejects.toThrow(/2316.*adopt: true/);
-    const { outs } = await recordImpl.create({ ...inputs, adopt: true });
+    await expect(recordResource.create(inputs)).rejects.toThrow(/2316.*adopt: true/);
+    const { outs } = await recordResource.create({ ...inputs, adopt: true });
     expect(rowsOf("example.cz").rows).toEqual([expect.objectContaining({ ID: outs.rowId, ttl: "600" })]);
   });
 
@@ -177,7 +179,7 @@ describe("wedos.Record", () => {
     h.emu.hub.entries.length = 0;
     const all = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
-        recordImpl.create(await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` })),
+        recordResource.create(await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` })),
       ),
     );
     expect(new Set(all.map((r) => r.id)).size).toBe(20);

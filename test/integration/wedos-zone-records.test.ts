@@ -7,9 +7,9 @@
 import type { WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
 import { wedosContext } from "../../provider/wedos/context";
-import { domainImpl } from "../../provider/wedos/resources/domain";
-import type { ZoneRecordsInputs } from "../../provider/wedos/resources/inputs";
-import { zoneRecordsImpl as impl } from "../../provider/wedos/resources/zone-records";
+import { domainResource } from "../../provider/wedos/resources/domain";
+import type { ZoneRecordsInputs } from "../../provider/wedos/resources/zone-records";
+import { zoneRecordsResource as impl } from "../../provider/wedos/resources/zone-records";
 import { wedosZoneApi } from "../../provider/wedos/zone-api";
 import { parseZoneFile } from "../../provider/zonefile";
 import { useEmulators, WEDOS_PASSWORD, WEDOS_USER } from "../helpers/emulators";
@@ -24,7 +24,7 @@ async function checked(news: Record<string, unknown>): Promise<ZoneRecordsInputs
 }
 
 async function zone(name = ZONE) {
-  await domainImpl.create((await domainImpl.check({}, { name })).inputs!);
+  await domainResource.create((await domainResource.check({}, { name })).inputs!);
 }
 
 const state = () => h.emu.hub.state().wedos as WedosState;

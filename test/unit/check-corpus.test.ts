@@ -5,7 +5,7 @@
  */
 import * as net from "node:net";
 import { type Dispatcher, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
-import { impl } from "../../provider/runtime";
+import { forHost, resourceOfKind } from "../../provider/runtime";
 import { CORPUS, RESOURCE_KINDS, resourceName, VALID } from "../fixtures/corpus";
 
 // The provider sends through undici's `request` with its own Agent, so that is where a call would
@@ -59,7 +59,7 @@ test("the corpus has at least 40 cases over all nine resources, at least 3 each,
 
 describe.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
   test(`fails on ${c.property}`, async () => {
-    const r = await impl(c.resource).check(c.olds ?? {}, c.inputs);
+    const r = await forHost(resourceOfKind(c.resource)).check(c.olds ?? {}, c.inputs);
     expect(r.inputs).toBeUndefined();
     const failures = r.failures ?? [];
     expect(failures.map((f) => f.property)).toContain(c.property);
@@ -75,7 +75,7 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
 
 describe("valid inputs pass", () => {
   test.each(VALID.map((v) => [v.id, v] as const))("%s", async (_id, v) => {
-    const r = await impl(v.resource).check({}, v.inputs);
+    const r = await forHost(resourceOfKind(v.resource)).check({}, v.inputs);
     expect(r.failures).toBeUndefined();
     expect(r.inputs).toBeDefined();
   });

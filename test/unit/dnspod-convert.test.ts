@@ -3,11 +3,11 @@
  * conversion of Record.List rows, so that what DNSPod rewrites reads back in the form check() wrote.
  */
 import { canonicalValue, fromRecordRow, lineKey, toRecordWrite } from "../../provider/dnspod/convert";
-import { domainImpl } from "../../provider/dnspod/resources/domain";
-import type { RecordInputs } from "../../provider/dnspod/resources/inputs";
-import { lockImpl } from "../../provider/dnspod/resources/lock";
-import { recordImpl } from "../../provider/dnspod/resources/record";
-import { shareImpl } from "../../provider/dnspod/resources/share";
+import { domainResource } from "../../provider/dnspod/resources/domain";
+import { lockResource } from "../../provider/dnspod/resources/lock";
+import type { RecordInputs } from "../../provider/dnspod/resources/record";
+import { recordResource } from "../../provider/dnspod/resources/record";
+import { shareResource } from "../../provider/dnspod/resources/share";
 import { RecordRow } from "../../provider/dnspod/schemas";
 import { UNKNOWN } from "../../provider/resource";
 
@@ -15,7 +15,7 @@ const base = { domainId: "1992403", recordType: "A", value: "192.0.2.10" };
 
 describe("dnspod.Record check", () => {
   test("defaults: @, default line, ttl 600, enabled, no remark", async () => {
-    expect((await recordImpl.check({}, base)).inputs).toEqual({
+    expect((await recordResource.check({}, base)).inputs).toEqual({
       ...base,
       subDomain: "@",
       recordLine: "default",
@@ -37,7 +37,7 @@ describe("dnspod.Record check", () => {
     ["URL", " https://example.com/x ", "https://example.com/x"],
     ["framed url", "https://example.com/", "https://example.com/"],
   ])("%s %j is stored as %j (the form DNSPod reads back)", async (recordType, value, stored) => {
-    const r = await recordImpl.check({}, { ...base, recordType, value });
+    const r = await recordResource.check({}, { ...base, recordType, value });
     expect(r.failures).toBeUndefined();
     expect(r.inputs!.value).toBe(stored);
   });
@@ -55,7 +55,7 @@ describe("dnspod.Record check", () => {
       { recordType: "MX", value: "mail.example.com.", mx: 5 },
     ],
   ])("normalises %j to %j", async (given, expected) => {
-    expect((await recordImpl.check({}, { ...base, ...given })).inputs).toMatchObject(expected);
+    expect((await recordResource.check({}, { ...base, ...given })).inputs).toMatchObject(expected);
   });
 
   test.each([
@@ -75,19 +75,19 @@ describe("dnspod.Record check", () => {
     [{ domainId: "example.com" }, "domainId", /numeric DNSPod id/],
     [{ weight: 3 }, "weight", /unknown property/],
   ])("rejects %j on %s", async (given, property, reason) => {
-    const r = await recordImpl.check({}, { ...base, ...given });
+    const r = await recordResource.check({}, { ...base, ...given });
     expect(r.failures).toEqual([expect.objectContaining({ property, reason: expect.stringMatching(reason) })]);
   });
 
   test("a value unknown during preview is not validated", async () => {
-    const r = await recordImpl.check({}, { ...base, domainId: UNKNOWN, value: UNKNOWN });
+    const r = await recordResource.check({}, { ...base, domainId: UNKNOWN, value: UNKNOWN });
     expect(r.failures).toBeUndefined();
   });
 });
 
 describe("other dnspod check()s", () => {
   test("Domain: punycode, defaults", async () => {
-    expect((await domainImpl.check({}, { domain: "Bücher.Example" })).inputs).toEqual({
+    expect((await domainResource.check({}, { domain: "Bücher.Example" })).inputs).toEqual({
       domain: "xn--bcher-kva.example",
       groupId: 1,
       isMark: false,
@@ -96,26 +96,26 @@ describe("other dnspod check()s", () => {
       searchEnginePush: true,
       adopt: false,
     });
-    expect((await domainImpl.check({}, { domain: "localhost" })).failures?.[0]?.property).toBe("domain");
+    expect((await domainResource.check({}, { domain: "localhost" })).failures?.[0]?.property).toBe("domain");
   });
 
   test("DomainShare: email lower-cased, mode r|rw, @ means the whole domain", async () => {
-    expect((await shareImpl.check({}, { domainId: 1, email: "Friend@Example.com", subDomain: "@" })).inputs).toEqual({
+    expect((await shareResource.check({}, { domainId: 1, email: "Friend@Example.com", subDomain: "@" })).inputs).toEqual({
       domainId: "1",
       email: "friend@example.com",
       mode: "r",
       subDomain: "",
       adopt: false,
     });
-    expect((await shareImpl.check({}, { domainId: "1", email: "nobody", mode: "w" })).failures?.map((f) => f.property).sort()).toEqual([
+    expect((await shareResource.check({}, { domainId: "1", email: "nobody", mode: "w" })).failures?.map((f) => f.property).sort()).toEqual([
       "email",
       "mode",
     ]);
   });
 
   test("DomainLock: days 1–365", async () => {
-    expect((await lockImpl.check({}, { domainId: "1", days: 366 })).failures?.[0]?.reason).toMatch(/at most 365/);
-    expect((await lockImpl.check({}, { domainId: "1", days: 3 })).inputs).toEqual({ domainId: "1", days: 3 });
+    expect((await lockResource.check({}, { domainId: "1", days: 366 })).failures?.[0]?.reason).toMatch(/at most 365/);
+    expect((await lockResource.check({}, { domainId: "1", days: 3 })).inputs).toEqual({ domainId: "1", days: 3 });
   });
 });
 
@@ -152,8 +152,9 @@ describe("conversion of what DNSPod returns", () => {
   });
 
   test("round trip: check() → Record.Create parameters → stored row reads back equal", async () => {
-    const inputs = (await recordImpl.check({}, { ...base, recordType: "CNAME", value: "Target.Example.NET", recordLine: "United States" }))
-      .inputs as RecordInputs;
+    const inputs = (
+      await recordResource.check({}, { ...base, recordType: "CNAME", value: "Target.Example.NET", recordLine: "United States" })
+    ).inputs as RecordInputs;
     const w = toRecordWrite(inputs);
     expect(w).toEqual({ sub_domain: "@", record_type: "CNAME", record_line: "US", value: "target.example.net.", ttl: 600 });
     const back = fromRecordRow(row({ name: "@", type: "CNAME", line: "United States", value: "target.example.net." }));

@@ -8,7 +8,7 @@ import { setStackConfig } from "../../provider/config";
 import { dnspodCodeInfo } from "../../provider/dnspod/codes";
 import { dnspodContext, resetDnspodContext } from "../../provider/dnspod/context";
 import { checkLine, fromRecordRow, lineKey, readLine, sameRecord, toRecordWrite, wireLine } from "../../provider/dnspod/convert";
-import { recordImpl } from "../../provider/dnspod/resources/record";
+import { recordResource } from "../../provider/dnspod/resources/record";
 import { RecordLines, RecordRow } from "../../provider/dnspod/schemas";
 import { configuredSite, parseSite, siteOfEndpoint } from "../../provider/dnspod/site";
 
@@ -51,7 +51,7 @@ describe("which site", () => {
     );
     process.env.DNSPOD_SITE = "china";
     process.env.DNSPOD_LOGIN_TOKEN = "1,t";
-    await expect(recordImpl.check({}, { domainId: "1", recordType: "A", value: "192.0.2.1" })).rejects.toThrow(
+    await expect(recordResource.check({}, { domainId: "1", recordType: "A", value: "192.0.2.1" })).rejects.toThrow(
       /dnspod:site \/ DNSPOD_SITE must be "intl".*or "cn"/,
     );
     expect(dnspodContext).toThrow(/dnspod:site \/ DNSPOD_SITE/);
@@ -108,7 +108,7 @@ describe("lines per site", () => {
   test("check() on api.dnspod.com refuses a dnsapi.cn line with the way to switch; on dnsapi.cn it takes it", async () => {
     const news = { domainId: "1", recordType: "A", value: "192.0.2.1", recordLine: "联通" };
     process.env.DNSPOD_SITE = "intl";
-    expect((await recordImpl.check({}, news)).failures).toEqual([
+    expect((await recordResource.check({}, news)).failures).toEqual([
       {
         property: "recordLine",
         reason: expect.stringMatching(/dnsapi\.cn \(DNSPod China\) line.*pulumi config set dnspod:site cn.*https:\/\/dnsapi\.cn/),
@@ -116,9 +116,9 @@ describe("lines per site", () => {
     ]);
     delete process.env.DNSPOD_SITE;
     process.env.DNSPOD_ENDPOINT = "https://dnsapi.cn";
-    expect((await recordImpl.check({}, news)).inputs).toMatchObject({ recordLine: "联通" });
-    expect((await recordImpl.check({}, { ...news, recordLine: "默认" })).inputs).toMatchObject({ recordLine: "default" });
-    expect((await recordImpl.check({}, { ...news, recordLine: undefined })).inputs).toMatchObject({ recordLine: "default" });
+    expect((await recordResource.check({}, news)).inputs).toMatchObject({ recordLine: "联通" });
+    expect((await recordResource.check({}, { ...news, recordLine: "默认" })).inputs).toMatchObject({ recordLine: "default" });
+    expect((await recordResource.check({}, { ...news, recordLine: undefined })).inputs).toMatchObject({ recordLine: "default" });
   });
 
   test("record_line on the wire: 默认 for the default line on dnsapi.cn, the stored form otherwise", () => {

@@ -1,12 +1,12 @@
 /**
  * The plugins' provider (provider/plugin/provider.ts) on the calls that need no API — check,
- * diff, invoke validation — and the package schemas it serves (provider/plugin/schema.ts). The API
+ * diff, invoke validation — and the package schemas it serves (provider/schema/package.ts). The API
  * calls are in test/integration/plugin.test.ts, the real engine in test/e2e/plugins.test.ts.
  */
 import { pluginProvider, typeOfUrn } from "../../provider/plugin/provider";
-import { packageSchema } from "../../provider/plugin/schema";
 import { secret } from "../../provider/plugin/values";
 import { detailedDiff } from "../../provider/resource";
+import { packageSchema } from "../../provider/schema/package";
 
 const wedos = pluginProvider("wedos", "0.1.0");
 const dnspod = pluginProvider("dnspod", "0.1.0");

@@ -1,67 +1,71 @@
-/** schema.json, the plugins' schemas, the README reference and the SDK classes are generated; these tests fail when any is stale. */
+/**
+ * One schema pipeline: the package schemas are built from the resource lists, and schema.json, the
+ * README reference and the SDK classes are rendered from them. These tests fail when anything
+ * committed is stale (run `make schema`), and check what the renderers promise.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGES, packageSchema, schemaPath } from "../../provider/plugin/schema";
-import { buildReference, buildSchema } from "../../provider/schema/build";
-import { BEGIN, END, generatedSdkFiles, spliceReference } from "../../provider/schema/cli";
+import { generated, generatedSdkFiles } from "../../provider/schema/cli";
+import { PACKAGES, packageSchema } from "../../provider/schema/package";
+import { BEGIN, END } from "../../provider/schema/reference";
 import { RESOURCES } from "../../provider/schema/registry";
-import { buildSdk, GENERATED_MARK } from "../../provider/schema/sdk";
+import { GENERATED_MARK } from "../../provider/schema/sdk";
 
 const root = join(__dirname, "../..");
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+const files = generated(root);
+const read = (path: string) => readFileSync(join(root, path), "utf8");
 
-test("schema.json is up to date (run `make schema`)", () => {
-  expect(JSON.parse(readFileSync(join(root, "schema.json"), "utf8"))).toEqual(buildSchema(version));
+test.each(Object.keys(files))("%s is up to date (run `make schema`)", (path) => {
+  expect(read(path)).toBe(files[path]);
 });
 
-test("README resource reference is up to date (run `make schema`)", () => {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  expect(readme).toContain(BEGIN);
-  expect(readme).toContain(END);
-  expect(spliceReference(readme, buildReference())).toBe(readme);
+test("the README keeps its reference markers", () => {
+  expect(read("README.md")).toContain(BEGIN);
+  expect(read("README.md")).toContain(END);
+});
+
+test("every generated SDK file is marked, and no generated file is left that nothing produces", () => {
+  const sdk = Object.keys(files).filter((p) => p.startsWith("sdk/"));
+  for (const p of sdk) expect(files[p]!.startsWith(GENERATED_MARK)).toBe(true);
+  expect(generatedSdkFiles(root)).toEqual(sdk.sort());
 });
 
 test("every input and output property has a description", () => {
-  const schema = buildSchema(version) as {
-    resources: Record<
-      string,
-      { properties: Record<string, { description: string }>; inputProperties: Record<string, { description: string }> }
-    >;
-  };
   const missing: string[] = [];
-  for (const [tok, r] of Object.entries(schema.resources)) {
-    for (const [name, p] of Object.entries({ ...r.properties, ...r.inputProperties }))
-      if (!p.description?.trim()) missing.push(`${tok}.${name}`);
+  for (const pkg of PACKAGES) {
+    for (const [tok, r] of Object.entries(packageSchema(pkg, version).resources)) {
+      for (const [name, p] of Object.entries({ ...r.properties, ...r.inputProperties }))
+        if (!p.description?.trim()) missing.push(`${tok}.${name}`);
+    }
   }
   expect(missing).toEqual([]);
-  expect(Object.keys(schema.resources).length).toBeGreaterThanOrEqual(3);
 });
 
-describe("generated SDK classes (run `make schema`)", () => {
-  const sdk = buildSdk();
+describe.each(RESOURCES.map((r) => [r.descriptor.tokens.label, r.descriptor] as const))("%s", (_label, d) => {
+  const pkg = packageSchema(d.api, version);
+  const spec = pkg.resources[d.tokens.plugin]!;
 
-  test.each(Object.keys(sdk))("%s is up to date and marked as generated", (path) => {
-    expect(sdk[path]!.startsWith(GENERATED_MARK)).toBe(true);
-    expect(readFileSync(join(root, path), "utf8")).toBe(sdk[path]);
+  test("its SDK class lists every input and output key once, under the kind its shim names", () => {
+    const text = files[`sdk/${d.tokens.sdkFile}.gen.ts`]!;
+    expect(text).toContain(`export class ${d.type} extends pulumi.dynamic.Resource`);
+    expect(text).toContain(`shim(${JSON.stringify(d.tokens.kind)})`);
+    const keys = JSON.parse(/allKeys\((\[[^\]]*\])/.exec(text)![1]!) as string[];
+    expect(keys).toEqual([...new Set([...d.inputKeys, ...d.outputKeys])]);
+    for (const k of keys) expect(text).toContain(`declare readonly ${k}: pulumi.Output<`);
   });
 
-  test("no generated file is left that no descriptor produces", () => {
-    expect(generatedSdkFiles(root)).toEqual(Object.keys(sdk).sort());
-  });
-
-  test("every descriptor has its class, and each class lists every input and output key once", () => {
-    for (const d of RESOURCES) {
-      const text = sdk[`sdk/${d.module}/${d.file}.ts`]!;
-      expect(text).toContain(`export class ${d.type} extends pulumi.dynamic.Resource`);
-      const keys = JSON.parse(/allKeys\((\[[^\]]*\])/.exec(text)![1]!) as string[];
-      expect(keys).toEqual([...new Set([...d.inputKeys, ...d.outputKeys])]);
-      for (const k of keys) expect(text).toContain(`declare readonly ${k}: pulumi.Output<`);
+  test("a flag written on a property shows in the package schema: replacement (and its sentence), secret", () => {
+    for (const k of d.inputKeys) {
+      const replaces = d.replaceKeys.includes(k);
+      expect([k, spec.inputProperties[k]?.willReplaceOnChanges === true]).toEqual([k, replaces]);
+      expect([k, spec.inputProperties[k]?.description?.endsWith(`Changing it replaces the ${d.noun}.`)]).toEqual([k, replaces]);
     }
+    for (const k of d.outputKeys) expect([k, spec.properties[k]?.secret === true]).toEqual([k, d.secretOutputs.includes(k)]);
   });
-});
 
-describe("the plugins' package schemas (run `make schema`)", () => {
-  test.each(PACKAGES)("schemas/%s/schema.json is up to date", (pkg) => {
-    expect(JSON.parse(readFileSync(join(root, schemaPath(pkg)), "utf8"))).toEqual(packageSchema(pkg, version));
+  test("schema.json holds it under its root token, naming the engine's token", () => {
+    const rootSchema = JSON.parse(files["schema.json"]!) as { resources: Record<string, { description: string }> };
+    expect(rootSchema.resources[d.tokens.root]!.description).toContain(d.tokens.dynamic);
   });
 });

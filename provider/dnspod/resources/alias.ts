@@ -2,16 +2,38 @@
  * dnspod.DomainAlias: another domain name answering with this domain's records, id
  * "domainId/aliasId". Nothing can change in place; both inputs replace it.
  */
+
+import { z } from "zod";
 import { createOrAdopt, defineResource } from "../../define";
+import { createOnly, describeResource, replaces } from "../../descriptor";
 import { dnspodContext } from "../context";
-import { AliasResource } from "./descriptors";
+import { bool, dnspodId, zoneName } from "./inputs";
+
+const AliasInputs = z
+  .object({
+    domainId: replaces(dnspodId("domainId").describe("Id of the domain the alias points to.")),
+    domain: replaces(zoneName("domain").describe('The alias domain, e.g. "example.net" (without "www").')),
+    adopt: createOnly(bool("adopt").default(false).describe("Take over the alias if this domain already has it instead of failing.")),
+  })
+  .strict();
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "DomainAlias",
+  description: "Another domain name answering with this domain's records (Domainalias.Create/Remove).",
+  noun: "alias",
+  idFormat: '"domainId/aliasId"',
+  idExample: "1992403/8822",
+  inputs: AliasInputs,
+  outputs: z.object({ aliasId: z.string().describe("DNSPod alias id.") }),
+});
 
 function splitAliasId(id: string): { domainId: string; aliasId: string } {
   const i = id.indexOf("/");
   return { domainId: id.slice(0, i), aliasId: id.slice(i + 1) };
 }
 
-export const aliasImpl = defineResource(AliasResource, {
+export const aliasResource = defineResource(descriptor, {
   // An alias name can be bound to one domain only (code 8): moving it must remove it first.
   deleteBeforeReplace: (olds, news) => olds.domain === news.domain,
 

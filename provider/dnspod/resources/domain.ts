@@ -3,18 +3,77 @@
  * replacement; group, mark, remark, status and search-engine push each have their own action and
  * are updated in place, sending only what changed.
  */
+
+import { z } from "zod";
 import { createOrAdopt, defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
+import { createOnly, describeResource, replaces } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
+import { typeError } from "../../resource";
 import type { DnspodClient } from "../client";
 import { dnspodContext } from "../context";
 import { fromDomain } from "../convert";
 import type { Domain } from "../schemas";
-import { DomainResource } from "./descriptors";
+import { bool, enableDisable, zoneName } from "./inputs";
 
-type Inputs = InputsOf<typeof DomainResource>;
+const groupIdType = typeError(
+  "groupId",
+  "a group id (a number, or a string of digits)",
+  "groupId: 1, or `group.groupId` of a dnspod.DomainGroup",
+);
+
+const DomainInputs = z
+  .object({
+    domain: replaces(zoneName("domain").describe('Domain name, e.g. "example.com" (internationalised names are stored as punycode).')),
+    groupId: z
+      .union([z.number(), z.string().regex(/^\d+$/, { error: groupIdType })], { error: groupIdType })
+      .transform(Number)
+      .pipe(
+        z.number().refine((n) => Number.isInteger(n) && n >= 1, {
+          error: (i) =>
+            `groupId must be a positive whole number, not ${String(i.input)}. Fix: use 1 (Default Group), a system group 2–7, or \`group.groupId\` of a dnspod.DomainGroup`,
+        }),
+      )
+      .default(1)
+      .describe(
+        'Domain group id: 1 (default, "Default Group"), another system group 2–7, or `groupId` of a dnspod.DomainGroup. Updated in place.',
+      ),
+    isMark: bool("isMark").default(false).describe("Star (mark) the domain in the DNSPod console. Updated in place."),
+    remark: z
+      .string({ error: typeError("remark", "a string", 'remark: "production"') })
+      .default("")
+      .describe("Free-text note on the domain. Updated in place."),
+    status: enableDisable("status")
+      .default("enable")
+      .describe('"enable" (default) or "disable" (DNSPod stops serving the domain). Updated in place.'),
+    searchEnginePush: bool("searchEnginePush").default(true).describe("Push the domain to search engines. Updated in place."),
+    adopt: createOnly(
+      bool("adopt").default(false).describe("Take over the domain if it already exists in this account instead of failing."),
+    ),
+  })
+  .strict();
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "Domain",
+  description:
+    "A domain at DNSPod (Domain.Create). Group, mark, remark, status and search-engine push are updated in place through their own actions.",
+  noun: "domain",
+  idFormat: "the DNSPod domain id",
+  idExample: "1992403",
+  inputs: DomainInputs,
+  outputs: z.object({
+    punycode: z.string().describe("The domain in punycode."),
+    grade: z.string().describe('Service grade, e.g. "DP_Free"; it sets the minimum TTL and the record types and lines allowed.'),
+    ttl: z.number().int().describe("The domain's default TTL."),
+    owner: z.string().describe("E-mail of the owning account."),
+    recordCount: z.number().int().describe("Number of records, system NS records included."),
+  }),
+});
+
+type Inputs = InputsOf<typeof descriptor>;
 export type DomainOutputs = Outputs;
-type Outputs = OutputsOf<typeof DomainResource>;
+type Outputs = OutputsOf<typeof descriptor>;
 type Settings = Pick<Inputs, "groupId" | "isMark" | "remark" | "status" | "searchEnginePush">;
 
 function outputsFromDomain(inputs: Inputs, d: Domain): Outputs {
@@ -72,7 +131,7 @@ async function createDomain(inputs: Inputs, adopt: boolean): Promise<{ id: strin
 
 const journalKey = (name: string) => `dnspod|${dnspodContext().client.account}|domain|${name}`;
 
-export const domainImpl = defineResource(DomainResource, {
+export const domainResource = defineResource(descriptor, {
   create: (inputs) => journaledCreate(journalKey(inputs.domain), inputs.adopt, (adopt) => createDomain(inputs, adopt)),
 
   async read(id, props) {

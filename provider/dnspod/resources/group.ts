@@ -3,11 +3,44 @@
  * in place via Domaingroup.Modify. On a free account Domaingroup.Create fails with -7; the error
  * says to use a system group id in dnspod.Domain's groupId instead.
  */
-import { createOrAdopt, defineResource } from "../../define";
-import { dnspodContext } from "../context";
-import { GroupResource } from "./descriptors";
 
-export const groupImpl = defineResource(GroupResource, {
+import { z } from "zod";
+import { createOrAdopt, defineResource } from "../../define";
+import { createOnly, describeResource } from "../../descriptor";
+import { typeError } from "../../resource";
+import { dnspodContext } from "../context";
+import { bool } from "./inputs";
+
+const GroupInputs = z
+  .object({
+    name: z
+      .string({ error: typeError("name", "a string of 1–20 characters", 'name: "production"') })
+      .transform((v) => v.trim())
+      .pipe(
+        z.string().refine((v) => v.length >= 1 && [...v].length <= 20, {
+          error: (i) => {
+            const n = [...String(i.input)].length;
+            return `name must be 1–20 characters (DNSPod code 7); ${n ? `it has ${n}` : "it is empty"}. Fix: use a non-empty name of at most 20 characters, e.g. "production"`;
+          },
+        }),
+      )
+      .describe("Group name, 1–20 characters. Updated in place (Domaingroup.Modify). Custom groups need a VIP account."),
+    adopt: createOnly(bool("adopt").default(false).describe("Take over an existing group of this name instead of failing.")),
+  })
+  .strict();
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "DomainGroup",
+  description: "A custom domain group (Domaingroup.Create/Modify/Remove); DNSPod allows custom groups on VIP accounts only.",
+  noun: "group",
+  idFormat: "the group id",
+  idExample: "9001",
+  inputs: GroupInputs,
+  outputs: z.object({ groupId: z.string().describe("DNSPod group id, for dnspod.Domain's groupId.") }),
+});
+
+export const groupResource = defineResource(descriptor, {
   async create(inputs) {
     const { client } = dnspodContext();
     const groupId = await createOrAdopt(

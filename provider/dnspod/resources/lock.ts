@@ -6,9 +6,42 @@
  * removed lock reads as gone. An imported lock has no code (DNSPod tells it only when the lock is
  * taken), so it cannot be removed early; its days are read from its start and end dates.
  */
+
+import { z } from "zod";
 import { defineResource } from "../../define";
+import { describeResource, replaces, secret } from "../../descriptor";
+import { typeError } from "../../resource";
 import { dnspodContext } from "../context";
-import { LockResource } from "./descriptors";
+import { dnspodId } from "./inputs";
+
+const LockInputs = z
+  .object({
+    domainId: replaces(dnspodId("domainId").describe("Id of the domain to lock.")),
+    days: replaces(
+      z
+        .number({ error: typeError("days", "a number of days (1–365)", "days: 30 (a number, no quotes)") })
+        .int({ error: (i) => `days ${String(i.input)} is not a whole number of days. Fix: use a whole number 1–365, e.g. 30` })
+        .min(1, { error: (i) => `days must be at least 1 (DNSPod code 8), not ${String(i.input)}. Fix: use 1–365, e.g. 30` })
+        .max(365, { error: (i) => `days must be at most 365 (DNSPod code 9), not ${String(i.input)}. Fix: use 1–365, e.g. 365` })
+        .describe("How many days the lock holds (1–365). While it holds, record writes and domain removal fail."),
+    ),
+  })
+  .strict();
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "DomainLock",
+  description:
+    "Locks a domain for a number of days (Domain.Lock); while it holds, DNSPod refuses record writes and removal of the domain. Read through Domain.Lockstatus (an expired lock is gone); deleting the resource unlocks with the stored code.",
+  noun: "lock",
+  idFormat: "the domain id",
+  idExample: "1992403",
+  inputs: LockInputs,
+  outputs: z.object({
+    lockCode: secret(z.string().describe("The unlock code; stored as a secret (additionalSecretOutputs).")),
+    lockEnd: z.string().describe('Last day of the lock, "YYYY-MM-DD".'),
+  }),
+});
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +51,7 @@ function lockDays(start: string, end: string): number | undefined {
   return Number.isFinite(days) && days >= 1 ? days : undefined;
 }
 
-export const lockImpl = defineResource(LockResource, {
+export const lockResource = defineResource(descriptor, {
   // A domain holds one lock at a time (21): a new lock on the same domain needs the old one gone.
   deleteBeforeReplace: (olds, news) => olds.domainId === news.domainId,
 

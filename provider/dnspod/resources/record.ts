@@ -4,18 +4,51 @@
  * itself, Record.Status for enable/disable, Record.Remark for the note. A no-op update sends
  * nothing (DNSPod counts modifications that change nothing as abuse).
  */
+
+import { z } from "zod";
 import { createOrAdopt, defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
+import { createOnly, describeResource, replaces } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
 import { sameValue } from "../../resource";
 import { dnspodContext } from "../context";
-import { fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
+import { DNSPOD_TYPES, fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
 import type { RecordRow } from "../schemas";
-import { RecordResource } from "./descriptors";
+import { bool, dnspodId, RECORD_FIELDS, refineRecord } from "./inputs";
 
-type Inputs = InputsOf<typeof RecordResource>;
+const RecordInputs = z
+  .object({
+    domainId: replaces(dnspodId("domainId").describe("Id of the domain (`domain.id` of a dnspod.Domain).")),
+    ...RECORD_FIELDS,
+    adopt: createOnly(
+      bool("adopt")
+        .default(false)
+        .describe("Take over an existing identical record (same subDomain, type, line, value) instead of failing."),
+    ),
+  })
+  .strict()
+  .superRefine(refineRecord);
+export type RecordInputs = z.infer<typeof RecordInputs>;
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "Record",
+  description:
+    "A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain.",
+  noun: "record",
+  idFormat: '"domainId/recordId"',
+  idExample: "1992403/451217",
+  inputs: RecordInputs,
+  outputs: z.object({
+    recordId: z.string().describe("DNSPod record id."),
+    updatedOn: z.string().describe("When DNSPod last changed the record."),
+  }),
+  sdkEnums: { recordType: ["RecordType", DNSPOD_TYPES] },
+});
+
+type Inputs = InputsOf<typeof descriptor>;
 export type RecordOutputs = Outputs;
-type Outputs = OutputsOf<typeof RecordResource>;
+type Outputs = OutputsOf<typeof descriptor>;
 
 /** The fields Record.Modify sets (all of them at once). */
 const MODIFY_KEYS = ["subDomain", "recordType", "recordLine", "value", "mx", "ttl"] as const;
@@ -95,7 +128,7 @@ async function createRecord(inputs: Inputs, adopt: boolean): Promise<{ id: strin
 const journalKey = (r: Pick<Inputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
   `dnspod|${dnspodContext().client.account}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
 
-export const recordImpl = defineResource(RecordResource, {
+export const recordResource = defineResource(descriptor, {
   create: (inputs) => journaledCreate(journalKey(inputs), inputs.adopt, (adopt) => createRecord(inputs, adopt)),
 
   async read(id, props) {

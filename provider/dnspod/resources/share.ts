@@ -4,15 +4,68 @@
  * since DNSPod keys a share by domain and email). Mode and sub domain change in place through
  * Domainshare.Modify, which wants the sub domain shared now (`old_sub_domain`) and the new one.
  */
+
+import { z } from "zod";
 import { createOrAdopt, defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
+import { createOnly, describeResource, replaces } from "../../descriptor";
+import { given, typeError } from "../../resource";
 import type { DnspodClient } from "../client";
 import { dnspodContext } from "../context";
+import { canonicalSubDomain } from "../convert";
 import type { Share } from "../schemas";
-import { ShareResource } from "./descriptors";
+import { bool, dnspodId } from "./inputs";
 
-type Inputs = InputsOf<typeof ShareResource>;
-type Outputs = OutputsOf<typeof ShareResource>;
+const ShareInputs = z
+  .object({
+    domainId: replaces(dnspodId("domainId").describe("Id of the shared domain.")),
+    email: replaces(
+      z
+        .string({ error: typeError("email", "an email address string", 'email: "colleague@example.com"') })
+        .transform((v) => v.trim().toLowerCase())
+        .pipe(
+          z.string().regex(/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/, {
+            error: (i) =>
+              `email ${JSON.stringify(i.input)} is not an email address. Fix: use the email of another DNSPod account, e.g. "colleague@example.com"`,
+          }),
+        )
+        .describe("Email of the DNSPod account to share with."),
+    ),
+    mode: z
+      .enum(["r", "rw"], {
+        error: (i) => `mode must be "r" (read only) or "rw" (read and write), not ${given(i.input)}. Fix: use mode: "r" or mode: "rw"`,
+      })
+      .default("r")
+      .describe('"r" (read only, default) or "rw". Updated in place.'),
+    subDomain: z
+      .string({ error: typeError("subDomain", 'a string ("" shares the whole domain)', 'subDomain: "www"') })
+      .default("")
+      .transform((v, ctx) => {
+        const s = v.trim().toLowerCase();
+        if (s === "" || s === "@") return "";
+        const c = canonicalSubDomain(s);
+        if (!c.ok) ctx.addIssue({ code: "custom", message: c.reason });
+        return c.ok ? c.value : s;
+      })
+      .pipe(z.string())
+      .describe('Share only this sub domain ("www"); "" (default) shares the whole domain. Updated in place.'),
+    adopt: createOnly(bool("adopt").default(false).describe("Take over an existing share with this email instead of failing.")),
+  })
+  .strict();
+
+const descriptor = describeResource({
+  api: "dnspod",
+  type: "DomainShare",
+  description: "Shares a domain (or one subdomain of it) with another DNSPod account (Domainshare.Create/Modify/Remove).",
+  noun: "share",
+  idFormat: '"domainId/email[/subDomain]"',
+  idExample: "1992403/colleague@example.com",
+  inputs: ShareInputs,
+  outputs: z.object({ status: z.string().describe('Share status as DNSPod reports it, e.g. "enabled".') }),
+});
+
+type Inputs = InputsOf<typeof descriptor>;
+type Outputs = OutputsOf<typeof descriptor>;
 
 function splitShareId(id: string): { domainId: string; email: string } {
   const [domainId = "", email = ""] = id.split("/");
@@ -40,7 +93,7 @@ async function describe(client: DnspodClient, inputs: Inputs): Promise<Outputs> 
   return outputsFromShare(inputs, s);
 }
 
-export const shareImpl = defineResource(ShareResource, {
+export const shareResource = defineResource(descriptor, {
   async create(inputs) {
     const { client } = dnspodContext();
     const id = [inputs.domainId, inputs.email, ...(inputs.subDomain ? [inputs.subDomain] : [])].join("/");

@@ -3,18 +3,63 @@
  * WAPI, so they replace the row; ttl and rdata are updated in place. Every mutation is committed
  * (coalesced per zone) before the operation returns.
  */
+
+import { z } from "zod";
 import { defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
+import { createOnly, describeResource, replaces } from "../../descriptor";
 import { isNotFound } from "../../http/errors";
 import { forget, journaledCreate } from "../../journal";
+import { typeError } from "../../resource";
 import { wedosContext } from "../context";
 import { fqdn, fromRow, sameRow } from "../convert";
 import { WedosApiError } from "../errors";
 import type { Row } from "../schemas";
-import { RecordResource } from "./descriptors";
+import { ROW_FIELDS, refineRow, WEDOS_TYPES, zoneName } from "./inputs";
 
-type Inputs = InputsOf<typeof RecordResource>;
-type Outputs = OutputsOf<typeof RecordResource>;
+const RecordInputs = z
+  .object({
+    domain: replaces(
+      zoneName("domain").describe(
+        'Zone the row belongs to, e.g. "example.cz" (pass `zone.name` of a wedos.Domain so a recreated zone recreates its rows).',
+      ),
+    ),
+    ...ROW_FIELDS,
+    comment: replaces(ROW_FIELDS.comment),
+    type: replaces(ROW_FIELDS.type),
+    name: replaces(ROW_FIELDS.name),
+    adopt: createOnly(
+      z
+        .boolean({ error: typeError("adopt", "a boolean", "adopt: true") })
+        .default(false)
+        .describe(
+          "Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management.",
+        ),
+    ),
+  })
+  .strict()
+  .superRefine((r, ctx) => refineRow(r, ctx, "wedos.Record"));
+export type RecordInputs = z.infer<typeof RecordInputs>;
+
+const descriptor = describeResource({
+  api: "wedos",
+  type: "Record",
+  description:
+    "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns.",
+  noun: "row",
+  idFormat: '"zone/rowId"',
+  idExample: "example.cz/123456",
+  inputs: RecordInputs,
+  outputs: z.object({
+    rowId: z.string().describe("WAPI row ID."),
+    fqdn: z.string().describe('Fully qualified name, e.g. "www.example.cz".'),
+    changedDate: z.string().describe("When WEDOS last changed the row."),
+  }),
+  sdkEnums: { type: ["RecordType", WEDOS_TYPES] },
+});
+
+type Inputs = InputsOf<typeof descriptor>;
+type Outputs = OutputsOf<typeof descriptor>;
 
 function outputsFromRow(inputs: Inputs, row: Row): Outputs {
   return { ...inputs, ...fromRow(row, inputs.domain), type: row.rdtype as Inputs["type"] };
@@ -71,7 +116,7 @@ async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; 
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
 
-export const recordImpl = defineResource(RecordResource, {
+export const recordResource = defineResource(descriptor, {
   // A new row identical to the old one (only the comment changed) cannot be added next to it.
   deleteBeforeReplace: (olds, news) =>
     olds.domain === news.domain &&

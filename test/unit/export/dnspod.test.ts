@@ -5,7 +5,7 @@
  */
 
 import { liveRecord } from "../../../provider/dnspod/convert";
-import { ZoneRecordsInputs } from "../../../provider/dnspod/resources/inputs";
+import { zoneRecordsResource } from "../../../provider/dnspod/resources/zone-records";
 import { dnspodZoneApi } from "../../../provider/dnspod/zone-api";
 import { dnspodExport } from "../../../provider/export/dnspod";
 import { FORMATS } from "../../../provider/export/formats";
@@ -78,7 +78,7 @@ new dnspod.ZoneRecords("example-com", {
 });
 
 test("dnspod.ZoneRecords' check() takes the exported records as they are, and its plan adopts every record without a write", () => {
-  const inputs = ZoneRecordsInputs.parse({ domainId: DNSPOD_DOMAIN_ID, records: exported.entries.map((e) => e.input) });
+  const inputs = zoneRecordsResource.descriptor.inputs.parse({ domainId: DNSPOD_DOMAIN_ID, records: exported.entries.map((e) => e.input) });
   const live = DNSPOD_ROWS.filter((r) => r.hold !== "hold").map(liveRecord);
   expect(inputs.records).toStrictEqual(Object.fromEntries(live.map((r) => [r.key, r.attrs])));
   const plan = planZone(inputs.records, live, [], dnspodZoneApi.rules);

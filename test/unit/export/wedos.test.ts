@@ -6,7 +6,7 @@
 import { FORMATS } from "../../../provider/export/formats";
 import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
 import { isServiceRow, liveRow } from "../../../provider/wedos/convert";
-import { ZoneRecordsInputs } from "../../../provider/wedos/resources/inputs";
+import { zoneRecordsResource } from "../../../provider/wedos/resources/zone-records";
 import { Row } from "../../../provider/wedos/schemas";
 import { wedosZoneApi } from "../../../provider/wedos/zone-api";
 import { planZone } from "../../../provider/zone/plan";
@@ -89,7 +89,7 @@ new wedos.ZoneRecords("example-cz", {
 });
 
 test("wedos.ZoneRecords' check() takes the exported records as they are, and its plan adopts every row without a write", () => {
-  const inputs = ZoneRecordsInputs.parse({ domain: "example.cz", records: exported.entries.map((e) => e.input) });
+  const inputs = zoneRecordsResource.descriptor.inputs.parse({ domain: "example.cz", records: exported.entries.map((e) => e.input) });
   const live = WEDOS_ROWS.filter((r) => !isServiceRow(r)).map(liveRow);
   expect(inputs.records).toStrictEqual(Object.fromEntries(live.map((r) => [r.key, r.attrs])));
   const plan = planZone(inputs.records, live, [], wedosZoneApi.rules);
