@@ -1,7 +1,8 @@
 /**
  * The shared skeleton of a resource: check() against the descriptor's input schema, diff() over
  * its keys, read() that treats a gone object (or zone) as gone and refreshes exactly the inputs,
- * and adopt-on-exists for creates. A resource supplies only what is its own.
+ * and adopt-on-exists for creates. A resource supplies only what is its own. Whatever talks to an
+ * API takes the API's context (`C`: the client, and what else the API needs) as its first parameter.
  */
 import type { z } from "zod";
 import type { AnyDescribed, Described, InputsOf, ObjectSchema, OutputsOf } from "./descriptor";
@@ -10,14 +11,14 @@ import {
   type CheckResult,
   checkInputs,
   type DetailedDiffResult,
+  type DiffResult,
   detailedDiff,
   diffInputs,
   pick,
   type ReadResult,
-  type ResourceImpl,
 } from "./resource";
 
-export interface ResourceParts<I, O> {
+export interface ResourceParts<I, O, C> {
   /** check() of its own; `schema` is the descriptor's check of some inputs. */
   check?(
     olds: Record<string, unknown>,
@@ -28,13 +29,13 @@ export interface ResourceParts<I, O> {
   inputsOf?(outs: O): I;
   /** For a replacement: must the old object go first (it would collide with the new one)? */
   deleteBeforeReplace?(olds: O, news: I): boolean;
-  create(inputs: I): Promise<{ id: string; outs: O }>;
+  create(ctx: C, inputs: I): Promise<{ id: string; outs: O }>;
   /**
    * The object as it is now, or undefined when it is gone (a not-found answer counts as gone).
    * `pulumi import` reads with the id alone: `props` is then empty, and what the read cannot learn
    * from the API stays out (it is documented per resource, never invented).
    */
-  read(id: string, props: O): Promise<O | undefined>;
+  read(ctx: C, id: string, props: O): Promise<O | undefined>;
   /**
    * Inputs the API never reports (a secondary zone's primary): an imported object has none stored,
    * and diff takes the declared value rather than see a change that would replace the object.
@@ -42,20 +43,31 @@ export interface ResourceParts<I, O> {
   unreadable?: readonly (keyof I & string)[];
   /** For an import: the outputs to store and the inputs a program declares; default: the outputs' inputs, completed with their defaults. */
   imported?(outs: O): { props: O; inputs: Record<string, unknown> };
-  update(id: string, olds: O, news: I): Promise<O>;
-  delete(id: string, props: O): Promise<void>;
+  update(ctx: C, id: string, olds: O, news: I): Promise<O>;
+  delete(ctx: C, id: string, props: O): Promise<void>;
 }
 
-/** A resource type: its descriptor and its implementation, as one value in its API's list. */
-// biome-ignore lint/suspicious/noExplicitAny: one list holds every type, each with its own input and output types
-export interface Resource<I = any, O = any> extends ResourceImpl<I, O> {
+/**
+ * A resource type: its descriptor and its implementation, as one value in its API's list. The
+ * provider hosts call it through provider/runtime.ts, which hands it the configured context.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: one list holds every type, each with its own input, output and context types
+export interface Resource<I = any, O = any, C = any> {
   readonly descriptor: AnyDescribed;
+  check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult<I>>;
+  diff(id: string, olds: O, news: I): Promise<DiffResult>;
+  /** diff() with the change of each property (and of each record of a keyed map): native plugins show it. */
+  diffDetailed(id: string, olds: O, news: I): Promise<DetailedDiffResult>;
+  create(ctx: C, inputs: I): Promise<{ id: string; outs: O }>;
+  read(ctx: C, id: string, props: O): Promise<ReadResult<O>>;
+  update(ctx: C, id: string, olds: O, news: I): Promise<{ outs: O }>;
+  delete(ctx: C, id: string, props: O): Promise<void>;
 }
 
-export function defineResource<In extends ObjectSchema, Out extends ObjectSchema>(
+export function defineResource<In extends ObjectSchema, Out extends ObjectSchema, C>(
   d: Described<In, Out>,
-  parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>>,
-): Resource<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>> & { readonly descriptor: Described<In, Out> } {
+  parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>, C>,
+): Resource<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>, C> & { readonly descriptor: Described<In, Out> } {
   type I = InputsOf<Described<In, Out>>;
   // Outputs are inputs plus what the resource adds, so their input keys are inputs (TypeScript cannot see that through the generics).
   const inputsOf = (outs: OutputsOf<Described<In, Out>>): Partial<I> =>
@@ -98,18 +110,18 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
       return { changes, replaces, deleteBeforeReplace };
     },
     diffDetailed: async (_id, olds, news) => diff(olds, news),
-    create: (inputs) => parts.create(inputs),
-    async read(id, props): Promise<ReadResult<OutputsOf<Described<In, Out>>>> {
+    create: (ctx, inputs) => parts.create(ctx, inputs),
+    async read(ctx, id, props): Promise<ReadResult<OutputsOf<Described<In, Out>>>> {
       const importing = !props || Object.keys(props).length === 0;
-      const outs = await unlessGone(() => parts.read(id, props ?? ({} as OutputsOf<Described<In, Out>>)));
+      const outs = await unlessGone(() => parts.read(ctx, id, props ?? ({} as OutputsOf<Described<In, Out>>)));
       if (!outs) return {};
       if (!importing) return { id, props: outs, inputs: inputsOf(outs) };
       return { id, ...(parts.imported ? parts.imported(outs) : completed(outs)) };
     },
-    async update(id, olds, news) {
-      return { outs: await parts.update(id, olds, news) };
+    async update(ctx, id, olds, news) {
+      return { outs: await parts.update(ctx, id, olds, news) };
     },
-    delete: (id, props) => parts.delete(id, props),
+    delete: (ctx, id, props) => parts.delete(ctx, id, props),
   };
 }
 

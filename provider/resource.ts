@@ -16,7 +16,7 @@ export interface CheckResult<T> {
   inputs?: T;
   failures?: CheckFailure[];
 }
-interface DiffResult {
+export interface DiffResult {
   changes?: boolean;
   replaces?: string[];
   deleteBeforeReplace?: boolean;

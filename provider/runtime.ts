@@ -18,6 +18,12 @@ const LISTS: Record<Api, () => readonly Resource[]> = {
   dnspod: () => (require("./dnspod/resources") as typeof import("./dnspod/resources")).DNSPOD_RESOURCES,
 };
 
+/** Each API's configured context (provider/<api>/context.ts), built at the first call that needs it. */
+const CONTEXTS: Record<Api, () => unknown> = {
+  wedos: () => (require("./wedos/context") as typeof import("./wedos/context")).wedosContext(),
+  dnspod: () => (require("./dnspod/context") as typeof import("./dnspod/context")).dnspodContext(),
+};
+
 /** The resource type a kind names: "wedos:Record" (as a dynamic resource's shim names it). */
 export function resourceOfKind(kind: string): Resource {
   const api = kind.slice(0, kind.indexOf(":")) as Api;
@@ -38,17 +44,18 @@ function plain<T>(value: T): T {
 }
 
 /**
- * A resource as both provider hosts call it: results as plain JSON, and a create that wrote part
- * of its objects reported as the partial failure the hosts understand.
+ * A resource as both provider hosts call it: in the configured context of its API (unless one is
+ * given), results as plain JSON, and a create that wrote part of its objects reported as the
+ * partial failure the hosts understand.
  */
-export function forHost(r: Resource): ResourceImpl {
+export function forHost(r: Resource, context: () => unknown = CONTEXTS[r.descriptor.api]): ResourceImpl {
   return {
     check: async (olds, news) => plain(await r.check(olds, news)),
     diff: async (id, olds, news) => plain(await r.diff(id, olds, news)),
-    diffDetailed: async (id, olds, news) => plain(r.diffDetailed ? await r.diffDetailed(id, olds, news) : await r.diff(id, olds, news)),
+    diffDetailed: async (id, olds, news) => plain(await r.diffDetailed(id, olds, news)),
     create: async (inputs) => {
       try {
-        return plain(await r.create(inputs));
+        return plain(await r.create(context(), inputs));
       } catch (err) {
         // Both provider hosts report an error with id, properties and reasons as a partial failure;
         // a dynamic resource's stored outputs need `__provider`, as every state of one does.
@@ -61,9 +68,9 @@ export function forHost(r: Resource): ResourceImpl {
         });
       }
     },
-    read: async (id, props) => plain(await r.read(id, props)),
-    update: async (id, olds, news) => plain(await r.update(id, olds, news)),
-    delete: (id, props) => r.delete(id, props),
+    read: async (id, props) => plain(await r.read(context(), id, props)),
+    update: async (id, olds, news) => plain(await r.update(context(), id, olds, news)),
+    delete: (id, props) => r.delete(context(), id, props),
   };
 }
 

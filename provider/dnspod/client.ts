@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { ApiClientCore, type CallOptions, type CoreOptions, type Params } from "../http/client-core";
 import { unlessGone } from "../http/errors";
+import { ListCache } from "../http/list-cache";
 import { dnspodProtocol, PAGE_SIZE } from "./codec";
 import { DnspodAction as A } from "./codes";
 import { type RecordWrite, sameRecord } from "./convert";
@@ -23,15 +24,42 @@ const domain = (id: string) => `domain ${id}`;
 const record = (domainId: string, id: string) => `record ${id} of domain ${domainId}`;
 const yesNo = (b: boolean) => (b ? "yes" : "no");
 
+/** How fresh a listing must be: `fresh` asks for one sent after the call, so it sees every write made before. */
+export interface Freshness {
+  fresh?: boolean;
+}
+
 export class DnspodClient {
   private readonly core: ApiClientCore;
   /** Identifies the account in journals and caches: endpoint and the token's ID, never the token. */
   readonly account: string;
+  /** Record.List per domain, shared by concurrent readers; every record write drops its domain's. */
+  private readonly recordListings: ListCache<S.RecordRow>;
 
   constructor(options: DnspodClientOptions) {
     const { loginToken, endpoint, ...rest } = options;
     this.core = new ApiClientCore(dnspodProtocol(loginToken, endpoint), rest);
     this.account = `${endpoint}|${loginToken.split(",")[0]}`;
+    this.recordListings = new ListCache((domainId) =>
+      this.paged(
+        A.RecordList,
+        { domain_id: domainId },
+        S.RecordList,
+        domain(domainId),
+        (r) => r.records,
+        (r) => r.info?.record_total,
+      ),
+    );
+  }
+
+  /** A write to a domain's records: listings started before it ends cannot show it, so they are dropped. */
+  private async writing<T>(domainId: string, send: () => Promise<T>): Promise<T> {
+    this.recordListings.invalidate(domainId);
+    try {
+      return await send();
+    } finally {
+      this.recordListings.invalidate(domainId);
+    }
   }
 
   /** Requests sent (attempts, including retries); read by tests and `make bench`. */
@@ -95,16 +123,12 @@ export class DnspodClient {
     );
   }
 
-  /** Record.List of one domain, every page (a zone of 1,234 records takes three requests). */
-  async listRecords(domainId: string): Promise<S.RecordRow[]> {
-    return this.paged(
-      A.RecordList,
-      { domain_id: domainId },
-      S.RecordList,
-      domain(domainId),
-      (r) => r.records,
-      (r) => r.info?.record_total,
-    );
+  /**
+   * Record.List of one domain, every page (a zone of 1,234 records takes three requests), from a
+   * listing shared with concurrent callers (one sent after the call when `fresh`).
+   */
+  listRecords(domainId: string, { fresh = false }: Freshness = {}): Promise<S.RecordRow[]> {
+    return fresh ? this.recordListings.fresh(domainId) : this.recordListings.get(domainId);
   }
 
   /** Record.Type: the record types a grade allows. */
@@ -145,7 +169,7 @@ export class DnspodClient {
 
   /** Domain.Remove; a domain that is already gone counts as removed. */
   async removeDomain(id: string): Promise<void> {
-    await unlessGone(() => this.write(A.DomainRemove, { domain_id: id }, domain(id)));
+    await this.writing(id, () => unlessGone(() => this.write(A.DomainRemove, { domain_id: id }, domain(id))));
   }
 
   async setDomainStatus(id: string, status: "enable" | "disable"): Promise<void> {
@@ -173,37 +197,47 @@ export class DnspodClient {
 
   /** Record.Create; returns the new record id. */
   async createRecord(domainId: string, w: RecordWrite): Promise<string> {
-    const r = await this.call(A.RecordCreate, { domain_id: domainId, ...w }, S.RecordWritten, {
-      object: `record "${w.sub_domain}" ${w.record_type} "${w.value}" of ${domain(domainId)}`,
-      reconcile: async () => {
-        const row = (await this.listRecords(domainId)).find((x) => sameRecord(x, w));
-        return row && { record: { id: row.id, name: row.name, status: "enable" } };
-      },
-    });
+    const r = await this.writing(domainId, () =>
+      this.call(A.RecordCreate, { domain_id: domainId, ...w }, S.RecordWritten, {
+        object: `record "${w.sub_domain}" ${w.record_type} "${w.value}" of ${domain(domainId)}`,
+        reconcile: async () => {
+          const row = (await this.listRecords(domainId, { fresh: true })).find((x) => sameRecord(x, w));
+          return row && { record: { id: row.id, name: row.name, status: "enable" } };
+        },
+      }),
+    );
     return r.record.id;
   }
 
   /** Record.Modify: DNSPod needs every field, not only the changed ones. */
   async modifyRecord(domainId: string, recordId: string, w: RecordWrite): Promise<void> {
-    await this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, {
-      object: record(domainId, recordId),
-    });
+    await this.writing(domainId, () =>
+      this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, {
+        object: record(domainId, recordId),
+      }),
+    );
   }
 
   /** Record.Remove; a record or domain that is already gone counts as removed. */
   async removeRecord(domainId: string, recordId: string): Promise<void> {
-    await unlessGone(() => this.write(A.RecordRemove, { domain_id: domainId, record_id: recordId }, record(domainId, recordId)));
+    await this.writing(domainId, () =>
+      unlessGone(() => this.write(A.RecordRemove, { domain_id: domainId, record_id: recordId }, record(domainId, recordId))),
+    );
   }
 
   async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<void> {
-    await this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, {
-      object: record(domainId, recordId),
-    });
+    await this.writing(domainId, () =>
+      this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, {
+        object: record(domainId, recordId),
+      }),
+    );
   }
 
   /** Record.Remark; "" clears it. */
   async setRecordRemark(domainId: string, recordId: string, remark: string): Promise<void> {
-    await this.write(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, record(domainId, recordId));
+    await this.writing(domainId, () =>
+      this.write(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, record(domainId, recordId)),
+    );
   }
 
   // ── shares ─────────────────────────────────────────────────────────────────

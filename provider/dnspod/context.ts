@@ -1,76 +1,97 @@
 /**
- * The process-wide DNSPod singletons: one client (and so one request budget) and one record-list
- * cache per account. Built lazily from settings at the first call, so a missing token fails there
- * with a message naming dnspod:loginToken and DNSPOD_LOGIN_TOKEN.
+ * The DNSPod context a resource works in: the client of one account (and so one request budget
+ * and one listing cache) and the site it speaks to. Resource methods take it as a parameter; only
+ * the entry points (provider/runtime.ts, the data sources, `export`) build it from the settings,
+ * once per account and process.
  */
 import type { Dispatcher } from "undici";
 import { numberSetting, requireSetting, SETTINGS } from "../config";
-import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
-import { ListCache } from "../http/list-cache";
+import { defineResource, type ResourceParts } from "../define";
+import type { Described, InputsOf, ObjectSchema, OutputsOf } from "../descriptor";
+import { accountBudget, fileBudgetStore } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
 import { DnspodClient } from "./client";
-import type { RecordRow } from "./schemas";
 import { configuredSite, type DnspodSite } from "./site";
 
 export interface DnspodContext {
   client: DnspodClient;
-  /** Record.List per domain id: concurrent reads of one zone share one paged listing. */
-  records: ListCache<RecordRow>;
-  budget: RequestBudget;
-  /** api.dnspod.com or dnsapi.cn: how lines are written (an invalid dnspod:site fails here). */
+  /** api.dnspod.com or dnsapi.cn: how lines are written. */
   site: DnspodSite;
 }
 
-/** Test seams: an undici MockAgent, a fixed clock, instant sleeps. */
-export interface DnspodOverrides {
+/** What a DNSPod context is built from: the account, the endpoint, the site and the budget. */
+export interface DnspodSettings {
+  loginToken: string;
+  endpoint: string;
+  site: DnspodSite;
+  requestsPerWindow: number;
+  windowSeconds: number;
+  timeoutMs: number;
+}
+
+/** What tests put in place of the network, the clock and waiting. */
+export interface Seams {
   dispatcher?: Dispatcher;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-let current: { key: string; ctx: DnspodContext } | undefined;
-let overrides: DnspodOverrides = {};
-
-export function setDnspodOverrides(o: DnspodOverrides): void {
-  overrides = o;
-  current = undefined;
-}
-
-export function resetDnspodContext(): void {
-  current = undefined;
-}
-
-export function dnspodContext(): DnspodContext {
-  const loginToken = requireSetting("DNSPod", SETTINGS.dnspodToken);
-  const endpoint = assertSafeEndpoint("DNSPod", requireSetting("DNSPod", SETTINGS.dnspodEndpoint), SETTINGS.dnspodEndpoint.key).toString();
-  const perWindow = numberSetting("DNSPod", SETTINGS.dnspodPerHour);
-  const windowS = numberSetting("DNSPod", SETTINGS.dnspodWindow);
-  const timeoutMs = numberSetting("DNSPod", SETTINGS.dnspodTimeout);
-  const site = configuredSite();
-  const key = JSON.stringify([loginToken, endpoint, perWindow, windowS, timeoutMs, site]);
-  if (current?.key === key) return current.ctx;
-
-  const sleep = overrides.sleep ?? sleepFor;
-  const account = `${endpoint}|${loginToken.split(",")[0]}`;
+export function makeDnspodContext(s: DnspodSettings, seams: Seams = {}): DnspodContext {
+  const sleep = seams.sleep ?? sleepFor;
+  const account = `${s.endpoint}|${s.loginToken.split(",")[0]}`;
+  const store = fileBudgetStore("DNSPod", account);
   const budget = accountBudget(
     "DNSPod",
     SETTINGS.dnspodPerHour.key,
-    perWindow,
-    windowS,
-    overrides.now ?? Date.now,
+    s.requestsPerWindow,
+    s.windowSeconds,
+    seams.now ?? Date.now,
     sleep,
-    fileBudgetStore("DNSPod", account),
+    store,
   );
   const client = new DnspodClient({
-    loginToken,
-    endpoint,
+    loginToken: s.loginToken,
+    endpoint: s.endpoint,
     budget,
-    timeoutMs,
+    timeoutMs: s.timeoutMs,
     sleep,
-    ...(overrides.dispatcher ? { dispatcher: overrides.dispatcher } : {}),
+    ...(seams.dispatcher ? { dispatcher: seams.dispatcher } : {}),
   });
-  const ctx: DnspodContext = { client, budget, site, records: new ListCache((domainId) => client.listRecords(domainId)) };
-  current = { key, ctx };
-  return ctx;
+  return { client, site: s.site };
+}
+
+/** The settings from stack config and environment; a missing token fails here, naming both. */
+function dnspodSettings(): DnspodSettings {
+  return {
+    loginToken: requireSetting("DNSPod", SETTINGS.dnspodToken),
+    endpoint: assertSafeEndpoint("DNSPod", requireSetting("DNSPod", SETTINGS.dnspodEndpoint), SETTINGS.dnspodEndpoint.key).toString(),
+    site: configuredSite(),
+    requestsPerWindow: numberSetting("DNSPod", SETTINGS.dnspodPerHour),
+    windowSeconds: numberSetting("DNSPod", SETTINGS.dnspodWindow),
+    timeoutMs: numberSetting("DNSPod", SETTINGS.dnspodTimeout),
+  };
+}
+
+let current: { key: string; ctx: DnspodContext } | undefined;
+
+/** The process's context for the configured account, built at the first call that needs it. */
+export function dnspodContext(): DnspodContext {
+  const s = dnspodSettings();
+  const key = JSON.stringify(s);
+  if (current?.key !== key) current = { key, ctx: makeDnspodContext(s) };
+  return current.ctx;
+}
+
+/** Drops the process's context, so the next call builds a new one (tests whose API state restarts). */
+export function forgetDnspodContext(): void {
+  current = undefined;
+}
+
+/** defineResource for a dnspod resource: its methods take a DnspodContext. */
+export function defineDnspodResource<In extends ObjectSchema, Out extends ObjectSchema>(
+  d: Described<In, Out>,
+  parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>, DnspodContext>,
+) {
+  return defineResource(d, parts);
 }

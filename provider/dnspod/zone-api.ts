@@ -1,12 +1,13 @@
 /**
- * DNSPod for the zone-level resource (provider/zone/resource.ts): paged listings through the shared
- * per-domain cache, writes a fixed number at a time (removals, then changes in place, then
+ * DNSPod for the zone-level resource (provider/zone/resource.ts): paged listings shared per domain
+ * by the client, writes a fixed number at a time (removals, then changes in place, then
  * creates). Record.Create answers the new id, so no second listing is needed; it cannot set status
  * or remark, which follow as Record.Status / Record.Remark only where they are not the defaults.
  */
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
-import { dnspodContext } from "./context";
+import type { DnspodClient } from "./client";
+import type { DnspodContext } from "./context";
 import { liveRecord, type RecordAttrs, type RecordIdentity, recordOfKey, toRecordWrite } from "./convert";
 import { DEFAULT_LINE_KEY } from "./lines";
 import type { RecordRow } from "./schemas";
@@ -32,19 +33,25 @@ export function declaredRecord(r: RecordIdentity, a: RecordAttrs) {
 }
 
 /** Record.Modify, Record.Status and Record.Remark, each only when what it sets differs. */
-async function converge(domainId: string, id: string, key: string, from: RecordAttrs | undefined, to: RecordAttrs): Promise<void> {
-  const { client } = dnspodContext();
+async function writeAttributes(
+  client: DnspodClient,
+  domainId: string,
+  id: string,
+  key: string,
+  from: RecordAttrs | undefined,
+  to: RecordAttrs,
+): Promise<void> {
   const write = toRecordWrite({ ...recordOfKey(key), ...to });
   if (from && modifies(from, to)) await client.modifyRecord(domainId, id, write);
   if ((from?.status ?? "enable") !== (to.status ?? "enable")) await client.setRecordStatus(domainId, id, to.status ?? "enable");
   if ((from?.remark ?? "") !== (to.remark ?? "")) await client.setRecordRemark(domainId, id, to.remark ?? "");
 }
 
-export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
+export const dnspodZoneApi: ZoneApi<RecordAttrs, DnspodContext> = {
   label: "dnspod.ZoneRecords",
 
-  async list(domainId, fresh) {
-    return records(await dnspodContext().records.get(domainId, fresh ? performance.now() : undefined));
+  async list({ client }, domainId, fresh) {
+    return records(await client.listRecords(domainId, { fresh }));
   },
 
   rules: {
@@ -52,35 +59,26 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs> = {
     inPlace: () => true,
   },
 
-  async write(domainId, plan) {
-    const { client, records: cache } = dnspodContext();
+  async write({ client }, domainId, plan) {
     const created = new Map<string, string>();
-    cache.invalidate(domainId);
     const failed = [
       ...(await writeAll("remove", plan.remove, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id))),
-      ...(await writeAll("change", plan.update, WRITES_AT_ONCE, (u) => converge(domainId, u.id, u.key, u.from, u.to))),
+      ...(await writeAll("change", plan.update, WRITES_AT_ONCE, (u) => writeAttributes(client, domainId, u.id, u.key, u.from, u.to))),
       ...(await writeAll("create", plan.create, WRITES_AT_ONCE, async (c) => {
         const write = toRecordWrite({ ...recordOfKey(c.key), ...c.to });
         const id = await client.createRecord(domainId, write);
-        await converge(domainId, id, c.key, { ttl: c.to.ttl, ...(c.to.mx !== undefined ? { mx: c.to.mx } : {}) }, c.to);
+        await writeAttributes(client, domainId, id, c.key, { ttl: c.to.ttl, ...(c.to.mx !== undefined ? { mx: c.to.mx } : {}) }, c.to);
         // Only a record that is all it should be counts as written; the next run finishes the others.
         created.set(c.key, id);
       })),
     ];
-    cache.invalidate(domainId);
     return { failed, created };
   },
 
-  // DNSPod publishes every write by itself.
-  publish: async () => undefined,
+  // DNSPod publishes every write by itself, and Record.Create tells each new id.
+  publishThenList: async () => undefined,
 
-  async remove(domainId, doomed) {
-    const { client, records: cache } = dnspodContext();
-    cache.invalidate(domainId);
-    const failed = await writeAll("remove", doomed, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id));
-    cache.invalidate(domainId);
-    return failed;
-  },
+  remove: ({ client }, domainId, doomed) => writeAll("remove", doomed, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id)),
 
   zoneFileOnly(item) {
     const type = String(item.recordType ?? "").toUpperCase();

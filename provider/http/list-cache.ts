@@ -37,6 +37,11 @@ export class ListCache<T> {
     return entry.value;
   }
 
+  /** A listing sent after this call, so it shows every write that ended before it. */
+  fresh(zone: string): Promise<T[]> {
+    return this.get(zone, performance.now());
+  }
+
   private usable(e: Entry<T>, notBefore: number | undefined): boolean {
     if (e.startedAt === undefined) return true;
     if (notBefore !== undefined) return e.startedAt >= notBefore;

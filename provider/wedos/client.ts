@@ -2,14 +2,17 @@
  * WAPI client: one thin method per command, every one through the shared request path
  * (provider/http/client-core.ts) with the WAPI protocol of codec.ts. Deletes treat "already gone" as
  * done; adds reconcile by listing before a resend, so a lost answer never makes a duplicate.
+ * Listings of a zone's rows are shared (provider/http/list-cache.ts), and every write to a zone
+ * drops its listing, so a caller that lists after writing sees the write.
  * https://kb.wedos.com/en/wapi-api-interface/
  */
 import type { z } from "zod";
 import { ApiClientCore, type CallOptions, type CoreOptions } from "../http/client-core";
 import { isNotFound, unlessGone } from "../http/errors";
+import { ListCache } from "../http/list-cache";
 import { type WedosFormat, wedosProtocol } from "./codec";
 import { WedosCommand as C } from "./codes";
-import { type NewDomain, type NewRow, toAddDomainData, toAddRowData } from "./convert";
+import { type NewDomain, type NewRow, sameRow, toAddDomainData, toAddRowData } from "./convert";
 import { WedosApiError } from "./errors";
 import * as S from "./schemas";
 
@@ -27,6 +30,11 @@ const row = (domain: string, id: string) => `row ${id} of zone "${domain}"`;
 /** A yes/no check as a reconcile answer: something (true) when the effect is there. */
 const ifTrue = async (check: () => Promise<boolean>): Promise<true | undefined> => ((await check()) ? true : undefined);
 
+/** How fresh a listing must be: `fresh` asks for one sent after the call, so it sees every write made before. */
+export interface Freshness {
+  fresh?: boolean;
+}
+
 /** WAPI's answer for a zone that is not in WEDOS DNS. */
 const ZONE_GONE = 3222;
 
@@ -41,11 +49,23 @@ export class WedosClient {
    * the zone took its rows with it. Adding or copying the zone forgets it.
    */
   private readonly goneZones = new Set<string>();
+  private readonly rowListings: ListCache<S.Row>;
 
   constructor(options: WedosClientOptions) {
     const { username, password, endpoint, format, now = () => new Date(), ...rest } = options;
     this.core = new ApiClientCore(wedosProtocol({ username, password, endpoint, format, now }), rest);
     this.account = `${endpoint}|${username}`;
+    this.rowListings = new ListCache((domain) => this.call(C.DnsRowsList, { domain }, S.RowList, { object: zone(domain) }));
+  }
+
+  /** A write to a zone: listings started before it ends cannot show it, so they are dropped. */
+  private async writing<T>(domain: string, send: () => Promise<T>): Promise<T> {
+    this.rowListings.invalidate(domain);
+    try {
+      return await send();
+    } finally {
+      this.rowListings.invalidate(domain);
+    }
   }
 
   /** Requests sent (attempts, including retries); read by tests and `make bench`. */
@@ -86,12 +106,13 @@ export class WedosClient {
 
   /** Deletes the zone with all its rows; a zone that is already gone counts as deleted. */
   async deleteDomain(name: string): Promise<void> {
-    await unlessGone(() => this.call(C.DnsDomainDelete, { name }, S.NoData, { object: zone(name) }));
+    await this.writing(name, () => unlessGone(() => this.call(C.DnsDomainDelete, { name }, S.NoData, { object: zone(name) })));
     this.goneZones.add(name);
   }
 
   async copyDomain(from: string, to: string): Promise<void> {
     this.goneZones.delete(to);
+    this.rowListings.invalidate(to);
     await this.call(C.DnsDomainCopy, { name: from, name_new: to }, S.NoData, {
       object: `${zone(from)} → "${to}"`,
       reconcile: () => ifTrue(async () => (await this.listDomains()).some((x) => x.name === to)),
@@ -115,8 +136,9 @@ export class WedosClient {
     await this.call(C.DnsDomainCommit, { name }, S.NoData, { object: zone(name) });
   }
 
-  async listRows(domain: string): Promise<S.Row[]> {
-    return this.call(C.DnsRowsList, { domain }, S.RowList, { object: zone(domain) });
+  /** The zone's rows, from a listing shared with concurrent callers (one sent after the call when `fresh`). */
+  listRows(domain: string, { fresh = false }: Freshness = {}): Promise<S.Row[]> {
+    return fresh ? this.rowListings.fresh(domain) : this.rowListings.get(domain);
   }
 
   /** One row, or undefined when it no longer exists (3309). */
@@ -129,26 +151,34 @@ export class WedosClient {
 
   /**
    * Adds a row. dns-row-add answers no data, so the caller finds the new ID by listing the zone
-   * (the natural key name+type+rdata is unique: WAPI refuses duplicates with 2316).
-   * `exists` is asked before a resend when the first attempt may have been executed.
+   * (the natural key name+type+rdata is unique: WAPI refuses duplicates with 2316). When the first
+   * attempt may have been executed, `exists` (by default: a fresh listing) tells whether to send it again.
    */
-  async addRow(domain: string, r: NewRow, exists?: () => Promise<boolean>): Promise<void> {
-    await this.call(C.DnsRowAdd, toAddRowData(domain, r), S.NoData, {
-      object: `row "${r.name}" ${r.type} "${r.rdata}" of ${zone(domain)}`,
-      ...(exists ? { reconcile: () => ifTrue(exists) } : {}),
-    });
+  async addRow(
+    domain: string,
+    r: NewRow,
+    exists = async () => (await this.listRows(domain, { fresh: true })).some((x) => sameRow(x, r)),
+  ): Promise<void> {
+    await this.writing(domain, () =>
+      this.call(C.DnsRowAdd, toAddRowData(domain, r), S.NoData, {
+        object: `row "${r.name}" ${r.type} "${r.rdata}" of ${zone(domain)}`,
+        reconcile: () => ifTrue(exists),
+      }),
+    );
   }
 
   /** WAPI can change only ttl and rdata of a row; name and type changes are replacements. */
   async updateRow(domain: string, rowId: string, ttl: number, rdata: string): Promise<void> {
-    await this.call(C.DnsRowUpdate, { domain, row_id: rowId, ttl, rdata }, S.NoData, { object: row(domain, rowId) });
+    await this.writing(domain, () =>
+      this.call(C.DnsRowUpdate, { domain, row_id: rowId, ttl, rdata }, S.NoData, { object: row(domain, rowId) }),
+    );
   }
 
   /** Deletes a row; a row or zone that is already gone counts as deleted. */
   async deleteRow(domain: string, rowId: string): Promise<void> {
     if (this.goneZones.has(domain)) return;
     try {
-      await this.call(C.DnsRowDelete, { domain, row_id: rowId }, S.NoData, { object: row(domain, rowId) });
+      await this.writing(domain, () => this.call(C.DnsRowDelete, { domain, row_id: rowId }, S.NoData, { object: row(domain, rowId) }));
     } catch (err) {
       if (err instanceof WedosApiError && err.code === ZONE_GONE) this.goneZones.add(domain);
       if (!isNotFound(err)) throw err;

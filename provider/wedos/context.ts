@@ -1,87 +1,98 @@
 /**
- * The process-wide WEDOS singletons: one client (and so one request budget), one commit
- * coalescer and one listing cache per account. Built lazily from settings at the first call, so
- * missing credentials fail there with a message naming the config key and the variable.
+ * The WEDOS context a resource works in: the client of one account (and so one request budget
+ * and one listing cache) and the commit coalescer of its zones. Resource methods take it as a
+ * parameter; only the entry points (provider/runtime.ts, the data sources, `export`) build it from
+ * the settings, once per account and process, so concurrent resources share its budget and commits.
  */
 import type { Dispatcher } from "undici";
 import { numberSetting, requireSetting, SETTINGS, setting } from "../config";
-import { accountBudget, fileBudgetStore, type RequestBudget } from "../http/budget";
-import { ListCache } from "../http/list-cache";
+import { defineResource, type ResourceParts } from "../define";
+import type { Described, InputsOf, ObjectSchema, OutputsOf } from "../descriptor";
+import { accountBudget, fileBudgetStore } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
 import { WedosClient } from "./client";
 import type { WedosFormat } from "./codec";
 import { CommitCoalescer } from "./commit";
-import type { Row } from "./schemas";
 
 export interface WedosContext {
   client: WedosClient;
   commits: CommitCoalescer;
-  rows: ListCache<Row>;
-  budget: RequestBudget;
 }
 
-/** Test seams: an undici MockAgent, a fixed clock, instant sleeps. */
-export interface WedosOverrides {
+/** What a WEDOS context is built from: the account, the endpoint and the budget. */
+export interface WedosSettings {
+  username: string;
+  password: string;
+  endpoint: string;
+  format: WedosFormat;
+  requestsPerWindow: number;
+  windowSeconds: number;
+  timeoutMs: number;
+}
+
+/** What tests put in place of the network, the clock and waiting. */
+export interface Seams {
   dispatcher?: Dispatcher;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
 
-let current: { key: string; ctx: WedosContext } | undefined;
-let overrides: WedosOverrides = {};
-
-export function setWedosOverrides(o: WedosOverrides): void {
-  overrides = o;
-  current = undefined;
+export function makeWedosContext(s: WedosSettings, seams: Seams = {}): WedosContext {
+  const sleep = seams.sleep ?? sleepFor;
+  const clock = () => (seams.now ?? (() => new Date()))().getTime();
+  const store = fileBudgetStore("WEDOS", `${s.endpoint}|${s.username}`);
+  const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, s.requestsPerWindow, s.windowSeconds, clock, sleep, store);
+  const client = new WedosClient({
+    username: s.username,
+    password: s.password,
+    endpoint: s.endpoint,
+    format: s.format,
+    budget,
+    timeoutMs: s.timeoutMs,
+    sleep,
+    ...(seams.dispatcher ? { dispatcher: seams.dispatcher } : {}),
+    ...(seams.now ? { now: seams.now } : {}),
+  });
+  return { client, commits: new CommitCoalescer({ commit: (zone) => client.commit(zone) }) };
 }
 
-export function resetWedosContext(): void {
-  current = undefined;
-}
-
-export function wedosContext(): WedosContext {
-  const username = requireSetting("WEDOS", SETTINGS.wedosUsername);
-  const password = requireSetting("WEDOS", SETTINGS.wedosPassword);
-  const endpoint = assertSafeEndpoint("WEDOS", requireSetting("WEDOS", SETTINGS.wedosEndpoint), SETTINGS.wedosEndpoint.key).toString();
+/** The settings from stack config and environment; missing credentials fail here, naming both. */
+function wedosSettings(): WedosSettings {
   const format = setting(SETTINGS.wedosFormat);
   if (format !== "json" && format !== "xml") {
     throw new Error(`WEDOS: ${SETTINGS.wedosFormat.key} / ${SETTINGS.wedosFormat.env} must be "json" or "xml", got "${format}"`);
   }
-  const perWindow = numberSetting("WEDOS", SETTINGS.wedosPerHour);
-  const windowS = numberSetting("WEDOS", SETTINGS.wedosWindow);
-  const timeoutMs = numberSetting("WEDOS", SETTINGS.wedosTimeout);
-  const key = JSON.stringify([username, password, endpoint, format, perWindow, windowS, timeoutMs]);
-  if (current?.key === key) return current.ctx;
-
-  const sleep = overrides.sleep ?? sleepFor;
-  const clock = () => (overrides.now ?? (() => new Date()))().getTime();
-  const budget = accountBudget(
-    "WEDOS",
-    SETTINGS.wedosPerHour.key,
-    perWindow,
-    windowS,
-    clock,
-    sleep,
-    fileBudgetStore("WEDOS", `${endpoint}|${username}`),
-  );
-  const client = new WedosClient({
-    username,
-    password,
-    endpoint,
-    format: format as WedosFormat,
-    budget,
-    timeoutMs,
-    sleep,
-    ...(overrides.dispatcher ? { dispatcher: overrides.dispatcher } : {}),
-    ...(overrides.now ? { now: overrides.now } : {}),
-  });
-  const ctx: WedosContext = {
-    client,
-    budget,
-    commits: new CommitCoalescer({ commit: (zone) => client.commit(zone) }),
-    rows: new ListCache((zone) => client.listRows(zone)),
+  return {
+    username: requireSetting("WEDOS", SETTINGS.wedosUsername),
+    password: requireSetting("WEDOS", SETTINGS.wedosPassword),
+    endpoint: assertSafeEndpoint("WEDOS", requireSetting("WEDOS", SETTINGS.wedosEndpoint), SETTINGS.wedosEndpoint.key).toString(),
+    format,
+    requestsPerWindow: numberSetting("WEDOS", SETTINGS.wedosPerHour),
+    windowSeconds: numberSetting("WEDOS", SETTINGS.wedosWindow),
+    timeoutMs: numberSetting("WEDOS", SETTINGS.wedosTimeout),
   };
-  current = { key, ctx };
-  return ctx;
+}
+
+let current: { key: string; ctx: WedosContext } | undefined;
+
+/** The process's context for the configured account, built at the first call that needs it. */
+export function wedosContext(): WedosContext {
+  const s = wedosSettings();
+  const key = JSON.stringify(s);
+  if (current?.key !== key) current = { key, ctx: makeWedosContext(s) };
+  return current.ctx;
+}
+
+/** Drops the process's context, so the next call builds a new one (tests whose API state restarts). */
+export function forgetWedosContext(): void {
+  current = undefined;
+}
+
+/** defineResource for a wedos resource: its methods take a WedosContext. */
+export function defineWedosResource<In extends ObjectSchema, Out extends ObjectSchema>(
+  d: Described<In, Out>,
+  parts: ResourceParts<InputsOf<Described<In, Out>>, OutputsOf<Described<In, Out>>, WedosContext>,
+) {
+  return defineResource(d, parts);
 }

@@ -1,13 +1,13 @@
 /**
- * WAPI for the zone-level resource (provider/zone/resource.ts): listings through the shared
- * per-zone cache, writes a fixed number at a time (deletes, then ttl updates, then adds), and one
+ * WAPI for the zone-level resource (provider/zone/resource.ts): listings shared per zone by the
+ * client, writes a fixed number at a time (deletes, then ttl updates, then adds), and one
  * coalesced dns-domain-commit per operation. dns-row-add answers no id, so new rows are found by
  * listing the zone again, concurrently with the commit.
  */
 import { unlessGone } from "../http/errors";
 import type { ZoneApi } from "../zone/resource";
 import { writeAll } from "../zone/run";
-import { wedosContext } from "./context";
+import type { WedosContext } from "./context";
 import { declaredRow, isServiceRow, liveRow, type RowAttrs, rowOfKey } from "./convert";
 import type { Row } from "./schemas";
 
@@ -17,11 +17,11 @@ export const WRITES_AT_ONCE = 16;
 const records = (rows: readonly Row[]) => rows.filter((r) => !isServiceRow(r)).map(liveRow);
 const comment = (a: RowAttrs) => a.comment ?? "";
 
-export const wedosZoneApi: ZoneApi<RowAttrs> = {
+export const wedosZoneApi: ZoneApi<RowAttrs, WedosContext> = {
   label: "wedos.ZoneRecords",
 
-  async list(zone, fresh) {
-    return records(await wedosContext().rows.get(zone, fresh ? performance.now() : undefined));
+  async list({ client }, zone, fresh) {
+    return records(await client.listRows(zone, { fresh }));
   },
 
   rules: {
@@ -30,33 +30,24 @@ export const wedosZoneApi: ZoneApi<RowAttrs> = {
     inPlace: (a, b) => comment(a) === comment(b),
   },
 
-  async write(zone, plan) {
-    const { client, rows } = wedosContext();
-    rows.invalidate(zone);
+  async write({ client }, zone, plan) {
     const failed = [
       ...(await writeAll("delete", plan.remove, WRITES_AT_ONCE, (r) => client.deleteRow(zone, r.id))),
       ...(await writeAll("update", plan.update, WRITES_AT_ONCE, (u) => client.updateRow(zone, u.id, u.to.ttl, rowOfKey(u.key).rdata))),
       ...(await writeAll("add", plan.create, WRITES_AT_ONCE, (c) =>
-        client.addRow(zone, { ...rowOfKey(c.key), ttl: c.to.ttl, comment: comment(c.to) }, async () =>
-          records(await rows.get(zone, performance.now())).some((r) => r.key === c.key),
-        ),
+        client.addRow(zone, { ...rowOfKey(c.key), ttl: c.to.ttl, comment: comment(c.to) }),
       )),
     ];
     return { failed, created: new Map() };
   },
 
-  async publish(zone, needIds) {
-    const { commits, rows } = wedosContext();
-    rows.invalidate(zone);
-    const done = performance.now();
+  async publishThenList({ client, commits }, zone, needIds) {
     // The commit and the listing that finds new ids only need the writes done: run both.
-    const [, after] = await Promise.all([commits.committed(zone), needIds ? rows.get(zone, done) : undefined]);
+    const [, after] = await Promise.all([commits.committed(zone), needIds ? client.listRows(zone, { fresh: true }) : undefined]);
     return after && records(after);
   },
 
-  async remove(zone, doomed) {
-    const { client, commits, rows } = wedosContext();
-    rows.invalidate(zone);
+  async remove({ client, commits }, zone, doomed) {
     const failed = await writeAll("delete", doomed, WRITES_AT_ONCE, (r) => client.deleteRow(zone, r.id));
     // A zone deleted meanwhile (its wedos.Domain destroyed alongside) took its rows with it.
     if (failed.length < doomed.length) await unlessGone(() => commits.committed(zone));

@@ -2,7 +2,7 @@
  * What wedos.ZoneRecords and dnspod.ZoneRecords share: check() that names each bad record, the
  * read that shows drift and unmanaged records (and, for an exclusive resource, turns them into
  * removals), and create/update/delete as one listing plus the delta. Each API supplies how to
- * list, write and publish (zone/api.ts of its folder).
+ * list, write and publish (provider/<api>/zone-api.ts), in the context the resource is given.
  */
 import type { ResourceParts } from "../define";
 import { isNotFound } from "../http/errors";
@@ -18,18 +18,18 @@ interface Failure {
   error: unknown;
 }
 
-export interface ZoneApi<A> {
+export interface ZoneApi<A, C> {
   /** `wedos.ZoneRecords`, the prefix of messages. */
   label: string;
   /** The zone's records now, the service's own left out; `fresh` asks for a listing started now. */
-  list(zone: string, fresh: boolean): Promise<LiveRecord<A>[]>;
+  list(ctx: C, zone: string, fresh: boolean): Promise<LiveRecord<A>[]>;
   rules: PlanRules<A>;
   /** Runs the plan's writes; returns what failed and the ids of the records it created, when the API says them. */
-  write(zone: string, plan: ZonePlan<A>): Promise<{ failed: Failure[]; created: ReadonlyMap<string, string> }>;
-  /** After writes: publish them (WEDOS commits) and tell whether new ids need a listing. */
-  publish(zone: string, needIds: boolean): Promise<LiveRecord<A>[] | undefined>;
+  write(ctx: C, zone: string, plan: ZonePlan<A>): Promise<{ failed: Failure[]; created: ReadonlyMap<string, string> }>;
+  /** After writes: publish them (WEDOS commits), and when new ids are needed list the zone again. */
+  publishThenList(ctx: C, zone: string, needIds: boolean): Promise<LiveRecord<A>[] | undefined>;
   /** Deletes these records (a gone one counts as deleted) and publishes; returns what failed. */
-  remove(zone: string, records: readonly LiveRecord<A>[]): Promise<Failure[]>;
+  remove(ctx: C, zone: string, records: readonly LiveRecord<A>[]): Promise<Failure[]>;
   /** Declared records that belong to a zone file, not to the API (SOA, apex NS). */
   zoneFileOnly(item: Record<string, unknown>): boolean;
   /** A declared record as messages name it: `"www A 192.0.2.10"`. */
@@ -53,11 +53,11 @@ export interface ZoneOutputs<A, K extends string> {
  * `zoneKey` is the input naming the zone (its value is the resource's id); `idKey` the name of a
  * stored record's id.
  */
-export function zoneRecordsParts<A extends object, K extends string, I extends ZoneInputs<A>, O extends I & ZoneOutputs<A, K>>(
-  api: ZoneApi<A>,
+export function zoneRecordsParts<A extends object, K extends string, I extends ZoneInputs<A>, O extends I & ZoneOutputs<A, K>, C>(
+  api: ZoneApi<A, C>,
   zoneKey: keyof I & string,
   idKey: K,
-): ResourceParts<I, O> {
+): ResourceParts<I, O, C> {
   const zoneOf = (i: I): string => i[zoneKey] as string;
   const attrsOf = (s: Stored<A, K>): A => {
     const { [idKey]: _id, unmanaged: _u, ...attrs } = s as Record<string, unknown>;
@@ -73,33 +73,35 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
     );
 
   /** The outputs for `inputs`, given the zone's records after the writes. */
-  const outputs = (inputs: I, live: readonly LiveRecord<A>[]): O => {
+  const outputs = (inputs: I, live: readonly LiveRecord<A>[], unmanaged?: readonly LiveRecord<A>[]): O => {
     const byKey = new Map(live.map((r) => [r.key, r]));
     const records: Record<string, Stored<A, K>> = {};
     for (const key of Object.keys(inputs.records)) {
       const r = byKey.get(key);
       if (r) records[key] = stored(r);
     }
-    const unmanaged = [...byKey.keys()].filter((k) => !(k in inputs.records));
-    return { ...inputs, records, unmanaged, recordCount: Object.keys(records).length } as O;
+    const others = unmanaged ? unmanaged.map((r) => r.key) : [...byKey.keys()].filter((k) => !(k in inputs.records));
+    return { ...inputs, records, unmanaged: others, recordCount: Object.keys(records).length } as O;
   };
 
   /** One listing, the delta, one publish; the zone as it is afterwards. */
-  const apply = async (inputs: I, owned: readonly string[]): Promise<{ outs: O; failed: Failure[] }> => {
+  const apply = async (ctx: C, inputs: I, owned: readonly string[]): Promise<{ outs: O; failed: Failure[] }> => {
     const zone = zoneOf(inputs);
-    const before = await api.list(zone, true);
+    const before = await api.list(ctx, zone, true);
     const plan = planZone(inputs.records, before, owned, api.rules);
-    if (!plan.create.length && !plan.update.length && !plan.remove.length) return { outs: outputs(inputs, before), failed: [] };
-    const { failed, created } = await api.write(zone, plan);
-    const relisted = await api.publish(zone, plan.create.length > created.size);
-    if (relisted) return { outs: outputs(inputs, relisted), failed };
+    // Nothing to write: the declared records are the ones kept as they are.
+    if (!plan.create.length && !plan.update.length && !plan.remove.length)
+      return { outs: outputs(inputs, plan.keep, plan.unmanaged), failed: [] };
+    const { failed, created } = await api.write(ctx, zone, plan);
+    const relisted = await api.publishThenList(ctx, zone, plan.create.length > created.size);
+    if (relisted) return { outs: outputs(inputs, relisted, plan.unmanaged), failed };
     // The API told every new id: the zone is what it was, minus the removed, plus the written.
     const failedKeys = new Set(failed.map((f) => f.key));
     const gone = new Set(plan.remove.filter((r) => !failedKeys.has(r.key)).map((r) => r.key));
     const after = new Map(before.filter((r) => !gone.has(r.key)).map((r) => [r.key, r]));
     for (const u of plan.update) if (!failedKeys.has(u.key)) after.set(u.key, { key: u.key, attrs: u.to, id: u.id });
     for (const c of plan.create) if (created.has(c.key)) after.set(c.key, { key: c.key, attrs: c.to, id: created.get(c.key)! });
-    return { outs: outputs(inputs, [...after.values()]), failed };
+    return { outs: outputs(inputs, [...after.values()], plan.unmanaged), failed };
   };
 
   return {
@@ -117,24 +119,24 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       return { ...rest, records: Object.fromEntries(Object.entries(records).map(([k, v]) => [k, attrsOf(v)])) } as unknown as I;
     },
 
-    async create(inputs) {
-      const { outs, failed } = await apply(inputs, []);
+    async create(ctx, inputs) {
+      const { outs, failed } = await apply(ctx, inputs, []);
       if (!failed.length) return { id: zoneOf(inputs), outs };
       const err = new ZoneWriteError(api.label, zoneOf(inputs), failed, Object.keys(inputs.records).length);
       throw Object.keys(outs.records).length ? new PartialCreate(zoneOf(inputs), outs as Record<string, unknown>, err) : err;
     },
 
-    async read(id, props) {
+    async read(ctx, id, props) {
       // Imported by id: every record in the zone (the service's own aside) is declared.
       if (!props.records) {
-        const live = await api.list(id, false);
+        const live = await api.list(ctx, id, false);
         // The zone key is a parameter (domain / domainId), so TypeScript cannot see this is an I.
         return outputs(
           { [zoneKey]: id, records: Object.fromEntries(live.map((r) => [r.key, r.attrs])), exclusive: false } as unknown as I,
           live,
         );
       }
-      const live = await api.list(zoneOf(props), false);
+      const live = await api.list(ctx, zoneOf(props), false);
       const declared = declaredOf(props);
       const records: Record<string, Stored<A, K>> = {};
       // An exclusive resource owns the undeclared records: as inputs they preview as removals.
@@ -148,24 +150,24 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
       return { props: outs, inputs: { [zoneKey]: outs[zoneKey], records, exclusive: false } };
     },
 
-    async update(_id, olds, news) {
-      const { outs, failed } = await apply(news, Object.keys(olds.records));
+    async update(ctx, _id, olds, news) {
+      const { outs, failed } = await apply(ctx, news, Object.keys(olds.records));
       if (failed.length) throw new ZoneWriteError(api.label, zoneOf(news), failed, Object.keys(news.records).length);
       return outs;
     },
 
-    async delete(_id, props) {
+    async delete(ctx, _id, props) {
       const declared = declaredOf(props);
       let live: LiveRecord<A>[];
       try {
-        live = await api.list(zoneOf(props), true);
+        live = await api.list(ctx, zoneOf(props), true);
       } catch (err) {
         if (isNotFound(err)) return; // the zone is gone, and its records with it
         throw err;
       }
       const doomed = live.filter((r) => declared.has(r.key));
       if (!doomed.length) return;
-      const failed = await api.remove(zoneOf(props), doomed);
+      const failed = await api.remove(ctx, zoneOf(props), doomed);
       if (failed.length) throw new ZoneWriteError(api.label, zoneOf(props), failed, doomed.length);
     },
   };

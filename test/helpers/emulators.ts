@@ -8,15 +8,21 @@ import { join } from "node:path";
 import { type DnspodSite, type RunningEmulators, type StartOptions, startEmulators } from "../../emulator";
 import type { LogEntry } from "../../emulator/types";
 import { setStackConfig } from "../../provider/config";
-import { resetDnspodContext, setDnspodOverrides } from "../../provider/dnspod/context";
-import { resetWedosContext, setWedosOverrides } from "../../provider/wedos/context";
+import { type DnspodContext, forgetDnspodContext, makeDnspodContext } from "../../provider/dnspod/context";
+import { forgetWedosContext, makeWedosContext, type WedosContext } from "../../provider/wedos/context";
 
 export const WEDOS_USER = "emulator@example.com";
 export const WEDOS_PASSWORD = "emulator-password";
 export const DNSPOD_TOKEN = "10000,emulator-token";
+/** The request budget and timeout of the contexts tests build: never in the way. */
+export const TEST_BUDGET = { requestsPerWindow: 100_000, windowSeconds: 3600, timeoutMs: 30_000 };
 
 export interface Harness {
   emu: RunningEmulators;
+  /** A WEDOS context for the emulator's account, new for each test (no waiting on budgets or retries). */
+  wedos: WedosContext;
+  /** A DNSPod context for the emulator's account and site, new for each test. */
+  dnspod: DnspodContext;
   /** Log entries of one API since the last reset. */
   calls(api: "wedos" | "dnspod", op?: string): LogEntry[];
 }
@@ -63,10 +69,19 @@ export function useEmulators(options: StartOptions = {}): Harness {
     journals.push(process.env.PULUMI_DNSPOD_WEDOS_STATE_DIR);
     h.emu.hub.reset();
     setStackConfig(undefined);
-    setWedosOverrides({ sleep: async () => undefined });
-    resetWedosContext();
-    setDnspodOverrides({ sleep: async () => undefined });
-    resetDnspodContext();
+    const seams = { sleep: async () => undefined };
+    h.wedos = makeWedosContext(
+      { username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json", ...TEST_BUDGET },
+      seams,
+    );
+    h.dnspod = makeDnspodContext(
+      { loginToken: DNSPOD_TOKEN, endpoint: h.emu.dnspod.endpoint, site: options.dnspod?.site ?? "intl", ...TEST_BUDGET },
+      seams,
+    );
+    // The entry points (the runtime, the plugins, the data sources) build their own from the
+    // settings; the emulator restarts empty, so what they cached of it must go too.
+    forgetWedosContext();
+    forgetDnspodContext();
   });
   afterAll(async () => {
     await h.emu?.close();
@@ -75,8 +90,8 @@ export function useEmulators(options: StartOptions = {}): Harness {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
-    resetDnspodContext();
-    resetWedosContext();
+    forgetDnspodContext();
+    forgetWedosContext();
   });
   h.calls = (api, op) => h.emu.log().filter((e) => e.api === api && (op === undefined || e.op === op));
   return h;

@@ -4,7 +4,6 @@
  * DNSPod sites: api.dnspod.com (line keys) and dnsapi.cn (Chinese line names, 默认 for the default).
  */
 import type { DnspodState } from "../../emulator";
-import { dnspodContext } from "../../provider/dnspod/context";
 import { domainResource } from "../../provider/dnspod/resources/domain";
 import { lockResource } from "../../provider/dnspod/resources/lock";
 import type { RecordInputs } from "../../provider/dnspod/resources/record";
@@ -53,20 +52,19 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
   }
 
   async function zone(name = "example.com"): Promise<string> {
-    const { id } = await domainResource.create((await domainResource.check({}, { domain: name })).inputs!);
+    const { id } = await domainResource.create(h.dnspod, (await domainResource.check({}, { domain: name })).inputs!);
     clearLog();
     return id;
   }
 
   async function created(news: Record<string, unknown>): Promise<{ id: string; outs: RecordOutputs; inputs: RecordInputs }> {
     const inputs = await checked(news);
-    return { ...(await recordResource.create(inputs)), inputs };
+    return { ...(await recordResource.create(h.dnspod, inputs)), inputs };
   }
 
   /** What the engine does on refresh + preview: read, then diff the read state against the program. */
   async function refreshDiff(id: string, outs: RecordOutputs, inputs: RecordInputs) {
-    dnspodContext().records.clear();
-    const read = await recordResource.read(id, outs);
+    const read = await recordResource.read(h.dnspod, id, outs);
     return { read, diff: await recordResource.diff(id, read.props!, inputs) };
   }
 
@@ -141,8 +139,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
       });
       expect(await recordResource.diff(id, outs, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     }
-    dnspodContext().records.clear();
-    expect((await recordResource.read(id, outs)).props!.recordLine).toBe("default");
+    expect((await recordResource.read(h.dnspod, id, outs)).props!.recordLine).toBe("default");
     const [foreign, message] = S.foreign;
     clearLog();
     const r = await recordResource.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", recordLine: foreign });
@@ -163,7 +160,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
         )
       ).changes,
     ).toBe(false);
-    const same = await recordResource.update(id, outs, inputs);
+    const same = await recordResource.update(h.dnspod, id, outs, inputs);
     expect(h.calls("dnspod")).toEqual([]);
     expect(same.outs).toEqual(outs);
 
@@ -181,7 +178,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
       const news = await checked(program);
       expect(await recordResource.diff(id, olds, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
       clearLog();
-      olds = (await recordResource.update(id, olds, news)).outs;
+      olds = (await recordResource.update(h.dnspod, id, olds, news)).outs;
       expect(writes()).toEqual(expected);
       expect(olds).toMatchObject({ ...news, recordId: outs.recordId });
     }
@@ -224,7 +221,7 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
   test("read shows an out-of-band change, a disabled record as drift, and nothing after an out-of-band delete", async () => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    const { client } = dnspodContext();
+    const { client } = h.dnspod;
     await client.modifyRecord(domainId, outs.recordId, {
       sub_domain: "www",
       record_type: "A",
@@ -238,28 +235,26 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     expect(read.inputs).toMatchObject({ value: "192.0.2.99", ttl: 900, status: "disable" });
     expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     clearLog();
-    await recordResource.update(id, read.props!, inputs);
+    await recordResource.update(h.dnspod, id, read.props!, inputs);
     expect(writes()).toEqual(["Record.Modify", "Record.Status"]);
     await client.removeRecord(domainId, outs.recordId);
-    dnspodContext().records.clear();
-    expect(await recordResource.read(id, outs)).toEqual({});
+    expect(await recordResource.read(h.dnspod, id, outs)).toEqual({});
   });
 
   test("delete of a record that is already gone succeeds, also when the domain is gone", async () => {
     const domainId = await zone();
     const { id, outs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    await recordResource.delete(id, outs);
-    await recordResource.delete(id, outs);
-    await domainResource.delete(domainId, {} as never);
-    await recordResource.delete(id, outs);
-    dnspodContext().records.clear();
-    expect(await recordResource.read(id, outs)).toEqual({});
+    await recordResource.delete(h.dnspod, id, outs);
+    await recordResource.delete(h.dnspod, id, outs);
+    await domainResource.delete(h.dnspod, domainId, {} as never);
+    await recordResource.delete(h.dnspod, id, outs);
+    expect(await recordResource.read(h.dnspod, id, outs)).toEqual({});
     expect(h.calls("dnspod", "Record.Remove").map((e) => e.code)).toEqual(["1", "8", "6"]);
   });
 
   test("an identical existing record fails with a hint to adopt; adopt takes it over and applies ttl, status and remark", async () => {
     const domainId = await zone();
-    await dnspodContext().client.createRecord(domainId, {
+    await h.dnspod.client.createRecord(domainId, {
       sub_domain: "www",
       record_type: "A",
       record_line: S.defaultWire,
@@ -275,8 +270,8 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
       status: "disable",
       remark: "adopted",
     });
-    await expect(recordResource.create(inputs)).rejects.toThrow(/code 104.*adopt: true/);
-    const { outs } = await recordResource.create({ ...inputs, adopt: true });
+    await expect(recordResource.create(h.dnspod, inputs)).rejects.toThrow(/code 104.*adopt: true/);
+    const { outs } = await recordResource.create(h.dnspod, { ...inputs, adopt: true });
     const recs = state().domains[0]!.records.filter((r) => r.subDomain === "www");
     expect(recs).toEqual([expect.objectContaining({ id: Number(outs.recordId), ttl: 1200, enabled: false, remark: "adopted" })]);
   });
@@ -284,20 +279,20 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
   test("a TTL below the grade's minimum fails with the grade minimums in the message", async () => {
     const domainId = await zone();
     const inputs = await checked({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10", ttl: 60 });
-    await expect(recordResource.create(inputs)).rejects.toThrow(/code 29 \(TTL too small for the domain's grade.*DP_Free 600/);
+    await expect(recordResource.create(h.dnspod, inputs)).rejects.toThrow(/code 29 \(TTL too small for the domain's grade.*DP_Free 600/);
   });
 
   test("writes to a locked domain fail with a message that points to DomainLock; after unlocking they work", async () => {
     const domainId = await zone();
     const { id, outs, inputs } = await created({ domainId, subDomain: "www", recordType: "A", value: "192.0.2.10" });
-    const lock = await lockResource.create({ domainId, days: 3 });
+    const lock = await lockResource.create(h.dnspod, { domainId, days: 3 });
     await expect(
-      recordResource.create(await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" })),
+      recordResource.create(h.dnspod, await checked({ domainId, subDomain: "api", recordType: "A", value: "192.0.2.20" })),
     ).rejects.toThrow(/code 21 .*dnspod\.DomainLock/);
-    await expect(recordResource.update(id, outs, { ...inputs, ttl: 1200 })).rejects.toThrow(/DomainLock/);
-    await expect(recordResource.delete(id, outs)).rejects.toThrow(/DomainLock/);
-    await lockResource.delete(lock.id, lock.outs);
-    expect((await recordResource.update(id, outs, { ...inputs, ttl: 1200 })).outs.ttl).toBe(1200);
+    await expect(recordResource.update(h.dnspod, id, outs, { ...inputs, ttl: 1200 })).rejects.toThrow(/DomainLock/);
+    await expect(recordResource.delete(h.dnspod, id, outs)).rejects.toThrow(/DomainLock/);
+    await lockResource.delete(h.dnspod, lock.id, lock.outs);
+    expect((await recordResource.update(h.dnspod, id, outs, { ...inputs, ttl: 1200 })).outs.ttl).toBe(1200);
   });
 
   test("a zone of 600 records is read completely; 600 concurrent reads share ≤ 2 Record.List calls", async () => {
@@ -322,7 +317,9 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     }
     h.emu.dnspodApi.restore(s);
     clearLog();
-    const reads = await Promise.all(d.records.map((r) => recordResource.read(`${domainId}/${r.id}`, { domainId } as RecordOutputs)));
+    const reads = await Promise.all(
+      d.records.map((r) => recordResource.read(h.dnspod, `${domainId}/${r.id}`, { domainId } as RecordOutputs)),
+    );
     expect(reads.filter((r) => r.id !== undefined)).toHaveLength(600);
     expect(reads.at(-1)!.props).toMatchObject({ subDomain: `h597`, recordType: "A" });
     const lists = h.calls("dnspod", "Record.List");

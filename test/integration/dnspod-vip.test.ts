@@ -4,7 +4,6 @@
  * end to end — and the data sources read the account.
  */
 import type { DnspodState } from "../../emulator";
-import { dnspodContext } from "../../provider/dnspod/context";
 import { domainResource } from "../../provider/dnspod/resources/domain";
 import { groupResource } from "../../provider/dnspod/resources/group";
 import { recordResource } from "../../provider/dnspod/resources/record";
@@ -31,14 +30,14 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
   const clearLog = () => (h.emu.hub.entries.length = 0);
 
   async function zone(name = "example.com"): Promise<string> {
-    return (await domainResource.create((await domainResource.check({}, { domain: name })).inputs!)).id;
+    return (await domainResource.create(h.dnspod, (await domainResource.check({}, { domain: name })).inputs!)).id;
   }
 
   describe("dnspod.DomainGroup on a VIP account", () => {
     test("create, no-op, rename in place, domain moved into it, drift, delete, delete of a gone group, adopt", async () => {
       const inputs = (await groupResource.check({}, { name: " production " })).inputs!;
       expect(inputs.name).toBe("production");
-      const { id, outs } = await groupResource.create(inputs);
+      const { id, outs } = await groupResource.create(h.dnspod, inputs);
       expect(outs).toEqual({ name: "production", adopt: false, groupId: id });
       expect(state().groups).toEqual([{ id: Number(id), name: "production" }]);
       expect(await groupResource.diff(id, outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
@@ -48,21 +47,21 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
         deleteBeforeReplace: false,
       });
       clearLog();
-      const renamed = (await groupResource.update(id, outs, { ...inputs, name: "prod" })).outs;
+      const renamed = (await groupResource.update(h.dnspod, id, outs, { ...inputs, name: "prod" })).outs;
       expect(h.calls("dnspod").map((e) => [e.op, e.params.group_id, e.params.group_name])).toEqual([["Domaingroup.Modify", id, "prod"]]);
 
       const domainInputs = (await domainResource.check({}, { domain: "example.com", groupId: id })).inputs!;
-      const d = await domainResource.create(domainInputs);
+      const d = await domainResource.create(h.dnspod, domainInputs);
       expect(d.outs.groupId).toBe(Number(id));
       expect(state().domains[0]!.groupId).toBe(Number(id));
 
-      await dnspodContext().client.modifyGroup(id, "renamed by hand");
-      expect((await groupResource.read(id, renamed)).props).toMatchObject({ name: "renamed by hand" });
-      await expect(groupResource.create({ name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
-      expect((await groupResource.create({ name: "renamed by hand", adopt: true })).id).toBe(id);
-      await groupResource.delete(id, renamed);
-      expect(await groupResource.read(id, renamed)).toEqual({});
-      await groupResource.delete(id, renamed);
+      await h.dnspod.client.modifyGroup(id, "renamed by hand");
+      expect((await groupResource.read(h.dnspod, id, renamed)).props).toMatchObject({ name: "renamed by hand" });
+      await expect(groupResource.create(h.dnspod, { name: "renamed by hand", adopt: false })).rejects.toThrow(/code 8 .*adopt: true/);
+      expect((await groupResource.create(h.dnspod, { name: "renamed by hand", adopt: true })).id).toBe(id);
+      await groupResource.delete(h.dnspod, id, renamed);
+      expect(await groupResource.read(h.dnspod, id, renamed)).toEqual({});
+      await groupResource.delete(h.dnspod, id, renamed);
       expect(h.calls("dnspod", "Domaingroup.Remove").map((e) => e.code)).toEqual(["1", "6"]);
     });
   });
@@ -76,15 +75,14 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       ]) {
         const inputs = (await recordResource.check({}, news)).inputs!;
         expect(inputs.recordLine).toBe("default");
-        const { id, outs } = await recordResource.create(inputs);
-        dnspodContext().records.clear();
-        const read = await recordResource.read(id, outs);
+        const { id, outs } = await recordResource.create(h.dnspod, inputs);
+        const read = await recordResource.read(h.dnspod, id, outs);
         expect(read.props!.recordLine).toBe("default");
         expect(await recordResource.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       }
       expect(h.calls("dnspod", "Record.Create").map((e) => e.params.record_line)).toEqual([S.defaultWire, S.defaultWire]);
       // What Record.List shows for both (dnsapi.cn: 默认), which read() turned into "default" above.
-      const rows = await dnspodContext().client.listRecords(domainId);
+      const rows = await h.dnspod.client.listRecords(domainId);
       expect(rows.filter((r) => r.hold !== "hold").map((r) => r.line)).toEqual([S.defaultShown, S.defaultShown]);
     });
   });
@@ -94,6 +92,7 @@ describe.each(DNSPOD_SITES)("on %s", (site) => {
       const domainId = await zone();
       await zone("example.net");
       const rec = await recordResource.create(
+        h.dnspod,
         (await recordResource.check({}, { domainId, subDomain: "www", recordType: "A", value: "192.0.2.1", status: "disable" })).inputs!,
       );
 

@@ -6,7 +6,6 @@
  * On both DNSPod sites: api.dnspod.com (line keys) and dnsapi.cn (Chinese line names, 默认).
  */
 import type { DnspodState } from "../../emulator";
-import { dnspodContext } from "../../provider/dnspod/context";
 import { domainResource } from "../../provider/dnspod/resources/domain";
 import type { ZoneRecordsInputs } from "../../provider/dnspod/resources/zone-records";
 import { zoneRecordsResource as impl } from "../../provider/dnspod/resources/zone-records";
@@ -43,7 +42,7 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
   }
 
   async function domain(): Promise<string> {
-    const { id } = await domainResource.create((await domainResource.check({}, { domain: "example.com" })).inputs!);
+    const { id } = await domainResource.create(h.dnspod, (await domainResource.check({}, { domain: "example.com" })).inputs!);
     mark();
     return id;
   }
@@ -111,14 +110,14 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
 
   test("create lists once, adopts an identical record, creates the rest and sets status and remark only where needed", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, {
+    await h.dnspod.client.createRecord(domainId, {
       sub_domain: "www",
       record_type: "A",
       record_line: S.defaultWire,
       value: "192.0.2.10",
       ttl: 600,
     });
-    await dnspodContext().client.createRecord(domainId, {
+    await h.dnspod.client.createRecord(domainId, {
       sub_domain: "stray",
       record_type: "A",
       record_line: S.defaultWire,
@@ -126,7 +125,7 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
       ttl: 600,
     });
     mark();
-    const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
+    const { id, outs } = await impl.create(h.dnspod, await checked({ domainId, records: BASE }));
     expect(id).toBe(domainId);
     expect(ops()[0]).toBe("Record.List");
     expect(writes().sort()).toEqual(["Record.Create", "Record.Create", "Record.Create", "Record.Create", "Record.Remark", "Record.Status"]);
@@ -149,66 +148,64 @@ describe.each(DNSPOD_SITES)("dnspod.ZoneRecords on %s", (site) => {
 
   test("each attribute changes in place through its own action; a dropped record is removed; no-op writes nothing", async () => {
     const domainId = await domain();
-    const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
+    const { id, outs } = await impl.create(h.dnspod, await checked({ domainId, records: BASE }));
     const news = await checked({
       domainId,
       records: [{ ...BASE[0], ttl: 1200 }, BASE[1], { ...BASE[2], mx: 20 }, { ...BASE[3], remark: "" }, { ...BASE[4], status: "enable" }],
     });
     mark();
-    const { outs: after } = await impl.update(id, outs, news);
+    const { outs: after } = await impl.update(h.dnspod, id, outs, news);
     expect(writes().sort()).toEqual(["Record.Modify", "Record.Modify", "Record.Remark", "Record.Status"]);
     expect(after.records["www A 192.0.2.10"]).toEqual({ ttl: 1200, recordId: outs.records["www A 192.0.2.10"]!.recordId });
     mark();
     const fewer = await checked({ domainId, records: [{ ...BASE[0], ttl: 1200 }, BASE[1]] });
-    const { outs: last } = await impl.update(id, after, fewer);
+    const { outs: last } = await impl.update(h.dnspod, id, after, fewer);
     expect(writes()).toEqual(["Record.Remove", "Record.Remove", "Record.Remove"]);
     expect(records()).toEqual([`www A ${S.lineStored} 192.0.2.20 ttl=600`, "www A default 192.0.2.10 ttl=1200"].sort());
     mark();
-    await impl.update(id, last, fewer);
+    await impl.update(h.dnspod, id, last, fewer);
     expect(ops()).toEqual(["Record.List"]);
   });
 
   test("refresh shows drift and unmanaged records; exclusive previews them as removals, then deletes them", async () => {
     const domainId = await domain();
-    const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
-    const c = dnspodContext().client;
+    const { id, outs } = await impl.create(h.dnspod, await checked({ domainId, records: BASE }));
+    const c = h.dnspod.client;
     await c.setRecordStatus(domainId, outs.records["www A 192.0.2.10"]!.recordId, "disable");
     await c.removeRecord(domainId, outs.records["@ TXT v=spf1 mx -all"]!.recordId);
     await c.createRecord(domainId, { sub_domain: "stray", record_type: "A", record_line: S.defaultWire, value: "192.0.2.66", ttl: 600 });
-    dnspodContext().records.clear();
     mark();
-    const read = await impl.read(id, outs);
+    const read = await impl.read(h.dnspod, id, outs);
     expect(ops()).toEqual(["Record.List"]);
     expect((read.inputs as ZoneRecordsInputs).records["www A 192.0.2.10"]).toEqual({ ttl: 600, status: "disable" });
     expect((read.inputs as ZoneRecordsInputs).records["@ TXT v=spf1 mx -all"]).toBeUndefined();
     expect(read.props).toMatchObject({ unmanaged: ["stray A 192.0.2.66"], recordCount: 4 });
 
     const exclusive = await checked({ domainId, records: BASE, exclusive: true });
-    const { outs: owned } = await impl.update(id, read.props!, exclusive);
+    const { outs: owned } = await impl.update(h.dnspod, id, read.props!, exclusive);
     expect(records()).toContain("stray A default 192.0.2.66 ttl=600");
-    dnspodContext().records.clear();
-    const refreshed = await impl.read(id, owned);
+    const refreshed = await impl.read(h.dnspod, id, owned);
     expect((read.inputs as ZoneRecordsInputs).records["stray A 192.0.2.66"]).toBeUndefined();
     expect((refreshed.inputs as ZoneRecordsInputs).records["stray A 192.0.2.66"]).toEqual({ ttl: 600 });
     expect((await impl.diff(id, refreshed.props!, exclusive)).changes).toBe(true);
     mark();
-    await impl.update(id, refreshed.props!, exclusive);
+    await impl.update(h.dnspod, id, refreshed.props!, exclusive);
     expect(writes()).toEqual(["Record.Remove"]);
     expect(records()).not.toContain("stray A default 192.0.2.66 ttl=600");
   });
 
   test("delete removes exactly the declared records, never DNSPod's own NS records", async () => {
     const domainId = await domain();
-    await dnspodContext().client.createRecord(domainId, {
+    await h.dnspod.client.createRecord(domainId, {
       sub_domain: "keep",
       record_type: "A",
       record_line: S.defaultWire,
       value: "192.0.2.1",
       ttl: 600,
     });
-    const { id, outs } = await impl.create(await checked({ domainId, records: BASE }));
+    const { id, outs } = await impl.create(h.dnspod, await checked({ domainId, records: BASE }));
     mark();
-    await impl.delete(id, outs);
+    await impl.delete(h.dnspod, id, outs);
     expect(writes()).toEqual(["Record.Remove", "Record.Remove", "Record.Remove", "Record.Remove", "Record.Remove"]);
     expect(records()).toEqual(["keep A default 192.0.2.1 ttl=600"]);
     expect(state().domains[0]!.records.filter((r) => r.hold).length).toBeGreaterThan(0);

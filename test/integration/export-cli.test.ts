@@ -112,7 +112,7 @@ describe("export wedos", () => {
     const adopt = h.emu.log().length;
     const checked = await wedosZoneRecords.check({}, { domain: "example.cz", records: recordsOf(ts.stdout) });
     expect(checked.failures).toBeUndefined();
-    const { id, outs } = await wedosZoneRecords.create(checked.inputs!);
+    const { id, outs } = await wedosZoneRecords.create(h.wedos, checked.inputs!);
     expect([id, outs.recordCount, outs.unmanaged]).toEqual(["example.cz", WEDOS_ROWS.length - 4, []]);
     expect(opsSince(adopt)).toEqual(["wedos dns-rows-list"]);
   });
@@ -156,7 +156,7 @@ describe("export dnspod", () => {
     const adopt = h.emu.log().length;
     const checked = await dnspodZoneRecords.check({}, { domainId, records: recordsOf(r.stdout) });
     expect(checked.failures).toBeUndefined();
-    const { id, outs } = await dnspodZoneRecords.create(checked.inputs!);
+    const { id, outs } = await dnspodZoneRecords.create(h.dnspod, checked.inputs!);
     expect([id, outs.recordCount, outs.unmanaged]).toEqual([domainId, DNSPOD_RECORDS.length, []]);
     expect(opsSince(adopt)).toEqual(["dnspod Record.List"]);
   });

@@ -5,7 +5,6 @@
 
 import type { WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
-import { wedosContext } from "../../provider/wedos/context";
 import { domainResource } from "../../provider/wedos/resources/domain";
 import type { RecordInputs } from "../../provider/wedos/resources/record";
 import { recordResource } from "../../provider/wedos/resources/record";
@@ -21,7 +20,7 @@ async function checked(news: Record<string, unknown>): Promise<RecordInputs> {
 
 async function zone(name = "example.cz") {
   const d = await domainResource.check({}, { name });
-  await domainResource.create(d.inputs!);
+  await domainResource.create(h.wedos, d.inputs!);
 }
 
 const state = () => h.emu.hub.state().wedos as WedosState;
@@ -32,7 +31,7 @@ describe("wedos.Record", () => {
     await zone();
     h.emu.hub.entries.length = 0;
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10" });
-    const { id, outs } = await recordResource.create(inputs);
+    const { id, outs } = await recordResource.create(h.wedos, inputs);
     const z = rowsOf("example.cz");
     expect(z.rows).toHaveLength(1);
     expect(z.published).toEqual(z.rows);
@@ -63,7 +62,7 @@ describe("wedos.Record", () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "@", type: "MX", rdata: "10 Mail.Example.cz." });
     expect(inputs).toMatchObject({ name: "", rdata: "10 mail.example.cz", ttl: 300 });
-    const { outs } = await recordResource.create(inputs);
+    const { outs } = await recordResource.create(h.wedos, inputs);
     expect(h.calls("wedos", "dns-row-add")[0]!.params).toMatchObject({ name: "", rdata: "10 mail.example.cz" });
     expect(outs.fqdn).toBe("example.cz");
   });
@@ -71,7 +70,7 @@ describe("wedos.Record", () => {
   test("no-op diff after create, and a ttl change is an in-place update", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordResource.create(inputs);
+    const { id, outs } = await recordResource.create(h.wedos, inputs);
     expect(
       await recordResource.diff(id, outs, await checked({ domain: "example.cz", name: "WWW", type: "a", rdata: "192.0.2.10" })),
     ).toEqual({
@@ -82,7 +81,7 @@ describe("wedos.Record", () => {
     const news = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 7200, rdata: "192.0.2.11" });
     expect(await recordResource.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     h.emu.hub.entries.length = 0;
-    const { outs: after } = await recordResource.update(id, outs, news);
+    const { outs: after } = await recordResource.update(h.wedos, id, outs, news);
     expect(after).toMatchObject({ ttl: 7200, rdata: "192.0.2.11", rowId: outs.rowId });
     expect(h.calls("wedos").map((e) => e.op)).toEqual(["dns-row-update", "dns-domain-commit", "dns-rows-list"]);
     expect(rowsOf("example.cz").published[0]).toMatchObject({ ttl: "7200", rdata: "192.0.2.11" });
@@ -91,7 +90,7 @@ describe("wedos.Record", () => {
   test("name or type change replaces (create-before-delete); a comment-only change collides and deletes first", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordResource.create(inputs);
+    const { id, outs } = await recordResource.create(h.wedos, inputs);
     expect(await recordResource.diff(id, outs, await checked({ ...inputs, name: "web" }))).toEqual({
       changes: true,
       replaces: ["name"],
@@ -107,8 +106,8 @@ describe("wedos.Record", () => {
       deleteBeforeReplace: true,
     });
     // Delete-before-replace then works: the old row goes, the identical new one can be added.
-    await recordResource.delete(id, outs);
-    const again = await recordResource.create(await checked({ ...inputs, comment: "owned by team x" }));
+    await recordResource.delete(h.wedos, id, outs);
+    const again = await recordResource.create(h.wedos, await checked({ ...inputs, comment: "owned by team x" }));
     expect(again.id).not.toBe(id);
     expect(rowsOf("example.cz").rows).toEqual([expect.objectContaining({ name: "www", author_comment: "owned by team x" })]);
   });
@@ -116,31 +115,32 @@ describe("wedos.Record", () => {
   test("read shows an out-of-band change and returns no id after an out-of-band delete", async () => {
     await zone();
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" });
-    const { id, outs } = await recordResource.create(inputs);
-    const { client } = wedosContext();
+    const { id, outs } = await recordResource.create(h.wedos, inputs);
+    const { client } = h.wedos;
     await client.updateRow("example.cz", outs.rowId, 900, "192.0.2.99");
-    wedosContext().rows.clear();
-    const read = await recordResource.read(id, outs);
+    const read = await recordResource.read(h.wedos, id, outs);
     expect(read.props).toMatchObject({ ttl: 900, rdata: "192.0.2.99" });
     expect(read.inputs).toMatchObject({ ttl: 900, rdata: "192.0.2.99", name: "www", type: "A", domain: "example.cz" });
     expect((await recordResource.diff(id, read.props!, inputs)).changes).toBe(true);
     await client.deleteRow("example.cz", outs.rowId);
-    wedosContext().rows.clear();
-    expect(await recordResource.read(id, outs)).toEqual({});
+    expect(await recordResource.read(h.wedos, id, outs)).toEqual({});
   });
 
   test("delete of a row that is already gone succeeds, also when the whole zone is gone", async () => {
     await zone();
-    const { id, outs } = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await recordResource.delete(id, outs);
-    await recordResource.delete(id, outs);
+    const { id, outs } = await recordResource.create(
+      h.wedos,
+      await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }),
+    );
+    await recordResource.delete(h.wedos, id, outs);
+    await recordResource.delete(h.wedos, id, outs);
     // The zone deleted by another process: WAPI answers 3222, and this client remembers it.
     await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(
       "example.cz",
     );
     const gone = h.calls("wedos").length;
-    await recordResource.delete(id, outs);
-    await recordResource.delete(id, outs);
+    await recordResource.delete(h.wedos, id, outs);
+    await recordResource.delete(h.wedos, id, outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000", "3309", "3222"]);
     expect(
       h
@@ -152,25 +152,30 @@ describe("wedos.Record", () => {
 
   test("rows of a zone this process deleted (its wedos.Domain destroyed alongside) are not sent for: WAPI would count each as invalid", async () => {
     await zone();
-    const { id, outs } = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await domainResource.delete("example.cz", {} as never);
+    const { id, outs } = await recordResource.create(
+      h.wedos,
+      await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }),
+    );
+    await domainResource.delete(h.wedos, "example.cz", {} as never);
     h.emu.hub.entries.length = 0;
-    await recordResource.delete(id, outs);
+    await recordResource.delete(h.wedos, id, outs);
     expect(h.calls("wedos")).toEqual([]);
     // Adding the zone again (a replaced wedos.Domain) makes its rows count again.
     await zone();
-    const again = await recordResource.create(await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }));
-    await recordResource.delete(again.id, again.outs);
+    const again = await recordResource.create(
+      h.wedos,
+      await checked({ domain: "example.cz", name: "www", type: "A", rdata: "192.0.2.10" }),
+    );
+    await recordResource.delete(h.wedos, again.id, again.outs);
     expect(h.calls("wedos", "dns-row-delete").map((e) => e.code)).toEqual(["1000"]);
   });
 
   test("an identical existing row fails with a hint to adopt; adopt takes it over and fixes its ttl", async () => {
     await zone();
-    await wedosContext().client.addRow("example.cz", { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10" });
-    wedosContext().rows.clear();
+    await h.wedos.client.addRow("example.cz", { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10" });
     const inputs = await checked({ domain: "example.cz", name: "www", type: "A", ttl: 600, rdata: "192.0.2.10" });
-    await expect(recordResource.create(inputs)).rejects.toThrow(/2316.*adopt: true/);
-    const { outs } = await recordResource.create({ ...inputs, adopt: true });
+    await expect(recordResource.create(h.wedos, inputs)).rejects.toThrow(/2316.*adopt: true/);
+    const { outs } = await recordResource.create(h.wedos, { ...inputs, adopt: true });
     expect(rowsOf("example.cz").rows).toEqual([expect.objectContaining({ ID: outs.rowId, ttl: "600" })]);
   });
 
@@ -179,7 +184,7 @@ describe("wedos.Record", () => {
     h.emu.hub.entries.length = 0;
     const all = await Promise.all(
       Array.from({ length: 20 }, async (_, i) =>
-        recordResource.create(await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` })),
+        recordResource.create(h.wedos, await checked({ domain: "example.cz", name: `host${i}`, type: "A", rdata: `192.0.2.${i + 1}` })),
       ),
     );
     expect(new Set(all.map((r) => r.id)).size).toBe(20);

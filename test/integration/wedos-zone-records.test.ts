@@ -6,7 +6,6 @@
  */
 import type { WedosState } from "../../emulator";
 import { WedosClient } from "../../provider/wedos/client";
-import { wedosContext } from "../../provider/wedos/context";
 import { domainResource } from "../../provider/wedos/resources/domain";
 import type { ZoneRecordsInputs } from "../../provider/wedos/resources/zone-records";
 import { zoneRecordsResource as impl } from "../../provider/wedos/resources/zone-records";
@@ -24,7 +23,7 @@ async function checked(news: Record<string, unknown>): Promise<ZoneRecordsInputs
 }
 
 async function zone(name = ZONE) {
-  await domainResource.create((await domainResource.check({}, { name })).inputs!);
+  await domainResource.create(h.wedos, (await domainResource.check({}, { name })).inputs!);
 }
 
 const state = () => h.emu.hub.state().wedos as WedosState;
@@ -121,10 +120,10 @@ describe("wedos.ZoneRecords", () => {
 
   test("create lists once, adopts an identical row without a write, adds the rest, commits once, lists for the ids", async () => {
     await zone();
-    await wedosContext().client.addRow(ZONE, { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10" });
-    await wedosContext().client.addRow(ZONE, { name: "old", type: "A", ttl: 300, rdata: "192.0.2.1" });
+    await h.wedos.client.addRow(ZONE, { name: "www", type: "A", ttl: 300, rdata: "192.0.2.10" });
+    await h.wedos.client.addRow(ZONE, { name: "old", type: "A", ttl: 300, rdata: "192.0.2.1" });
     mark();
-    const { id, outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
+    const { id, outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
     expect(id).toBe(ZONE);
     expect(ops()[0]).toBe("dns-rows-list");
     expect(ops().filter((o) => o === "dns-row-add")).toHaveLength(3);
@@ -150,11 +149,11 @@ describe("wedos.ZoneRecords", () => {
 
   test("one changed ttl is one dns-row-update and one commit; a comment change deletes and adds; a dropped row is deleted", async () => {
     await zone();
-    const { id, outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
+    const { id, outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
     const news = await checked({ domain: ZONE, records: [{ ...BASE[0], ttl: 7200 }, BASE[1], { ...BASE[2], comment: "new" }] });
     expect(await impl.diff(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     mark();
-    const { outs: after } = await impl.update(id, outs, news);
+    const { outs: after } = await impl.update(h.wedos, id, outs, news);
     expect(
       ops()
         .filter((o) => o !== "dns-rows-list")
@@ -164,20 +163,19 @@ describe("wedos.ZoneRecords", () => {
     expect(rows()).toEqual(["@ MX 3600 10 mail.example.cz", "@ TXT 300 v=spf1 mx -all ;new", "www A 7200 192.0.2.10"]);
     expect(after.records["www A 192.0.2.10"]).toEqual({ ttl: 7200, rowId: outs.records["www A 192.0.2.10"]!.rowId });
     mark();
-    await impl.update(id, after, news);
+    await impl.update(h.wedos, id, after, news);
     expect(ops()).toEqual(["dns-rows-list"]);
   });
 
   test("refresh shows out-of-band drift, a deleted row as gone, other rows as unmanaged; exclusive turns them into removals", async () => {
     await zone();
-    const { id, outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
-    const c = wedosContext().client;
+    const { id, outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
+    const c = h.wedos.client;
     await c.updateRow(ZONE, outs.records["www A 192.0.2.10"]!.rowId, 900, "192.0.2.10");
     await c.deleteRow(ZONE, outs.records["docs CNAME www.example.cz"]!.rowId);
     await c.addRow(ZONE, { name: "stray", type: "A", ttl: 300, rdata: "192.0.2.66" });
-    wedosContext().rows.clear();
     mark();
-    const read = await impl.read(id, outs);
+    const read = await impl.read(h.wedos, id, outs);
     expect(ops()).toEqual(["dns-rows-list"]);
     expect(read.inputs).toEqual({
       domain: ZONE,
@@ -193,57 +191,55 @@ describe("wedos.ZoneRecords", () => {
     expect((await impl.diff(id, read.props!, declared)).changes).toBe(true);
 
     const exclusive = await checked({ domain: ZONE, records: BASE, exclusive: true });
-    const { outs: owned } = await impl.update(id, read.props!, exclusive);
+    const { outs: owned } = await impl.update(h.wedos, id, read.props!, exclusive);
     expect(rows()).toContain("stray A 300 192.0.2.66");
-    wedosContext().rows.clear();
-    const refreshed = await impl.read(id, owned);
+    const refreshed = await impl.read(h.wedos, id, owned);
     expect(Object.keys((refreshed.inputs as ZoneRecordsInputs).records)).toContain("stray A 192.0.2.66");
     expect(refreshed.props!.records["stray A 192.0.2.66"]).toMatchObject({ unmanaged: true });
     mark();
-    await impl.update(id, refreshed.props!, exclusive);
+    await impl.update(h.wedos, id, refreshed.props!, exclusive);
     expect(h.calls("wedos", "dns-row-delete")).toHaveLength(1);
     expect(rows()).not.toContain("stray A 300 192.0.2.66");
   });
 
   test("delete removes exactly the declared rows and commits once; a gone zone is fine", async () => {
     await zone();
-    await wedosContext().client.addRow(ZONE, { name: "keep", type: "A", ttl: 300, rdata: "192.0.2.1" });
-    const { id, outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
+    await h.wedos.client.addRow(ZONE, { name: "keep", type: "A", ttl: 300, rdata: "192.0.2.1" });
+    const { id, outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
     mark();
-    await impl.delete(id, outs);
+    await impl.delete(h.wedos, id, outs);
     expect(h.calls("wedos", "dns-row-delete")).toHaveLength(4);
     expect(h.calls("wedos", "dns-domain-commit")).toHaveLength(1);
     expect(rows()).toEqual(["keep A 300 192.0.2.1"]);
-    await wedosContext().client.deleteDomain(ZONE);
-    await impl.delete(id, outs);
+    await h.wedos.client.deleteDomain(ZONE);
+    await impl.delete(h.wedos, id, outs);
   });
 
   test("rows listed for deletion whose zone is deleted meanwhile (its Domain destroyed alongside) count as deleted, with no request WAPI would count as invalid", async () => {
     await zone();
-    const { outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
-    const doomed = (await wedosZoneApi.list(ZONE, true)).filter((r) => r.key in outs.records);
+    const { outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
+    const doomed = (await wedosZoneApi.list(h.wedos, ZONE, true)).filter((r) => r.key in outs.records);
     // Deleted by this process (a wedos.Domain of the same stack): nothing more is sent.
-    await wedosContext().client.deleteDomain(ZONE);
+    await h.wedos.client.deleteDomain(ZONE);
     mark();
-    expect(await wedosZoneApi.remove(ZONE, doomed)).toEqual([]);
+    expect(await wedosZoneApi.remove(h.wedos, ZONE, doomed)).toEqual([]);
     expect(h.calls("wedos")).toEqual([]);
     // Deleted elsewhere: the deletes in flight learn it (3222), the commit is not sent.
     await zone();
-    const again = await impl.create(await checked({ domain: ZONE, records: BASE }));
-    const listed = (await wedosZoneApi.list(ZONE, true)).filter((r) => r.key in again.outs.records);
+    const again = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
+    const listed = (await wedosZoneApi.list(h.wedos, ZONE, true)).filter((r) => r.key in again.outs.records);
     await new WedosClient({ username: WEDOS_USER, password: WEDOS_PASSWORD, endpoint: h.emu.wedos.endpoint, format: "json" }).deleteDomain(
       ZONE,
     );
     mark();
-    expect(await wedosZoneApi.remove(ZONE, listed)).toEqual([]);
+    expect(await wedosZoneApi.remove(h.wedos, ZONE, listed)).toEqual([]);
     expect(h.calls("wedos").map((e) => `${e.op} ${e.code}`)).toEqual(Array(4).fill("dns-row-delete 3222"));
   });
 
   test("a zone that was deleted reads as gone", async () => {
     await zone();
-    const { id, outs } = await impl.create(await checked({ domain: ZONE, records: BASE }));
-    await wedosContext().client.deleteDomain(ZONE);
-    wedosContext().rows.clear();
-    expect(await impl.read(id, outs)).toEqual({});
+    const { id, outs } = await impl.create(h.wedos, await checked({ domain: ZONE, records: BASE }));
+    await h.wedos.client.deleteDomain(ZONE);
+    expect(await impl.read(h.wedos, id, outs)).toEqual({});
   });
 });

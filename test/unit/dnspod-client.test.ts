@@ -341,7 +341,7 @@ describe("dnspod context settings", () => {
   afterEach(() => {
     process.env = { ...saved };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("../../provider/dnspod/context") as typeof import("../../provider/dnspod/context")).resetDnspodContext();
+    (require("../../provider/dnspod/context") as typeof import("../../provider/dnspod/context")).forgetDnspodContext();
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ctx = () => (require("../../provider/dnspod/context") as typeof import("../../provider/dnspod/context")).dnspodContext();

@@ -6,7 +6,7 @@
 
 import { setStackConfig } from "../../provider/config";
 import { dnspodCodeInfo } from "../../provider/dnspod/codes";
-import { dnspodContext, resetDnspodContext } from "../../provider/dnspod/context";
+import { dnspodContext, forgetDnspodContext } from "../../provider/dnspod/context";
 import { checkLine, fromRecordRow, lineKey, readLine, sameRecord, toRecordWrite, wireLine } from "../../provider/dnspod/convert";
 import { recordResource } from "../../provider/dnspod/resources/record";
 import { RecordLines, RecordRow } from "../../provider/dnspod/schemas";
@@ -16,7 +16,7 @@ const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };
   setStackConfig(undefined);
-  resetDnspodContext();
+  forgetDnspodContext();
 });
 
 describe("which site", () => {

@@ -4,9 +4,9 @@
  */
 
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import { createOnly, describeResource, replaces } from "../../descriptor";
-import { dnspodContext } from "../context";
+import { defineDnspodResource } from "../context";
 import { bool, dnspodId, zoneName } from "./inputs";
 
 const AliasInputs = z
@@ -33,12 +33,12 @@ function splitAliasId(id: string): { domainId: string; aliasId: string } {
   return { domainId: id.slice(0, i), aliasId: id.slice(i + 1) };
 }
 
-export const aliasResource = defineResource(descriptor, {
+export const aliasResource = defineDnspodResource(descriptor, {
   // An alias name can be bound to one domain only (code 8): moving it must remove it first.
   deleteBeforeReplace: (olds, news) => olds.domain === news.domain,
 
-  async create(inputs) {
-    const { client } = dnspodContext();
+  async create(ctx, inputs) {
+    const { client } = ctx;
     const aliasId = await createOrAdopt(
       inputs.adopt,
       () => client.createAlias(inputs.domainId, inputs.domain),
@@ -47,18 +47,18 @@ export const aliasResource = defineResource(descriptor, {
     return { id: `${inputs.domainId}/${aliasId}`, outs: { ...inputs, aliasId } };
   },
 
-  async read(id, props) {
+  async read(ctx, id, props) {
     const { domainId, aliasId } = splitAliasId(id);
-    const alias = (await dnspodContext().client.listAliases(domainId)).find((a) => a.id === aliasId);
+    const alias = (await ctx.client.listAliases(domainId)).find((a) => a.id === aliasId);
     return alias && { ...props, domainId, domain: alias.domain.toLowerCase(), aliasId };
   },
 
-  async update(_id, olds, news) {
+  async update(_ctx, _id, olds, news) {
     return { ...olds, ...news };
   },
 
-  async delete(id) {
+  async delete(ctx, id) {
     const { domainId, aliasId } = splitAliasId(id);
-    await dnspodContext().client.removeAlias(domainId, aliasId);
+    await ctx.client.removeAlias(domainId, aliasId);
   },
 });

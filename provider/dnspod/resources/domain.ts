@@ -5,13 +5,14 @@
  */
 
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
 import { typeError } from "../../resource";
 import type { DnspodClient } from "../client";
-import { dnspodContext } from "../context";
+import type { DnspodContext } from "../context";
+import { defineDnspodResource } from "../context";
 import { fromDomain } from "../convert";
 import type { Domain } from "../schemas";
 import { bool, enableDisable, zoneName } from "./inputs";
@@ -104,7 +105,7 @@ async function assertGroupExists(client: DnspodClient, groupId: number): Promise
   );
 }
 
-async function describe(client: DnspodClient, inputs: Inputs, id: string): Promise<Outputs> {
+async function readBack(client: DnspodClient, inputs: Inputs, id: string): Promise<Outputs> {
   const d = await client.domainInfo({ id });
   if (!d)
     throw new Error(
@@ -114,8 +115,8 @@ async function describe(client: DnspodClient, inputs: Inputs, id: string): Promi
 }
 
 /** Creates the domain (or, with adopt, takes over the existing one) and applies the other settings. */
-async function createDomain(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
-  const { client } = dnspodContext();
+async function createDomain(ctx: DnspodContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
+  const { client } = ctx;
   await assertGroupExists(client, inputs.groupId);
   // 7: the domain is already in this account.
   const id = await createOrAdopt(
@@ -123,30 +124,30 @@ async function createDomain(inputs: Inputs, adopt: boolean): Promise<{ id: strin
     () => client.createDomain(inputs.domain, { groupId: inputs.groupId, isMark: inputs.isMark }),
     async () => (await client.domainInfo({ name: inputs.domain }))?.id,
   );
-  const created = await describe(client, inputs, id);
+  const created = await readBack(client, inputs, id);
   // Domain.Create takes only group and mark; the rest (and an adopted domain's drift) follow.
   if (!(await converge(client, id, created, inputs))) return { id, outs: created };
-  return { id, outs: await describe(client, inputs, id) };
+  return { id, outs: await readBack(client, inputs, id) };
 }
 
-const journalKey = (name: string) => `dnspod|${dnspodContext().client.account}|domain|${name}`;
+const journalKey = (ctx: DnspodContext, name: string) => `dnspod|${ctx.client.account}|domain|${name}`;
 
-export const domainResource = defineResource(descriptor, {
-  create: (inputs) => journaledCreate(journalKey(inputs.domain), inputs.adopt, (adopt) => createDomain(inputs, adopt)),
+export const domainResource = defineDnspodResource(descriptor, {
+  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs.domain), inputs.adopt, (adopt) => createDomain(ctx, inputs, adopt)),
 
-  async read(id, props) {
-    const d = await dnspodContext().client.domainInfo({ id });
+  async read(ctx, id, props) {
+    const d = await ctx.client.domainInfo({ id });
     return d && outputsFromDomain(props, d);
   },
 
-  async update(id, olds, news) {
-    const { client } = dnspodContext();
+  async update(ctx, id, olds, news) {
+    const { client } = ctx;
     if (!(await converge(client, id, olds, news))) return { ...olds, ...news };
-    return describe(client, news, id);
+    return readBack(client, news, id);
   },
 
-  async delete(id, props) {
-    forget(journalKey(props.domain));
-    await dnspodContext().client.removeDomain(id);
+  async delete(ctx, id, props) {
+    forget(journalKey(ctx, props.domain));
+    await ctx.client.removeDomain(id);
   },
 });

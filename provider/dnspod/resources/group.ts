@@ -5,10 +5,10 @@
  */
 
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import { createOnly, describeResource } from "../../descriptor";
 import { typeError } from "../../resource";
-import { dnspodContext } from "../context";
+import { defineDnspodResource } from "../context";
 import { bool } from "./inputs";
 
 const GroupInputs = z
@@ -40,9 +40,9 @@ const descriptor = describeResource({
   outputs: z.object({ groupId: z.string().describe("DNSPod group id, for dnspod.Domain's groupId.") }),
 });
 
-export const groupResource = defineResource(descriptor, {
-  async create(inputs) {
-    const { client } = dnspodContext();
+export const groupResource = defineDnspodResource(descriptor, {
+  async create(ctx, inputs) {
+    const { client } = ctx;
     const groupId = await createOrAdopt(
       inputs.adopt,
       () => client.createGroup(inputs.name),
@@ -51,17 +51,17 @@ export const groupResource = defineResource(descriptor, {
     return { id: groupId, outs: { ...inputs, groupId } };
   },
 
-  async read(id, props) {
-    const group = (await dnspodContext().client.listGroups()).find((g) => g.group_id === id);
+  async read(ctx, id, props) {
+    const group = (await ctx.client.listGroups()).find((g) => g.group_id === id);
     return group && { ...props, name: group.group_name, groupId: id };
   },
 
-  async update(id, olds, news) {
-    if (olds.name !== news.name) await dnspodContext().client.modifyGroup(id, news.name);
+  async update(ctx, id, olds, news) {
+    if (olds.name !== news.name) await ctx.client.modifyGroup(id, news.name);
     return { ...olds, ...news, groupId: id };
   },
 
-  async delete(id) {
-    await dnspodContext().client.removeGroup(id);
+  async delete(ctx, id) {
+    await ctx.client.removeGroup(id);
   },
 });

@@ -8,10 +8,9 @@
  */
 
 import { z } from "zod";
-import { defineResource } from "../../define";
 import { describeResource, replaces, secret } from "../../descriptor";
 import { typeError } from "../../resource";
-import { dnspodContext } from "../context";
+import { defineDnspodResource } from "../context";
 import { dnspodId } from "./inputs";
 
 const LockInputs = z
@@ -51,29 +50,29 @@ function lockDays(start: string, end: string): number | undefined {
   return Number.isFinite(days) && days >= 1 ? days : undefined;
 }
 
-export const lockResource = defineResource(descriptor, {
+export const lockResource = defineDnspodResource(descriptor, {
   // A domain holds one lock at a time (21): a new lock on the same domain needs the old one gone.
   deleteBeforeReplace: (olds, news) => olds.domainId === news.domainId,
 
-  async create(inputs) {
-    const { lockCode, lockEnd } = await dnspodContext().client.lockDomain(inputs.domainId, inputs.days);
+  async create(ctx, inputs) {
+    const { lockCode, lockEnd } = await ctx.client.lockDomain(inputs.domainId, inputs.days);
     return { id: inputs.domainId, outs: { ...inputs, lockCode, lockEnd } };
   },
 
-  async read(id, props) {
-    const lock = await dnspodContext().client.lockStatus(id);
+  async read(ctx, id, props) {
+    const lock = await ctx.client.lockStatus(id);
     if (!lock || lock.lock_status === "no") return undefined;
     // An import knows no days: they are the lock's length, from its start and end dates.
     const days = props.days ?? lockDays(lock.start_at, lock.end_at);
     return { ...props, domainId: id, ...(days === undefined ? {} : { days }), lockEnd: lock.end_at || props.lockEnd };
   },
 
-  async update(_id, olds, news) {
+  async update(_ctx, _id, olds, news) {
     return { ...olds, ...news };
   },
 
-  async delete(id, props) {
-    const { client } = dnspodContext();
+  async delete(ctx, id, props) {
+    const { client } = ctx;
     if (props.lockCode) return client.unlockDomain(id, props.lockCode);
     // An imported lock: DNSPod tells the code only to whoever took the lock.
     const lock = await client.lockStatus(id);

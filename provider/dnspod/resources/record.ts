@@ -6,14 +6,13 @@
  */
 
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
 import { sameValue } from "../../resource";
-import { dnspodContext } from "../context";
+import { type DnspodContext, defineDnspodResource } from "../context";
 import { DNSPOD_TYPES, fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
-import type { RecordRow } from "../schemas";
 import { bool, dnspodId, RECORD_FIELDS, refineRecord } from "./inputs";
 
 const RecordInputs = z
@@ -77,30 +76,28 @@ function outputsFromState(inputs: Inputs, s: RecordState): Outputs {
   };
 }
 
-/** The record as listed by a Record.List that started after `since` (shared by concurrent writers). */
-async function listedAfter(domainId: string, recordId: string, since: number): Promise<RecordRow | undefined> {
-  return (await dnspodContext().records.get(domainId, since)).find((r) => r.id === recordId);
-}
-
 /** Brings the record from `cur` to `want` with only the calls that are needed; true if it wrote. */
-async function converge(domainId: string, recordId: string, cur: Desired, want: Desired): Promise<boolean> {
-  const { client, records, site } = dnspodContext();
+async function modifyWhereDifferent(ctx: DnspodContext, domainId: string, recordId: string, cur: Desired, want: Desired): Promise<boolean> {
+  const { client, site } = ctx;
   let wrote = false;
-  const step = async (f: () => Promise<void>) => {
-    records.invalidate(domainId);
-    await f();
+  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k]))) {
+    await client.modifyRecord(domainId, recordId, toRecordWrite(want, site));
     wrote = true;
-  };
-  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k])))
-    await step(() => client.modifyRecord(domainId, recordId, toRecordWrite(want, site)));
-  if (cur.status !== want.status) await step(() => client.setRecordStatus(domainId, recordId, want.status));
-  if (cur.remark !== want.remark) await step(() => client.setRecordRemark(domainId, recordId, want.remark));
-  if (wrote) records.invalidate(domainId);
+  }
+  if (cur.status !== want.status) {
+    await client.setRecordStatus(domainId, recordId, want.status);
+    wrote = true;
+  }
+  if (cur.remark !== want.remark) {
+    await client.setRecordRemark(domainId, recordId, want.remark);
+    wrote = true;
+  }
   return wrote;
 }
 
-async function readBack(inputs: Inputs, recordId: string, since: number): Promise<Outputs> {
-  const row = await listedAfter(inputs.domainId, recordId, since);
+/** The record as a Record.List sent after the writes lists it (one listing shared by concurrent writers). */
+async function readBack(ctx: DnspodContext, inputs: Inputs, recordId: string): Promise<Outputs> {
+  const row = (await ctx.client.listRecords(inputs.domainId, { fresh: true })).find((r) => r.id === recordId);
   if (!row)
     throw new Error(
       `DNSPod Record.List record ${recordId} of domain ${inputs.domainId}: the record was written but is not listed; run \`pulumi refresh\` and retry`,
@@ -108,48 +105,45 @@ async function readBack(inputs: Inputs, recordId: string, since: number): Promis
   return outputsFromState(inputs, fromRecordRow(row));
 }
 
-/** Creates the record (or, with adopt, takes over the identical one) and converges status and remark. */
-async function createRecord(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
-  const { client, records, site } = dnspodContext();
+/** Creates the record (or, with adopt, takes over the identical one) and sets status and remark. */
+async function createRecord(ctx: DnspodContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
+  const { client, site } = ctx;
   const write = toRecordWrite(inputs, site);
-  records.invalidate(inputs.domainId);
   // 104: an identical record exists.
   const recordId = await createOrAdopt(
     adopt,
     () => client.createRecord(inputs.domainId, write),
-    async () => (await records.get(inputs.domainId, performance.now())).find((r) => sameRecord(r, write))?.id,
+    async () => (await client.listRecords(inputs.domainId, { fresh: true })).find((r) => sameRecord(r, write))?.id,
   );
-  const created = await readBack(inputs, recordId, performance.now());
+  const created = await readBack(ctx, inputs, recordId);
   // Record.Create cannot set status or remark (and an adopted record may differ in ttl).
-  if (!(await converge(inputs.domainId, recordId, created, inputs))) return { id: `${inputs.domainId}/${recordId}`, outs: created };
-  return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(inputs, recordId, performance.now()) };
+  if (!(await modifyWhereDifferent(ctx, inputs.domainId, recordId, created, inputs)))
+    return { id: `${inputs.domainId}/${recordId}`, outs: created };
+  return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(ctx, inputs, recordId) };
 }
 
-const journalKey = (r: Pick<Inputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
-  `dnspod|${dnspodContext().client.account}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
+const journalKey = (ctx: DnspodContext, r: Pick<Inputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
+  `dnspod|${ctx.client.account}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
 
-export const recordResource = defineResource(descriptor, {
-  create: (inputs) => journaledCreate(journalKey(inputs), inputs.adopt, (adopt) => createRecord(inputs, adopt)),
+export const recordResource = defineDnspodResource(descriptor, {
+  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRecord(ctx, inputs, adopt)),
 
-  async read(id, props) {
+  async read({ client }, id, props) {
     const { domainId, recordId } = splitRecordId(id);
-    const row = (await dnspodContext().records.get(domainId)).find((r) => r.id === recordId);
+    const row = (await client.listRecords(domainId)).find((r) => r.id === recordId);
     return row && outputsFromState({ ...props, domainId }, fromRecordRow(row));
   },
 
-  async update(id, olds, news) {
+  async update(ctx, id, olds, news) {
     const { recordId } = splitRecordId(id);
-    if (!(await converge(news.domainId, recordId, olds, news)))
+    if (!(await modifyWhereDifferent(ctx, news.domainId, recordId, olds, news)))
       return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
-    return readBack(news, recordId, performance.now());
+    return readBack(ctx, news, recordId);
   },
 
-  async delete(id, props) {
+  async delete(ctx, id, props) {
     const { domainId, recordId } = splitRecordId(id);
-    const { client, records } = dnspodContext();
-    forget(journalKey({ ...props, domainId }));
-    records.invalidate(domainId);
-    await client.removeRecord(domainId, recordId);
-    records.invalidate(domainId);
+    forget(journalKey(ctx, { ...props, domainId }));
+    await ctx.client.removeRecord(domainId, recordId);
   },
 });

@@ -6,12 +6,12 @@
  */
 
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
 import { given, typeError } from "../../resource";
 import type { DnspodClient } from "../client";
-import { dnspodContext } from "../context";
+import { defineDnspodResource } from "../context";
 import { canonicalSubDomain } from "../convert";
 import type { Share } from "../schemas";
 import { bool, dnspodId } from "./inputs";
@@ -84,7 +84,7 @@ const outputsFromShare = (inputs: Inputs, s: Share): Outputs => ({
   status: s.status,
 });
 
-async function describe(client: DnspodClient, inputs: Inputs): Promise<Outputs> {
+async function readBack(client: DnspodClient, inputs: Inputs): Promise<Outputs> {
   const s = await findShare(client, inputs.domainId, inputs.email);
   if (!s)
     throw new Error(
@@ -93,9 +93,9 @@ async function describe(client: DnspodClient, inputs: Inputs): Promise<Outputs> 
   return outputsFromShare(inputs, s);
 }
 
-export const shareResource = defineResource(descriptor, {
-  async create(inputs) {
-    const { client } = dnspodContext();
+export const shareResource = defineDnspodResource(descriptor, {
+  async create(ctx, inputs) {
+    const { client } = ctx;
     const id = [inputs.domainId, inputs.email, ...(inputs.subDomain ? [inputs.subDomain] : [])].join("/");
     // 9: already shared with this email; adopting brings mode and sub domain to what is declared.
     const how = await createOrAdopt<"created" | "adopted">(
@@ -107,28 +107,28 @@ export const shareResource = defineResource(descriptor, {
       async () => "adopted",
     );
     if (how === "adopted") {
-      const cur = await describe(client, inputs);
+      const cur = await readBack(client, inputs);
       if (cur.mode === inputs.mode && cur.subDomain === inputs.subDomain) return { id, outs: cur };
       await client.modifyShare(inputs.domainId, inputs.email, inputs.mode, cur.subDomain, inputs.subDomain);
     }
-    return { id, outs: await describe(client, inputs) };
+    return { id, outs: await readBack(client, inputs) };
   },
 
-  async read(id, props) {
+  async read(ctx, id, props) {
     const { domainId, email } = splitShareId(id);
-    const s = await findShare(dnspodContext().client, domainId, email);
+    const s = await findShare(ctx.client, domainId, email);
     return s && outputsFromShare({ ...props, domainId }, s);
   },
 
-  async update(_id, olds, news) {
+  async update(ctx, _id, olds, news) {
     if (olds.mode === news.mode && olds.subDomain === news.subDomain) return { ...olds, ...news };
-    const { client } = dnspodContext();
+    const { client } = ctx;
     await client.modifyShare(news.domainId, news.email, news.mode, olds.subDomain, news.subDomain);
-    return describe(client, news);
+    return readBack(client, news);
   },
 
-  async delete(id) {
+  async delete(ctx, id) {
     const { domainId, email } = splitShareId(id);
-    await dnspodContext().client.removeShare(domainId, email);
+    await ctx.client.removeShare(domainId, email);
   },
 });

@@ -5,11 +5,11 @@
  */
 
 import { z } from "zod";
-import { defineResource } from "../../define";
 import { describeResource, replaces } from "../../descriptor";
 import { typeError } from "../../resource";
 import { keyedRecords } from "../../zone/keyed";
 import { zoneRecordsParts } from "../../zone/resource";
+import { defineDnspodResource } from "../context";
 import { type RecordAttrs, recordAttrs, recordKey } from "../convert";
 import { dnspodZoneApi } from "../zone-api";
 import { bool, dnspodId, ZoneRecord } from "./inputs";
@@ -86,4 +86,4 @@ const descriptor = describeResource({
   }),
 });
 
-export const zoneRecordsResource = defineResource(descriptor, zoneRecordsParts(dnspodZoneApi, "domainId", "recordId"));
+export const zoneRecordsResource = defineDnspodResource(descriptor, zoneRecordsParts(dnspodZoneApi, "domainId", "recordId"));

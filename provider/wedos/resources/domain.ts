@@ -5,12 +5,13 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
-import { createOrAdopt, defineResource } from "../../define";
+import { createOrAdopt } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
 import { forget, journaledCreate } from "../../journal";
 import { type CheckFailure, given, sameValue, typeError } from "../../resource";
-import { wedosContext } from "../context";
+import type { WedosClient } from "../client";
+import { defineWedosResource, type WedosContext } from "../context";
 import { fromDomainInfo } from "../convert";
 import type { DomainInfo } from "../schemas";
 import { zoneName } from "./inputs";
@@ -143,18 +144,19 @@ function outputsFromInfo(inputs: Inputs, info: DomainInfo): Outputs {
   return { ...inputs, ...fromDomainInfo(info) };
 }
 
-async function describe(inputs: Inputs): Promise<Outputs> {
-  const info = await wedosContext().client.domainInfo(inputs.name);
+/** The zone as WEDOS reports it after a write. */
+async function readBack(client: WedosClient, inputs: Inputs): Promise<Outputs> {
+  const info = await client.domainInfo(inputs.name);
   if (!info)
     throw new Error(`WEDOS dns-domain-info zone "${inputs.name}": the zone was created but cannot be read back; run \`pulumi refresh\``);
   return outputsFromInfo(inputs, info);
 }
 
-const journalKey = (zone: string) => `wedos|${wedosContext().client.account}|zone|${zone}`;
+const journalKey = (ctx: WedosContext, zone: string) => `wedos|${ctx.client.account}|zone|${zone}`;
 
 /** Adds (or copies, or with adopt takes over) the zone, commits it and reads it back. */
-async function createZone(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
-  const { client, commits } = wedosContext();
+async function createZone(ctx: WedosContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
+  const { client, commits } = ctx;
   const add = async () => {
     if (inputs.copyFrom) await client.copyDomain(inputs.copyFrom, inputs.name);
     else
@@ -170,12 +172,12 @@ async function createZone(inputs: Inputs, adopt: boolean): Promise<{ id: string;
   // An existing zone (3303, or 3312 for a copy's target) is taken over as it is.
   await createOrAdopt(adopt, add, async () => "exists");
   if (inputs.type === "primary") await commits.committed(inputs.name);
-  const outs = await describe(inputs);
+  const outs = await readBack(client, inputs);
   if (inputs.type === "secondary" && inputs.axfrRunTrigger !== undefined) outs.axfrNextRun = await client.axfrRun(inputs.name);
   return { id: inputs.name, outs };
 }
 
-export const domainResource = defineResource(descriptor, {
+export const domainResource = defineWedosResource(descriptor, {
   check(olds, news, schema) {
     const result = schema(news);
     const next = result.inputs;
@@ -195,23 +197,23 @@ export const domainResource = defineResource(descriptor, {
   // Same name: the old zone must go before the new one can be added (3303 otherwise).
   deleteBeforeReplace: (olds, news) => olds.name === news.name,
 
-  create: (inputs) => journaledCreate(journalKey(inputs.name), inputs.adopt, (adopt) => createZone(inputs, adopt)),
+  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs.name), inputs.adopt, (adopt) => createZone(ctx, inputs, adopt)),
 
-  async read(id, props) {
-    const info = await wedosContext().client.domainInfo(id);
+  async read({ client }, id, props) {
+    const info = await client.domainInfo(id);
     return info && { ...outputsFromInfo({ ...props, name: id }, info), axfrNextRun: props.axfrNextRun };
   },
 
-  async update(_id, olds, news) {
+  async update({ client }, _id, olds, news) {
     let axfrNextRun = olds.axfrNextRun;
     if (news.type === "secondary" && news.axfrRunTrigger !== undefined && news.axfrRunTrigger !== olds.axfrRunTrigger) {
-      axfrNextRun = await wedosContext().client.axfrRun(news.name);
+      axfrNextRun = await client.axfrRun(news.name);
     }
     return { ...olds, ...news, axfrNextRun };
   },
 
-  async delete(id) {
-    forget(journalKey(id));
-    await wedosContext().client.deleteDomain(id);
+  async delete(ctx, id) {
+    forget(journalKey(ctx, id));
+    await ctx.client.deleteDomain(id);
   },
 });

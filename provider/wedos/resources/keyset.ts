@@ -5,11 +5,10 @@
  */
 
 import { z } from "zod";
-import { defineResource } from "../../define";
 import { describeResource, replaces } from "../../descriptor";
 import { unlessGone } from "../../http/errors";
 import { typeError } from "../../resource";
-import { wedosContext } from "../context";
+import { defineWedosResource } from "../context";
 import { zoneName } from "./inputs";
 
 const KeysetInputs = z
@@ -38,21 +37,21 @@ const descriptor = describeResource({
 
 const wire = (keyset: string): 1 | string => (keyset.toLowerCase() === "wedos" ? 1 : keyset);
 
-export const keysetResource = defineResource(descriptor, {
-  async create(inputs) {
-    await wedosContext().client.updateKeyset(inputs.domain, wire(inputs.keyset));
+export const keysetResource = defineWedosResource(descriptor, {
+  async create({ client }, inputs) {
+    await client.updateKeyset(inputs.domain, wire(inputs.keyset));
     return { id: inputs.domain, outs: { ...inputs } };
   },
   // WAPI cannot tell the keyset: an imported keyset has none stored, so the first update sets it.
-  async read(id, props) {
-    return (await wedosContext().client.domainInfo(id)) ? { ...props, domain: id } : undefined;
+  async read({ client }, id, props) {
+    return (await client.domainInfo(id)) ? { ...props, domain: id } : undefined;
   },
-  async update(_id, _olds, news) {
-    await wedosContext().client.updateKeyset(news.domain, wire(news.keyset));
+  async update({ client }, _id, _olds, news) {
+    await client.updateKeyset(news.domain, wire(news.keyset));
     return { ...news };
   },
-  async delete(id) {
+  async delete({ client }, id) {
     // A zone that is gone has no DNSSEC left to turn off.
-    await unlessGone(() => wedosContext().client.updateKeyset(id, 0));
+    await unlessGone(() => client.updateKeyset(id, 0));
   },
 });

@@ -5,13 +5,12 @@
  */
 
 import { z } from "zod";
-import { defineResource } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
 import { isNotFound } from "../../http/errors";
 import { forget, journaledCreate } from "../../journal";
 import { typeError } from "../../resource";
-import { wedosContext } from "../context";
+import { defineWedosResource, type WedosContext } from "../context";
 import { fqdn, fromRow, sameRow } from "../convert";
 import { WedosApiError } from "../errors";
 import type { Row } from "../schemas";
@@ -70,23 +69,15 @@ function splitId(id: string): { domain: string; rowId: string } {
   return { domain: id.slice(0, i), rowId: id.slice(i + 1) };
 }
 
-/** Lists the zone with a listing that started after `since`, shared by concurrent callers. */
-async function rowsAfter(domain: string, since: number): Promise<Row[]> {
-  return wedosContext().rows.get(domain, since);
-}
+/** Commits the zone (joining the other changes of the moment in one dns-domain-commit). */
+const commit = (ctx: WedosContext, domain: string) => ctx.commits.committed(domain);
 
-async function commit(domain: string): Promise<void> {
-  const { commits, rows } = wedosContext();
-  rows.invalidate(domain);
-  await commits.committed(domain);
-}
-
-const journalKey = (r: Inputs) => `wedos|${wedosContext().client.account}|row|${r.domain}|${r.name}|${r.type}|${r.rdata}`;
+const journalKey = (ctx: WedosContext, r: Inputs) => `wedos|${ctx.client.account}|row|${r.domain}|${r.name}|${r.type}|${r.rdata}`;
 
 /** Adds the row (or, with adopt, takes over the identical one), commits, and reads it back. */
-async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
-  const { client, rows } = wedosContext();
-  const existing = (await rows.get(inputs.domain)).find((r) => sameRow(r, inputs));
+async function createRow(ctx: WedosContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
+  const { client } = ctx;
+  const existing = (await client.listRows(inputs.domain)).find((r) => sameRow(r, inputs));
   if (existing && !adopt) {
     throw new WedosApiError(
       2316,
@@ -99,15 +90,16 @@ async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; 
   if (existing) {
     if (existing.ttl !== inputs.ttl) await client.updateRow(inputs.domain, existing.ID, inputs.ttl, inputs.rdata);
   } else {
-    await client.addRow(
-      inputs.domain,
-      { name: inputs.name, type: inputs.type, ttl: inputs.ttl, rdata: inputs.rdata, comment: inputs.comment },
-      async () => (await rowsAfter(inputs.domain, performance.now())).some((r) => sameRow(r, inputs)),
-    );
+    await client.addRow(inputs.domain, {
+      name: inputs.name,
+      type: inputs.type,
+      ttl: inputs.ttl,
+      rdata: inputs.rdata,
+      comment: inputs.comment,
+    });
   }
-  const done = performance.now();
   // The commit and the listing that finds the new ID only need the add to be done: run both.
-  const [, listed] = await Promise.all([commit(inputs.domain), rowsAfter(inputs.domain, done)]);
+  const [, listed] = await Promise.all([commit(ctx, inputs.domain), client.listRows(inputs.domain, { fresh: true })]);
   const row = listed.find((r) => sameRow(r, inputs));
   if (!row)
     throw new Error(
@@ -116,38 +108,37 @@ async function createRow(inputs: Inputs, adopt: boolean): Promise<{ id: string; 
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
 
-export const recordResource = defineResource(descriptor, {
+export const recordResource = defineWedosResource(descriptor, {
   // A new row identical to the old one (only the comment changed) cannot be added next to it.
   deleteBeforeReplace: (olds, news) =>
     olds.domain === news.domain &&
     sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news),
 
-  create: (inputs) => journaledCreate(journalKey(inputs), inputs.adopt, (adopt) => createRow(inputs, adopt)),
+  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRow(ctx, inputs, adopt)),
 
-  async read(id, props) {
+  async read({ client }, id, props) {
     const { domain, rowId } = splitId(id);
-    const row = (await wedosContext().rows.get(domain)).find((r) => r.ID === rowId);
+    const row = (await client.listRows(domain)).find((r) => r.ID === rowId);
     return row && outputsFromRow({ ...props, domain }, row);
   },
 
-  async update(id, olds, news) {
+  async update(ctx, id, olds, news) {
     const { rowId } = splitId(id);
     if (olds.ttl !== news.ttl || olds.rdata !== news.rdata) {
-      await wedosContext().client.updateRow(news.domain, rowId, news.ttl, news.rdata);
-      const done = performance.now();
-      await commit(news.domain);
-      const row = (await rowsAfter(news.domain, done)).find((r) => r.ID === rowId);
+      await ctx.client.updateRow(news.domain, rowId, news.ttl, news.rdata);
+      await commit(ctx, news.domain);
+      const row = (await ctx.client.listRows(news.domain, { fresh: true })).find((r) => r.ID === rowId);
       if (row) return outputsFromRow(news, row);
     }
     return { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) };
   },
 
-  async delete(id, props) {
+  async delete(ctx, id, props) {
     const { domain, rowId } = splitId(id);
-    forget(journalKey(props));
-    await wedosContext().client.deleteRow(domain, rowId);
+    forget(journalKey(ctx, props));
+    await ctx.client.deleteRow(domain, rowId);
     try {
-      await commit(domain);
+      await commit(ctx, domain);
     } catch (err) {
       // The zone itself is gone (deleted with the domain): nothing left to publish.
       if (!isNotFound(err)) throw err;

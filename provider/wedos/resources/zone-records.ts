@@ -6,11 +6,11 @@
  */
 
 import { z } from "zod";
-import { defineResource } from "../../define";
 import { describeResource, replaces } from "../../descriptor";
 import { typeError } from "../../resource";
 import { keyedRecords } from "../../zone/keyed";
 import { zoneRecordsParts } from "../../zone/resource";
+import { defineWedosResource } from "../context";
 import { type RowAttrs, rowAttrs, rowKey } from "../convert";
 import { wedosZoneApi } from "../zone-api";
 import { ZoneRow, zoneName } from "./inputs";
@@ -72,4 +72,4 @@ const descriptor = describeResource({
   }),
 });
 
-export const zoneRecordsResource = defineResource(descriptor, zoneRecordsParts(wedosZoneApi, "domain", "rowId"));
+export const zoneRecordsResource = defineWedosResource(descriptor, zoneRecordsParts(wedosZoneApi, "domain", "rowId"));
