@@ -79,26 +79,33 @@ export async function configure(req: { config?: ConfigSource }): Promise<void> {
 }
 
 /**
- * Entry of the serialized shim (sdk/shim.ts), whose methods share two functions. The calls are
- * told apart by the arguments the dynamic-provider host passes (@pulumi/pulumi
- * cmd/dynamic-provider): group 0 is configure({config}), create(props), check(olds, news),
- * read(id, props) and diff(id, olds, news); group 1 is delete(id, props) and update(id, olds, news).
- * Resources' props always carry `__provider`; configure's request never does.
+ * Which of the shim's two functions made a call (sdk/shim.ts). The shim shares two functions among
+ * its seven methods to keep state small, and the numbers are stored in every dynamic resource's
+ * state, so they never change: 0 is shared by configure({config}), create(props), check(olds, news),
+ * read(id, props) and diff(id, olds, news); 1 by delete(id, props) and update(id, olds, news), whose
+ * arguments look like read's and diff's.
  */
-export async function shimCall(kind: string, group: 0 | 1, args: unknown[]): Promise<unknown> {
-  const impl = () => forHost(resourceOfKind(kind));
+type ShimFunction = 0 | 1;
+
+/**
+ * Entry of the serialized shim. The calls are told apart by the arguments the dynamic-provider
+ * host passes (@pulumi/pulumi cmd/dynamic-provider); resources' props always carry `__provider`,
+ * configure's request never does.
+ */
+export async function shimCall(kind: string, fn: ShimFunction, args: unknown[]): Promise<unknown> {
+  const served = () => forHost(resourceOfKind(kind));
   // biome-ignore lint/suspicious/noExplicitAny: the host passes whatever the dynamic-provider protocol carries; the arity and types below tell the calls apart
   const [a, b, c] = args as [any, any, any];
   const idFirst = typeof a === "string";
-  if (group === 1) {
-    if (idFirst && args.length === 2) return impl().delete(a, b);
-    if (idFirst && args.length === 3) return impl().update(a, b, c);
+  if (fn === 1) {
+    if (idFirst && args.length === 2) return served().delete(a, b);
+    if (idFirst && args.length === 3) return served().update(a, b, c);
   } else if (args.length === 1 && a && typeof a === "object") {
-    return "config" in a && !("__provider" in a) ? configure(a) : impl().create(a);
+    return "config" in a && !("__provider" in a) ? configure(a) : served().create(a);
   } else if (args.length === 2) {
-    return idFirst ? impl().read(a, b) : impl().check(a, b);
+    return idFirst ? served().read(a, b) : served().check(a, b);
   } else if (args.length === 3 && idFirst) {
-    return impl().diff(a, b, c);
+    return served().diff(a, b, c);
   }
   throw new Error(
     `pulumi-dnspod-wedos: unexpected call of the ${kind} provider with ${args.length} argument(s); this @pulumi/pulumi version calls dynamic providers differently — please report it`,

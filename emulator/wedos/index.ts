@@ -121,7 +121,7 @@ export class WedosEmulator implements ApiEmulator {
     this.flush();
   }
 
-  /** The pipeline of API-NOTES §2.9; each step ends the request with its code. */
+  /** WAPI's checks in the order the live service makes them; each step ends the request with its code. */
   private process(req: EmulatedRequest, format: WireFormat, now: Date): Outcome {
     const out: Outcome = { code: 1000, command: "", params: {} };
     try {

@@ -7,7 +7,8 @@ import { isIPv4, isIPv6 } from "node:net";
 
 export type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+/** One label of a host name as both APIs take it: letters, digits, "_" and "-", not at either end of it. */
+export const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
 /** A host name such as mail.example.com (a trailing dot is accepted and dropped). */
 export function canonicalHost(input: string): string | undefined {

@@ -133,7 +133,8 @@ const RECORD_WRITE: Record<string, CodeInfo> = {
   "29": c(
     "validation",
     "TTL too small for the domain's grade",
-    "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 on api.dnspod.com; DP_Free 600, DP_Plus 60, DP_Extra/DP_Expert/DP_Ultra 1 on dnsapi.cn (see the Domain's grade output)",
+    "raise ttl to the grade's minimum: DP_Free 600, DP_Plus/DP_Extra 120, DP_Expert 60, DP_Ultra 1 on api.dnspod.com; " +
+      "DP_Free 600, DP_Plus 60, DP_Extra/DP_Expert/DP_Ultra 1 on dnsapi.cn (see the Domain's grade output)",
   ),
   "30": c("validation", "invalid MX priority (must be 1–20)", "set mx to 1–20 on MX records"),
   "31": c(

@@ -6,7 +6,7 @@
  * is "default" in state everywhere, other lines are the site's write form ("US"; dnsapi.cn "电信").
  * Functions that depend on the site take it as their last argument, defaulting to the configured one.
  */
-import { type Checked, canonicalHost, RDATA_RULES } from "../dns/rdata";
+import { type Checked, canonicalHost, LABEL, RDATA_RULES } from "../dns/rdata";
 import { DEFAULT_LINE_KEY, lineKeyFromDisplay, lineKeys } from "./lines";
 import { CN_DEFAULT_LINE_NAME, CN_LINES, looksChinese } from "./lines-cn";
 import type { Domain, RecordRow } from "./schemas";
@@ -102,8 +102,6 @@ export function canonicalValue(type: DnspodType, raw: string): Checked {
   }
 }
 
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-
 /** Relative record name: "@" for the apex ("" accepted), "*" only as the whole leftmost label. */
 export function canonicalSubDomain(raw: string): Checked {
   const sub = raw.trim().toLowerCase();
@@ -150,7 +148,9 @@ export function checkLine(raw: string, site: DnspodSite = configuredSite()): Che
     if (looksChinese(v)) return ok(v);
     if (intlLineKey(v))
       return bad(
-        `"${raw}" is an api.dnspod.com line; dnsapi.cn names its lines in Chinese. Fix: use "default" (默认) or a dnsapi.cn line such as 电信, 联通, 移动, 境内, 境外 (see dnspod.getRecordLines()); if the account is on api.dnspod.com, set dnspod:site intl`,
+        `"${raw}" is an api.dnspod.com line; dnsapi.cn names its lines in Chinese. Fix: use "default" (默认) or ` +
+          `a dnsapi.cn line such as 电信, 联通, 移动, 境内, 境外 (see dnspod.getRecordLines()); if the account is on api.dnspod.com, ` +
+          `set dnspod:site intl`,
       );
     return notALine(raw, site);
   }
@@ -158,7 +158,9 @@ export function checkLine(raw: string, site: DnspodSite = configuredSite()): Che
   if (key) return ok(key);
   if (looksChinese(v)) {
     return bad(
-      `"${raw}" is a dnsapi.cn (DNSPod China) line, and the provider is set up for api.dnspod.com. Fix: for a dnsapi.cn account run \`pulumi config set dnspod:site cn\` (or point dnspod:endpoint at https://dnsapi.cn); on api.dnspod.com use a line key such as "default" or "US"`,
+      `"${raw}" is a dnsapi.cn (DNSPod China) line, and the provider is set up for api.dnspod.com. Fix: for ` +
+        `a dnsapi.cn account run \`pulumi config set dnspod:site cn\` (or point dnspod:endpoint at https://dnsapi.cn); ` +
+        `on api.dnspod.com use a line key such as "default" or "US"`,
     );
   }
   return notALine(raw, site);

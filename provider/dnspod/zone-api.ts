@@ -5,20 +5,17 @@
  * or remark, which follow as Record.Status / Record.Remark only where they are not the defaults.
  */
 import type { ZoneApi } from "../zone/resource";
-import { writeAll } from "../zone/run";
+import { WRITES_AT_ONCE, writeAll } from "../zone/run";
 import type { DnspodClient } from "./client";
 import type { DnspodContext } from "./context";
 import { liveRecord, type RecordAttrs, type RecordIdentity, recordOfKey, toRecordWrite } from "./convert";
 import { DEFAULT_LINE_KEY } from "./lines";
 import type { RecordRow } from "./schemas";
 
-/** Writes in flight at once; the request budget paces them further. */
-const WRITES_AT_ONCE = 16;
-
 const records = (rows: readonly RecordRow[]) => rows.filter((r) => r.hold !== "hold").map(liveRecord);
 const modifies = (a: RecordAttrs, b: RecordAttrs) => a.ttl !== b.ttl || a.mx !== b.mx;
 
-/** A record of dnspod.ZoneRecords' `records` as a program declares it: keys in DESIGN §3b's order, defaults left out. */
+/** A record of dnspod.ZoneRecords' `records` as a program declares it: keys in the README's order, defaults left out. */
 export function declaredRecord(r: RecordIdentity, a: RecordAttrs) {
   return {
     subDomain: r.subDomain,
@@ -80,12 +77,12 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs, DnspodContext> = {
 
   remove: ({ client }, domainId, doomed) => writeAll("remove", doomed, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id)),
 
-  zoneFileOnly(item) {
+  keptByService(item) {
     const type = String(item.recordType ?? "").toUpperCase();
     return type === "SOA" || (type === "NS" && ["", "@"].includes(String(item.subDomain ?? "@").trim()));
   },
 
-  describe: (item) => JSON.stringify(`${String(item.subDomain ?? "") || "@"} ${String(item.recordType)} ${String(item.value)}`),
+  shownAs: (item) => JSON.stringify(`${String(item.subDomain ?? "") || "@"} ${String(item.recordType)} ${String(item.value)}`),
 
   declare: (key, attrs) => declaredRecord(recordOfKey(key), attrs),
 };

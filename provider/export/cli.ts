@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * pulumi-dnspod-wedos: the command-line tool of DESIGN §7.
+ * pulumi-dnspod-wedos: the command-line tool (README, "Bring an existing zone under management").
  *   pulumi-dnspod-wedos export wedos <zone> [--format zone|ts|import|import-records]
  *   pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts|import|import-records]
  * Exit codes: 0 printed, 2 usage error (with the usage), 1 API or other error (one line).

@@ -4,16 +4,9 @@
  * one.
  */
 import { renderImport, renderImportRecords } from "./import-file";
-import type { ZoneExport } from "./model";
+import type { RenderContext, ZoneExport } from "./model";
 import { renderTypescript } from "./typescript";
 import { renderZone } from "./zone";
-
-export interface RenderContext {
-  /** The time of the export, for the header (injected so output is reproducible in tests). */
-  now: Date;
-  /** The command line as the user would type it again, for the header. */
-  command: string;
-}
 
 export interface ExportFormat {
   /** One line for --help. */

@@ -12,8 +12,7 @@
  * adopt the zone as well).
  */
 import { ownPackage } from "../package-info";
-import type { RenderContext } from "./formats";
-import { type ExportEntry, resourceName, type ZoneExport } from "./model";
+import { type ExportEntry, type RenderContext, resourceName, type ZoneExport } from "./model";
 
 interface ImportSpec {
   type: string;

@@ -5,7 +5,7 @@
  */
 import type { FormattedRecord } from "../zonefile";
 
-/** One element of wedos.ZoneRecords' `records`, keys in the order of DESIGN §3b, defaults left out. */
+/** One element of wedos.ZoneRecords' `records`, keys in the README's order, defaults left out. */
 export interface WedosInput {
   name: string;
   type: string;
@@ -14,7 +14,7 @@ export interface WedosInput {
   comment?: string;
 }
 
-/** One element of dnspod.ZoneRecords' `records`, keys in the order of DESIGN §3b, defaults left out. */
+/** One element of dnspod.ZoneRecords' `records`, keys in the README's order, defaults left out. */
 export interface DnspodInput {
   subDomain: string;
   recordType: string;
@@ -101,11 +101,11 @@ export function sortEntries<I>(entries: ExportEntry<I>[]): ExportEntry<I>[] {
  * leaves out (apex NS: the zone's delegation is the service's), or one its rules refuse.
  */
 export function notTaken(
-  api: { label: string; zoneFileOnly(item: Record<string, unknown>): boolean },
+  api: { label: string; keptByService(item: Record<string, unknown>): boolean },
   input: object,
   parse: () => { success: boolean; error?: { issues: { message: string }[] } },
 ): { refused?: string } {
-  if (api.zoneFileOnly(input as Record<string, unknown>))
+  if (api.keptByService(input as Record<string, unknown>))
     return { refused: `${api.label} leaves NS records at the apex out: the service serves the zone's delegation itself` };
   const result = parse();
   return result.success
@@ -117,3 +117,11 @@ export function notTaken(
 export const resourceName = (zone: string) => zone.replace(/\./g, "-");
 
 export const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** What a format prints besides the zone. */
+export interface RenderContext {
+  /** The time of the export, for the header (injected so output is reproducible in tests). */
+  now: Date;
+  /** The command line as the user would type it again, for the header. */
+  command: string;
+}

@@ -6,8 +6,7 @@
  * dnspod.Domain, which would be a second resource for `pulumi up` to create.
  */
 
-import type { RenderContext } from "./formats";
-import { count, resourceName, sourceOf, type ZoneExport } from "./model";
+import { count, type RenderContext, resourceName, sourceOf, type ZoneExport } from "./model";
 import { isoSeconds } from "./zone";
 
 const ATTRIBUTES: Record<ZoneExport["api"], string> = {

@@ -4,8 +4,7 @@
  * WEDOS comment, the DNSPod line, status and remark — is written as a comment after the record.
  */
 import { type FormattedRecord, formatZoneFile, ZONE_FILE_TYPES, type ZoneFileError } from "../zonefile";
-import type { RenderContext } from "./formats";
-import { count, sourceOf, type ZoneExport } from "./model";
+import { count, type RenderContext, sourceOf, type ZoneExport } from "./model";
 
 const COMMENTS: Record<ZoneExport["api"], string> = {
   wedos: "A comment after a record is its WEDOS author comment; comments are not read back.",

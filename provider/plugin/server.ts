@@ -5,8 +5,10 @@
  *   - leaves CheckConfig and DiffConfig unimplemented;
  *   - crashes on a Read with no properties, which is exactly what `pulumi import` sends;
  *   - cannot return a detailed diff.
- * `main` builds its gRPC service object internally; the layer catches it as it is registered
- * (grpc's Server.addService) and replaces those five methods, delegating the rest unchanged.
+ * There is no extension point for any of these: the package exports only `main`, whose Server class
+ * is private, and the Provider interface has no config or detailed-diff methods. `main` builds its
+ * gRPC service object internally; the layer catches it as it is registered (grpc's
+ * Server.addService) and replaces those five methods, delegating the rest unchanged.
  * test/unit/plugin-server-contract.test.ts pins the server's shape: a new @pulumi/pulumi that
  * changes it fails there first.
  */

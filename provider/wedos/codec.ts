@@ -1,7 +1,6 @@
 /**
  * WAPI's two wire formats and its protocol adapter. The request is one form field `request`
  * holding the whole JSON or XML document; the reply comes back in the format of the URL called.
- * Parsers are created lazily so nothing here is captured when Pulumi serializes a provider.
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import type { ProtocolAdapter } from "../http/client-core";
@@ -21,8 +20,8 @@ interface WapiRequest {
   data?: Record<string, unknown>;
 }
 
-let builder: XMLBuilder | undefined;
-let parser: XMLParser | undefined;
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: false });
+const parser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, trimValues: true });
 
 /** JSON lists (axfr_ips) become repeated child elements in XML: <axfr_ips><ip>…</ip></axfr_ips>. */
 function xmlData(data: Record<string, unknown>): Record<string, unknown> {
@@ -48,7 +47,6 @@ function encodeRequest(format: WedosFormat, r: WapiRequest): string {
     return JSON.stringify({ request: body });
   }
   if (r.data) body.data = xmlData(r.data);
-  builder ??= new XMLBuilder({ format: false, suppressEmptyNode: false });
   return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ request: body }) as string}`;
 }
 
@@ -60,7 +58,6 @@ function decodeResponse(format: WedosFormat, body: string): unknown {
     return JSON.parse(text) as unknown;
   }
   if (!/^(<\?xml[^>]*>\s*)?<response[\s>]/.test(text)) throw new Error("not a WAPI XML document");
-  parser ??= new XMLParser({ parseTagValue: false, ignoreDeclaration: true, trimValues: true });
   const doc = parser.parse(text, true) as Record<string, unknown>;
   if (!doc.response) throw new Error("no <response> element");
   return doc;

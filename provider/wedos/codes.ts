@@ -52,7 +52,8 @@ export const WEDOS_CODES: Record<number, CodeInfo> = {
   2050: c(
     "auth",
     "authentication failure",
-    "check wedos:username (your WEDOS login e-mail) and wedos:wapiPassword (the WAPI password from WAPI settings, not the account password); retries are not attempted because each failure lengthens the IP block",
+    "check wedos:username (your WEDOS login e-mail) and wedos:wapiPassword (the WAPI password from WAPI settings, " +
+      "not the account password); retries are not attempted because each failure lengthens the IP block",
   ),
   2051: c(
     "ip",

@@ -119,5 +119,5 @@ export function liveRow(row: Row): { key: string; attrs: RowAttrs; id: string } 
 /** A row of wedos.ZoneRecords' `records` as a program declares it (an empty comment left out). */
 export const declaredRow = (key: string, a: RowAttrs) => ({ ...rowOfKey(key), ttl: a.ttl, ...(a.comment ? { comment: a.comment } : {}) });
 
-/** The zone's own apex NS rows: the service's, never listed as unmanaged or removed. */
-export const isServiceRow = (row: Row): boolean => row.name === "" && row.rdtype === "NS";
+/** Rows the service keeps itself (the zone's apex NS): never listed as unmanaged or removed. */
+export const isKeptByService = (row: Row): boolean => row.name === "" && row.rdtype === "NS";

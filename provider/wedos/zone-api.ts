@@ -6,15 +6,12 @@
  */
 import { unlessGone } from "../http/errors";
 import type { ZoneApi } from "../zone/resource";
-import { writeAll } from "../zone/run";
+import { WRITES_AT_ONCE, writeAll } from "../zone/run";
 import type { WedosContext } from "./context";
-import { declaredRow, isServiceRow, liveRow, type RowAttrs, rowOfKey } from "./convert";
+import { declaredRow, isKeptByService, liveRow, type RowAttrs, rowOfKey } from "./convert";
 import type { Row } from "./schemas";
 
-/** Writes in flight at once; the request budget paces them further. */
-export const WRITES_AT_ONCE = 16;
-
-const records = (rows: readonly Row[]) => rows.filter((r) => !isServiceRow(r)).map(liveRow);
+const records = (rows: readonly Row[]) => rows.filter((r) => !isKeptByService(r)).map(liveRow);
 const comment = (a: RowAttrs) => a.comment ?? "";
 
 export const wedosZoneApi: ZoneApi<RowAttrs, WedosContext> = {
@@ -54,12 +51,12 @@ export const wedosZoneApi: ZoneApi<RowAttrs, WedosContext> = {
     return failed;
   },
 
-  zoneFileOnly(item) {
+  keptByService(item) {
     const type = String(item.type ?? "").toUpperCase();
     return type === "SOA" || (type === "NS" && ["", "@"].includes(String(item.name ?? "").trim()));
   },
 
-  describe: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
+  shownAs: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
 
   declare: declaredRow,
 };

@@ -56,12 +56,12 @@ export function keyedRecords<R, A>(list: readonly R[], ctx: z.RefinementCtx, rul
  */
 export function withoutServiceRecords(
   raw: unknown,
-  isService: (item: Record<string, unknown>) => boolean,
+  keptByService: (item: Record<string, unknown>) => boolean,
 ): { list: unknown; positions: number[] } {
   if (!Array.isArray(raw)) return { list: raw, positions: [] };
   const positions: number[] = [];
   const list = raw.filter((item, i) => {
-    const keep = !(item && typeof item === "object" && isService(item as Record<string, unknown>));
+    const keep = !(item && typeof item === "object" && keptByService(item as Record<string, unknown>));
     if (keep) positions.push(i);
     return keep;
   });

@@ -30,10 +30,10 @@ export interface ZoneApi<A, C> {
   publishThenList(ctx: C, zone: string, needIds: boolean): Promise<LiveRecord<A>[] | undefined>;
   /** Deletes these records (a gone one counts as deleted) and publishes; returns what failed. */
   remove(ctx: C, zone: string, records: readonly LiveRecord<A>[]): Promise<Failure[]>;
-  /** Declared records that belong to a zone file, not to the API (SOA, apex NS). */
-  zoneFileOnly(item: Record<string, unknown>): boolean;
+  /** Declared records the service keeps itself (a zone file's SOA and apex NS): left out, never written. */
+  keptByService(item: Record<string, unknown>): boolean;
   /** A declared record as messages name it: `"www A 192.0.2.10"`. */
-  describe(item: Record<string, unknown>): string;
+  shownAs(item: Record<string, unknown>): string;
   /** A record as a program declares it in `records` (what `pulumi import` prints): defaults left out. */
   declare(key: string, attrs: A): Record<string, unknown>;
 }
@@ -106,11 +106,9 @@ export function zoneRecordsParts<A extends object, K extends string, I extends Z
 
   return {
     check(_olds, news, schema) {
-      const { list, positions } = withoutServiceRecords(news.records, api.zoneFileOnly);
+      const { list, positions } = withoutServiceRecords(news.records, api.keptByService);
       const result = schema({ ...news, records: list });
-      return result.failures
-        ? { failures: namedRecordFailures(api.label, news.records, positions, result.failures, api.describe) }
-        : result;
+      return result.failures ? { failures: namedRecordFailures(api.label, news.records, positions, result.failures, api.shownAs) } : result;
     },
 
     inputsOf: (outs) => {

@@ -28,6 +28,9 @@ async function runPool<T>(items: readonly T[], limit: number, task: (item: T) =>
   return failed.filter((f): f is Failed<T> => f !== undefined);
 }
 
+/** Writes of one zone in flight at once; the request budget paces them further. */
+export const WRITES_AT_ONCE = 16;
+
 const MAX_LISTED = 5;
 
 /** Some writes of one operation failed; the message lists them (the first few) with their causes. */

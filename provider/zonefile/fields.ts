@@ -2,12 +2,12 @@
  * The field kinds of master files — domain names, TTLs with BIND units, bounded integers — read
  * from tokens into canonical values, or a ZoneFileError that points at the token.
  */
+import { LABEL } from "../dns/rdata";
 import { type Token, ZoneFileError } from "./tokenize";
 
 export const fail = (at: { line: number; column: number }, reason: string) => new ZoneFileError(at.line, at.column, reason);
 
 /** Letters, digits, "-" and "_" (for _dmarc, _sip._tcp), no hyphen at either end. */
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
 export interface NameRules {
   /** "*" as the leftmost label (owner names). */
@@ -34,7 +34,8 @@ export function absoluteName(t: Token, origin: string, what: string, rules: Name
   if (t.escaped) {
     throw fail(
       t,
-      `${what} "${t.raw}" contains a backslash escape; names with "\\." or other escapes inside a label are not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"`,
+      `${what} "${t.raw}" contains a backslash escape; names with "\\." or other escapes inside a label are ` +
+        `not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"`,
     );
   }
   const text = t.text;

@@ -55,7 +55,9 @@ function directive([head, ...args]: Token[], state: State): void {
   if (name === "$INCLUDE") {
     throw fail(
       head!,
-      `$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the two arrays`,
+      `$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included ` +
+        `records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the ` +
+        `two arrays`,
     );
   }
   if (name === "$GENERATE")

@@ -112,7 +112,8 @@ test(
         `step 1 refresh: ${secs(rf.ms)}; WEDOS ${w.length} requests (${histogram(w)}); dns-rows-list per zone ${JSON.stringify(Object.fromEntries(wLists))}`,
       );
       note(
-        `step 1 refresh: DNSPod ${d.length} requests (${histogram(d)}); Record.List listings (offset 0) per domain ${JSON.stringify(Object.fromEntries(dListings))}, raw Record.List requests per domain ${JSON.stringify(Object.fromEntries(dPages))}`,
+        `step 1 refresh: DNSPod ${d.length} requests (${histogram(d)}); Record.List listings (offset 0) per domain ` +
+          `${JSON.stringify(Object.fromEntries(dListings))}, raw Record.List requests per domain ${JSON.stringify(Object.fromEntries(dPages))}`,
       );
       row(`refresh: WEDOS dns-rows-list per zone (${N}-row zone)`, `${wMax}`, "≤ 3", wMax <= 3);
       row(
@@ -157,10 +158,14 @@ test(
       const provDistinct = new Set(recs.map((r) => JSON.stringify(r.inputs?.__provider))).size;
       const stored = await checkpointBytes(p);
       note(
-        `step 3 state: stack export ${bytes} B for ${recs.length} Record resources (${doc.deployment.resources.length} resources in all) = ${perRecord.toFixed(0)} B/record; checkpoint file(s) ${stored} B`,
+        `step 3 state: stack export ${bytes} B for ${recs.length} Record resources (${doc.deployment.resources.length} ` +
+          `resources in all) = ${perRecord.toFixed(0)} B/record; checkpoint file(s) ${stored} B`,
       );
       note(
-        `step 3 state: compact JSON of the Record resources ${withProv} B (${(withProv / recs.length).toFixed(0)} B/record), of which __provider (inputs+outputs) ${provTotal} B; without __provider ${withoutProv} B (${(withoutProv / recs.length).toFixed(0)} B/record); __provider of one record (inputs) ${provLen} chars; ${provDistinct} distinct __provider value(s)`,
+        `step 3 state: compact JSON of the Record resources ${withProv} B (${(withProv / recs.length).toFixed(0)} ` +
+          `B/record), of which __provider (inputs+outputs) ${provTotal} B; without __provider ${withoutProv} B ` +
+          `(${(withoutProv / recs.length).toFixed(0)} B/record); __provider of one record (inputs) ${provLen} chars; ` +
+          `${provDistinct} distinct __provider value(s)`,
       );
       // What the backend stores is the checkpoint file (compact JSON); the export is pretty-printed.
       const storedPerRecord = stored / recs.length;
@@ -228,7 +233,8 @@ test(
             `dns-row-add ${wCreates}, Record.Create ${dCreates}`,
         );
         note(
-          `step 6 (${latency} ms): dynamic-provider processes seen ${r.pids.size}, peak VmHWM ${(r.peakHwmKb / 1024).toFixed(1)} MB, peak sampled VmRSS ${(r.peakRssKb / 1024).toFixed(1)} MB, ${r.samples} samples`,
+          `step 6 (${latency} ms): dynamic-provider processes seen ${r.pids.size}, peak VmHWM ${(r.peakHwmKb / 1024).toFixed(1)} ` +
+            `MB, peak sampled VmRSS ${(r.peakRssKb / 1024).toFixed(1)} MB, ${r.samples} samples`,
         );
         await destroy(p, emu, `step 5 (${latency} ms)`);
         return { ...r, requests: log.length, spanMs: last - first };

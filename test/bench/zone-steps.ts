@@ -7,7 +7,7 @@
  *       (requests, wall time), refresh (listings per zone), one changed record (writes), state size.
  */
 import type { LogEntry } from "../../emulator";
-import { WRITES_AT_ONCE } from "../../provider/wedos/zone-api";
+import { WRITES_AT_ONCE } from "../../provider/zone/run";
 import { checkpointBytes, destroy, emulators, histogram, isWrite, LATENCY, note, row, secs, stackOn, timed } from "./lib";
 
 const ZONE_N = Number(process.env.BENCH_ZONE_N ?? 1000);

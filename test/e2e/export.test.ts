@@ -20,7 +20,7 @@ const READS = /^(dns-rows-list|dns-domain-info|dns-domains-list|Record\.List|Dom
 let emu: RunningEmulators;
 let p: PulumiProject;
 
-/** The installed bin, as `npx pulumi-dnspod-wedos …` runs it, with only DESIGN §2's variables. */
+/** The installed bin, as `npx pulumi-dnspod-wedos …` runs it, with only the README's variables. */
 function exported(args: string[]): Promise<string> {
   const env = {
     PATH: p.env.PATH!,

@@ -72,7 +72,8 @@ describe("20% injected faults over both APIs", () => {
         .filter(neverRetried)
         .map((e) => `${e.api}:${e.op}:${e.code}`);
       process.stdout.write(
-        `[measure] 20% faults: ${runs.length} runs to converge (exit codes ${runs.map((r) => r.code).join(",")}), ${requests} requests, ${faults} injected faults, refused: ${refusedCodes.join(" ")}\n`,
+        `[measure] 20% faults: ${runs.length} runs to converge (exit codes ${runs.map((r) => r.code).join(",")}), ` +
+          `${requests} requests, ${faults} injected faults, refused: ${refusedCodes.join(" ")}\n`,
       );
     },
     40 * 60_000,

@@ -35,7 +35,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 const PASSPHRASE = "e2e-passphrase";
-/** The emulators' default credentials (DESIGN §5). */
+/** The emulators' default credentials (README, emulator section). */
 export const EMULATOR_USER = "emulator@example.com";
 export const EMULATOR_PASSWORD = "emulator-password";
 export const EMULATOR_TOKEN = "10000,emulator-token";

@@ -1,6 +1,6 @@
 /**
  * `pulumi import` with the native plugins, under the real CLI, into a Pulumi YAML project: objects
- * made out of band through the APIs are adopted by their ids (DESIGN §3) — a Record of each API,
+ * made out of band through the APIs are adopted by their ids — a Record of each API,
  * a whole 1,000-record zone as one ZoneRecords — and whole zones through `pulumi import --file`
  * with the file `pulumi-dnspod-wedos export --format import|import-records` writes. Each time the
  * printed program, pasted in, previews with no changes, and nothing is ever written.
@@ -50,7 +50,7 @@ async function expectNoChanges(): Promise<void> {
   expect(writes(seq)).toEqual([]);
 }
 
-/** The built `pulumi-dnspod-wedos` bin with only the environment variables of DESIGN §2. */
+/** The built `pulumi-dnspod-wedos` bin with only the environment variables the README names. */
 function exportCli(args: string[]): Promise<string> {
   const env = {
     PATH: p.env.PATH!,

@@ -83,7 +83,8 @@ test(
     for (const run of runs) expect(retriedAfterRefusal(run.log)).toEqual([]);
     const all = runs.flatMap((r) => r.log);
     process.stdout.write(
-      `[measure] ZoneRecords ${N}+${N} at 20% faults: ${runs.length} runs (exit codes ${runs.map((r) => r.code).join(",")}), ${all.length} requests, ${all.filter((e) => e.fault).length} injected faults\n`,
+      `[measure] ZoneRecords ${N}+${N} at 20% faults: ${runs.length} runs (exit codes ${runs.map((r) => r.code).join(",")}), ` +
+        `${all.length} requests, ${all.filter((e) => e.fault).length} injected faults\n`,
     );
   },
   40 * 60_000,

@@ -1,6 +1,6 @@
 /**
  * The built `pulumi-dnspod-wedos` bin against both emulators, as a user runs it: a child process
- * with only the environment variables of DESIGN §2, exact stdout, exit codes, one-line errors,
+ * with only the environment variables the README names, exact stdout, exit codes, one-line errors,
  * no secret in any output, and an emulator log of read calls only. The records of a printed
  * program, given to ZoneRecords' check() and create() as `pulumi up` would, cost one listing and
  * not a single write.
@@ -124,7 +124,8 @@ describe("export wedos", () => {
       code: 1,
       stdout: "",
       stderr:
-        'pulumi-dnspod-wedos: WEDOS dns-domain-info zone "nope.cz": the zone is not in this account\'s WEDOS DNS. Fix: check the name (this account has the zone: example.cz), or the account in WEDOS_USERNAME\n',
+        'pulumi-dnspod-wedos: WEDOS dns-domain-info zone "nope.cz": the zone is not in this account\'s WEDOS ' +
+        "DNS. Fix: check the name (this account has the zone: example.cz), or the account in WEDOS_USERNAME\n",
     });
     expect(opsSince(mark)).toEqual(["wedos dns-domain-info", "wedos dns-domains-list"]);
   });
@@ -178,7 +179,8 @@ describe("export dnspod", () => {
       code: 1,
       stdout: "",
       stderr:
-        'pulumi-dnspod-wedos: DNSPod Domain.Info domain "nope.com": the domain is not in this account. Fix: check the name (this account has the zone: example.com), or the token in DNSPOD_LOGIN_TOKEN\n',
+        'pulumi-dnspod-wedos: DNSPod Domain.Info domain "nope.com": the domain is not in this account. Fix: check ' +
+        "the name (this account has the zone: example.com), or the token in DNSPOD_LOGIN_TOKEN\n",
     });
   });
 });
@@ -190,7 +192,9 @@ describe("without the API", () => {
     const d = await exportCli(["export", "dnspod", "example.com"], { DNSPOD_ENDPOINT: h.emu.dnspod.endpoint });
     expect([w.code, w.stdout, d.code, d.stdout]).toEqual([1, "", 1, ""]);
     expect(w.stderr).toBe(
-      "pulumi-dnspod-wedos: WEDOS: WEDOS_USERNAME and WEDOS_WAPI_PASSWORD are not set; the export command reads credentials from the environment only (the stack config wedos:username and wedos:wapiPassword have no effect here). Fix: export WEDOS_USERNAME=… WEDOS_WAPI_PASSWORD=… (see pulumi-dnspod-wedos export --help)\n",
+      "pulumi-dnspod-wedos: WEDOS: WEDOS_USERNAME and WEDOS_WAPI_PASSWORD are not set; the export command reads " +
+        "credentials from the environment only (the stack config wedos:username and wedos:wapiPassword have no " +
+        "effect here). Fix: export WEDOS_USERNAME=… WEDOS_WAPI_PASSWORD=… (see pulumi-dnspod-wedos export --help)\n",
     );
     expect(d.stderr).toMatch(/^pulumi-dnspod-wedos: DNSPod: DNSPOD_LOGIN_TOKEN is not set; .*dnspod:loginToken.*\n$/);
     expect(opsSince(mark)).toEqual([]);

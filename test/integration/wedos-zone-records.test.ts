@@ -93,7 +93,8 @@ describe("wedos.ZoneRecords", () => {
       {
         property: "records[3].type",
         reason:
-          'wedos.ZoneRecords.records[3].type: record "docs CNAME www.example.cz.": a CNAME must be the only record of its name, and records[5] has the same name. Fix: remove the CNAME or the other records of this name',
+          'wedos.ZoneRecords.records[3].type: record "docs CNAME www.example.cz.": a CNAME must be the only record ' +
+          "of its name, and records[5] has the same name. Fix: remove the CNAME or the other records of this name",
       },
     ]);
     expect(h.calls("wedos")).toEqual([]);

@@ -47,7 +47,8 @@ describe("which site", () => {
 
   test("an invalid value names the key, the variable and the allowed values, in check() and at the first API call", async () => {
     expect(() => parseSite("china")).toThrow(
-      'DNSPod: dnspod:site / DNSPOD_SITE must be "intl" (api.dnspod.com) or "cn" (dnsapi.cn), not "china". Fix: `pulumi config set dnspod:site cn` (or intl), or unset it to derive the site from dnspod:endpoint',
+      'DNSPod: dnspod:site / DNSPOD_SITE must be "intl" (api.dnspod.com) or "cn" (dnsapi.cn), not "china". ' +
+        "Fix: `pulumi config set dnspod:site cn` (or intl), or unset it to derive the site from dnspod:endpoint",
     );
     process.env.DNSPOD_SITE = "china";
     process.env.DNSPOD_LOGIN_TOKEN = "1,t";

@@ -1,5 +1,5 @@
 /**
- * The one retry loop (STYLE 7): back-off bounds, and withRetry's stop conditions — non-retryable
+ * The one retry loop: back-off bounds, and withRetry's stop conditions — non-retryable
  * errors, maxAttempts — plus the reconcile hook for maybe-executed requests.
  */
 import { ApiConnectionError, HttpStatusError, ResponseParseError } from "../../provider/http/errors";

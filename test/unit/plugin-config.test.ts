@@ -8,7 +8,7 @@ import { checkConfig, configure, diffConfig, settingsOf } from "../../provider/p
 
 afterEach(() => setStackConfig(undefined));
 
-test("each package takes its own keys of DESIGN §2", () => {
+test("each package takes its own keys of the README's settings table", () => {
   expect([...settingsOf("wedos").keys()]).toEqual([
     "username",
     "wapiPassword",
@@ -54,7 +54,9 @@ test("an unknown key is named, with the key it was probably meant to be", () => 
     },
   ]);
   expect(checkConfig("dnspod", { token: "x" })[0]!.reason).toBe(
-    "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs (`pulumi config rm dnspod:token` removes it)",
+    "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, " +
+      "dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs " +
+      "(`pulumi config rm dnspod:token` removes it)",
   );
 });
 
@@ -62,12 +64,15 @@ test("bad values: plain http off loopback, format, site, numbers, token shape", 
   const reasons = (pkg: "wedos" | "dnspod", news: Record<string, unknown>) =>
     checkConfig(pkg, news).map((f) => `${f.property}: ${f.reason}`);
   expect(reasons("wedos", { endpoint: "http://api.wedos.com/wapi/json", format: "yaml", requestsPerHour: 0 })).toEqual([
-    'endpoint: WEDOS: wedos:endpoint "http://api.wedos.com/wapi/json" must use https:// (plain http:// is accepted only for loopback emulators), so credentials never cross the network in clear text. Fix: `pulumi config set wedos:endpoint https://api.wedos.com/wapi/json`, or an http://127.0.0.1:PORT emulator endpoint',
+    'endpoint: WEDOS: wedos:endpoint "http://api.wedos.com/wapi/json" must use https:// (plain http:// is ' +
+      "accepted only for loopback emulators), so credentials never cross the network in clear text. Fix: `pulumi " +
+      "config set wedos:endpoint https://api.wedos.com/wapi/json`, or an http://127.0.0.1:PORT emulator endpoint",
     'format: wedos:format must be "json" or "xml", not "yaml". Fix: `pulumi config set wedos:format json`',
     'requestsPerHour: wedos:requestsPerHour must be a positive number, not "0". Fix: `pulumi config set wedos:requestsPerHour 1000`',
   ]);
   expect(reasons("dnspod", { site: "china", timeoutMs: "soon" })).toEqual([
-    'site: DNSPod: dnspod:site / DNSPOD_SITE must be "intl" (api.dnspod.com) or "cn" (dnsapi.cn), not "china". Fix: `pulumi config set dnspod:site cn` (or intl), or unset it to derive the site from dnspod:endpoint',
+    'site: DNSPod: dnspod:site / DNSPOD_SITE must be "intl" (api.dnspod.com) or "cn" (dnsapi.cn), not "china". ' +
+      "Fix: `pulumi config set dnspod:site cn` (or intl), or unset it to derive the site from dnspod:endpoint",
     'timeoutMs: dnspod:timeoutMs must be a positive number, not "soon". Fix: `pulumi config set dnspod:timeoutMs 30000`',
   ]);
 });

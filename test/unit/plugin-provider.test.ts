@@ -1,7 +1,7 @@
 /**
  * The plugins' provider (provider/plugin/provider.ts) on the calls that need no API — check,
  * diff, invoke validation — and the package schemas it serves (provider/schema/package.ts). The API
- * calls are in test/integration/plugin.test.ts, the real engine in test/e2e/plugins.test.ts.
+ * calls are in test/integration/plugin-wedos.test.ts and plugin-dnspod.test.ts, the real engine in test/e2e/plugins.test.ts.
  */
 import { pluginProvider, typeOfUrn } from "../../provider/plugin/provider";
 import { secret } from "../../provider/plugin/values";
@@ -109,7 +109,7 @@ describe.each(["wedos", "dnspod"] as const)("the %s package schema", (pkg) => {
     },
   }[pkg];
 
-  test("names the tokens of DESIGN §9, at the package version", () => {
+  test("names the plugin tokens of the README, at the package version", () => {
     expect(schema.name).toBe(pkg);
     expect(schema.version).toBe("0.1.0");
     expect(Object.keys(schema.resources)).toEqual(TOKENS.resources.map((t) => `${pkg}:index:${t}`));

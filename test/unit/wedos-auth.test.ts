@@ -1,7 +1,7 @@
 /**
  * WAPI auth: sha1(user + sha1(password) + HH) with HH the two-digit hour in Europe/Prague.
  * https://kb.wedos.com/en/wapi-api-interface/wapi-basics-communication-authentication/
- * API-NOTES 2.3 and Part 3 item 1: both DST switches, midnight, zero padding, host TZ.
+ * the hour in Europe/Prague: both DST switches, midnight, zero padding, whatever the host's time zone.
  */
 import { createHash } from "node:crypto";
 import { pragueHour, sha1Hex, wapiAuth } from "../../provider/wedos/auth";

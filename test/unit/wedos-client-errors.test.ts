@@ -1,5 +1,5 @@
 /**
- * WedosClient errors and retries (API-NOTES 2.6, 2.7; Part 3 items 4, 10, 12; STYLE 7): every
+ * WedosClient errors and retries: every
  * non-1000 code is a WedosApiError naming code, meaning and fix; auth/IP/validation codes are sent
  * exactly once; transport faults, 5xx, non-JSON bodies and 2006 are retried with growing back-off,
  * each attempt signed afresh; a maybe-executed dns-row-add is reconciled instead of resent.
@@ -167,7 +167,7 @@ describe("retry policy", () => {
     expect(h.sleeps).toEqual([375, 750, 1500, 3000]); // random() = 0.5: 3/4 of 500·2^(n-1)
   });
 
-  // STYLE 7: back-off honours Retry-After. The transport drops every header but content-type, so a
+  // Back-off honours Retry-After. The transport drops every header but content-type, so a
   // 429/503 with Retry-After is resent after the plain back-off (375 ms) instead.
   it.each([[429], [503]])("waits at least Retry-After before resending after HTTP %i", async (status) => {
     h = harness();

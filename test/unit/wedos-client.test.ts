@@ -1,7 +1,7 @@
 /**
  * WedosClient against an undici MockAgent with the network disabled: the exact request each public
- * method sends (STYLE 13), both wire formats, and lenient parsing of the response shapes WEDOS is
- * inconsistent about (API-NOTES 2.4, Part 3 item 12). Errors and retries: wedos-client-errors.test.ts.
+ * method sends, both wire formats, and lenient parsing of the response shapes WEDOS is
+ * inconsistent about. Errors and retries: wedos-client-errors.test.ts.
  */
 
 import type { WedosClient } from "../../provider/wedos/client";
@@ -277,7 +277,7 @@ describe("lenient response parsing", () => {
     await expect(h.client.deleteDomain("example.cz")).resolves.toBeUndefined();
   });
 
-  // STYLE 6: validation errors carry the request label. A row WEDOS sends without an ID, or with a
+  // Validation errors carry the request label. A row WEDOS sends without an ID, or with a
   // non-numeric TTL, must fail as a labelled, WEDOS-prefixed error naming the command and the zone.
   it.each([
     ["a row without ID", { row: [{ name: "www", ttl: "300", rdtype: "A", rdata: "192.0.2.1" }] }],

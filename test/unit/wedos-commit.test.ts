@@ -1,5 +1,5 @@
 /**
- * CommitCoalescer (API-NOTES 2.8, Part 3 item 3): one dns-domain-commit per zone covers every change
+ * CommitCoalescer: one dns-domain-commit per zone covers every change
  * made before it was sent; concurrent mutations share one; a caller is only ever released by a commit
  * sent after its call; a failed commit fails its whole batch. Fake timers drive quietMs/maxWaitMs.
  */

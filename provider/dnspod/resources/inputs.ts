@@ -87,7 +87,9 @@ export const RECORD_FIELDS = {
     })
     .pipe(z.string())
     .describe(
-      'Resolution line: "default" (default; "Default" and "默认" mean the same). api.dnspod.com: a line key such as "US" or "search_engine" (display names like "United States" are normalised to keys). dnsapi.cn (dnspod:site cn): a Chinese line name such as "电信", "联通", "境外". Updated in place.',
+      'Resolution line: "default" (default; "Default" and "默认" mean the same). api.dnspod.com: a line key such ' +
+        'as "US" or "search_engine" (display names like "United States" are normalised to keys). dnsapi.cn (dnspod:site ' +
+        'cn): a Chinese line name such as "电信", "联通", "境外". Updated in place.',
     ),
   value: z
     .string({ error: typeError("value", "a string", 'value: "192.0.2.10" or value: "mail.example.com"') })

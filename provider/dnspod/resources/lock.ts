@@ -31,7 +31,9 @@ const descriptor = describeResource({
   api: "dnspod",
   type: "DomainLock",
   description:
-    "Locks a domain for a number of days (Domain.Lock); while it holds, DNSPod refuses record writes and removal of the domain. Read through Domain.Lockstatus (an expired lock is gone); deleting the resource unlocks with the stored code.",
+    "Locks a domain for a number of days (Domain.Lock); while it holds, DNSPod refuses record writes and " +
+    "removal of the domain. Read through Domain.Lockstatus (an expired lock is gone); deleting the resource " +
+    "unlocks with the stored code.",
   noun: "lock",
   idFormat: "the domain id",
   idExample: "1992403",

@@ -40,12 +40,18 @@ const ZoneRecordsInputs = z
       )
       .pipe(z.record(z.string(), RecordAttrsSchema))
       .describe(
-        "The records: { subDomain, recordType, value, recordLine, mx, ttl, status, remark } each, with the rules and defaults of dnspod.Record (dnspod.fromZoneFile(parseZoneFile(…)) fits; SOA and apex NS are left out, DNSPod serves its own). A record is identified by subDomain, type, line and value; ttl, mx, status and remark are its attributes, changed in place. Records already in the domain with the same identity are adopted without a write.",
+        "The records: { subDomain, recordType, value, recordLine, mx, ttl, status, remark } each, with the rules " +
+          "and defaults of dnspod.Record (dnspod.fromZoneFile(parseZoneFile(…)) fits; SOA and apex NS are left " +
+          "out, DNSPod serves its own). A record is identified by subDomain, type, line and value; ttl, mx, status " +
+          "and remark are its attributes, changed in place. Records already in the domain with the same identity " +
+          "are adopted without a write.",
       ),
     exclusive: bool("exclusive")
       .default(false)
       .describe(
-        "Own the whole domain: records nothing declares are deleted (never DNSPod's own NS records). They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other records are left alone and listed in `unmanaged`.",
+        "Own the whole domain: records nothing declares are deleted (never DNSPod's own NS records). They show " +
+          "as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes " +
+          "only what its preview showed. Default false: other records are left alone and listed in `unmanaged`.",
       ),
   })
   .strict();
@@ -55,7 +61,10 @@ const descriptor = describeResource({
   api: "dnspod",
   type: "ZoneRecords",
   description:
-    "A set of records of one DNSPod domain as one resource — a list or a BIND zone file (dnspod.fromZoneFile(parseZoneFile(…))). Each operation lists the domain once (paged) and writes only the difference: records created, changed in place (Record.Modify, Record.Status, Record.Remark) or removed. With exclusive: true it owns the whole domain.",
+    "A set of records of one DNSPod domain as one resource — a list or a BIND zone file (dnspod.fromZoneFile(parseZoneFile(…))). " +
+    "Each operation lists the domain once (paged) and writes only the difference: records created, changed " +
+    "in place (Record.Modify, Record.Status, Record.Remark) or removed. With exclusive: true it owns the " +
+    "whole domain.",
   noun: "resource",
   idFormat: "the DNSPod domain id",
   idExample: "1992403",
@@ -77,7 +86,9 @@ const descriptor = describeResource({
         }),
       )
       .describe(
-        'The records as stored, keyed by identity ("www A 192.0.2.10", "www A@US 192.0.2.10" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes.',
+        'The records as stored, keyed by identity ("www A 192.0.2.10", "www A@US 192.0.2.10" on another line), ' +
+          "each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records " +
+          "(unmanaged: true), which the next update deletes.",
       ),
     unmanaged: z
       .array(z.string())

@@ -60,7 +60,9 @@ const DomainInputs = z
       .boolean({ error: typeError("allowRecreate", "a boolean", "allowRecreate: true") })
       .default(false)
       .describe(
-        "Allow a change that WAPI can only apply by deleting and re-creating the zone (type, primaryIp, AXFR settings). Every row is deleted with it; Records that take `domain` from this resource's `name` output are recreated in the same update.",
+        "Allow a change that WAPI can only apply by deleting and re-creating the zone (type, primaryIp, AXFR " +
+          "settings). Every row is deleted with it; Records that take `domain` from this resource's `name` output " +
+          "are recreated in the same update.",
       ),
     axfrRunTrigger: z
       .string({ error: typeError("axfrRunTrigger", "a string", 'axfrRunTrigger: "1"') })

@@ -27,7 +27,8 @@ const descriptor = describeResource({
   api: "wedos",
   type: "DnssecKeyset",
   description:
-    "DNSSEC KEYSET of a WEDOS zone (dns-domain-update-keyset). Deleting the resource sets keyset 0 (DNSSEC off). WAPI cannot read the keyset back, so only the zone's disappearance is detected on refresh.",
+    "DNSSEC KEYSET of a WEDOS zone (dns-domain-update-keyset). Deleting the resource sets keyset 0 (DNSSEC " +
+    "off). WAPI cannot read the keyset back, so only the zone's disappearance is detected on refresh.",
   noun: "DNSSEC setting",
   idFormat: "the zone name",
   idExample: "example.cz",

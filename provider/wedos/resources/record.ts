@@ -44,7 +44,9 @@ const descriptor = describeResource({
   api: "wedos",
   type: "Record",
   description:
-    "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns.",
+    "One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace " +
+    "the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per " +
+    "zone) before the operation returns.",
   noun: "row",
   idFormat: '"zone/rowId"',
   idExample: "example.cz/123456",

@@ -29,13 +29,18 @@ const ZoneRecordsInputs = z
       )
       .pipe(z.record(z.string(), RowAttrsSchema))
       .describe(
-        "The rows: { name, type, ttl, rdata, comment } each, with the rules and defaults of wedos.Record (parseZoneFile() output fits as it is; its SOA and apex NS are left out, WEDOS serves its own). A row is identified by name, type and rdata; ttl and comment are its attributes. Rows already in the zone with the same identity are adopted without a write.",
+        "The rows: { name, type, ttl, rdata, comment } each, with the rules and defaults of wedos.Record (parseZoneFile() " +
+          "output fits as it is; its SOA and apex NS are left out, WEDOS serves its own). A row is identified by " +
+          "name, type and rdata; ttl and comment are its attributes. Rows already in the zone with the same identity " +
+          "are adopted without a write.",
       ),
     exclusive: z
       .boolean({ error: typeError("exclusive", "a boolean", "exclusive: true") })
       .default(false)
       .describe(
-        "Own the whole zone: rows nothing declares are deleted. They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other rows are left alone and listed in `unmanaged`.",
+        "Own the whole zone: rows nothing declares are deleted. They show as removals in the preview after `pulumi " +
+          "refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: " +
+          "other rows are left alone and listed in `unmanaged`.",
       ),
   })
   .strict();
@@ -45,7 +50,9 @@ const descriptor = describeResource({
   api: "wedos",
   type: "ZoneRecords",
   description:
-    "A set of rows of one WEDOS zone as one resource — a list or a BIND zone file (parseZoneFile). Each operation lists the zone once, writes only the difference (rows added, ttl updated in place, rows deleted) and commits once. With exclusive: true it owns the whole zone.",
+    "A set of rows of one WEDOS zone as one resource — a list or a BIND zone file (parseZoneFile). Each operation " +
+    "lists the zone once, writes only the difference (rows added, ttl updated in place, rows deleted) and " +
+    "commits once. With exclusive: true it owns the whole zone.",
   noun: "resource",
   idFormat: "the zone name",
   idExample: "example.cz",
@@ -65,7 +72,8 @@ const descriptor = describeResource({
         }),
       )
       .describe(
-        'The rows as stored, keyed by identity ("www A 192.0.2.10"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.',
+        'The rows as stored, keyed by identity ("www A 192.0.2.10"), each with its WAPI rowId; after a refresh ' +
+          "of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes.",
       ),
     unmanaged: z.array(z.string()).describe("Rows in the zone that nothing here declares, by identity (never the zone's own apex NS)."),
     recordCount: z.number().int().describe("Number of declared rows."),

@@ -76,11 +76,15 @@ Run \`pulumi-dnspod-wedos export --help\` for the formats and the environment va
     process.env.WEDOS_USERNAME = "someone@example.com";
     expect(await run(["export", "wedos", "example.cz"], io)).toBe(1);
     expect(err).toEqual([
-      "pulumi-dnspod-wedos: WEDOS: WEDOS_WAPI_PASSWORD is not set; the export command reads credentials from the environment only (the stack config wedos:wapiPassword has no effect here). Fix: export WEDOS_WAPI_PASSWORD=… (see pulumi-dnspod-wedos export --help)\n",
+      "pulumi-dnspod-wedos: WEDOS: WEDOS_WAPI_PASSWORD is not set; the export command reads credentials from " +
+        "the environment only (the stack config wedos:wapiPassword has no effect here). Fix: export WEDOS_WAPI_PASSWORD=… " +
+        "(see pulumi-dnspod-wedos export --help)\n",
     ]);
     expect(await run(["export", "dnspod", "example.com", "--format", "ts"], io)).toBe(1);
     expect(err[1]).toBe(
-      "pulumi-dnspod-wedos: DNSPod: DNSPOD_LOGIN_TOKEN is not set; the export command reads credentials from the environment only (the stack config dnspod:loginToken has no effect here). Fix: export DNSPOD_LOGIN_TOKEN=… (see pulumi-dnspod-wedos export --help)\n",
+      "pulumi-dnspod-wedos: DNSPod: DNSPOD_LOGIN_TOKEN is not set; the export command reads credentials from " +
+        "the environment only (the stack config dnspod:loginToken has no effect here). Fix: export DNSPOD_LOGIN_TOKEN=… " +
+        "(see pulumi-dnspod-wedos export --help)\n",
     );
     expect(out).toEqual([]);
   });

@@ -119,7 +119,9 @@ test("a record check() would refuse (a type DNSPod lists but the resources do no
   expect(lines("ts")).toEqual([
     "// 1 record is commented out: ZoneRecords would not take the data the API holds",
     '    { subDomain: "@", recordType: "A", value: "192.0.2.1", ttl: 600 },',
-    `    // { subDomain: "@", recordType: "SPF", value: "v=spf1 -all", ttl: 600 }, // dnspod.ZoneRecords refuses it: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, SRV, URL, Framed URL, CAA (CAA needs a paid grade)`,
+    `    // { subDomain: "@", recordType: "SPF", value: "v=spf1 -all", ttl: 600 }, // dnspod.ZoneRecords ` +
+      `refuses it: "SPF" is not a record type DNSPod supports. Fix: use one of A, CNAME, MX, TXT, NS, AAAA, ` +
+      `SRV, URL, Framed URL, CAA (CAA needs a paid grade)`,
   ]);
   expect(lines("zone")).toEqual(["@ IN A     192.0.2.1", '; SPF @ "v=spf1 -all"']);
 });

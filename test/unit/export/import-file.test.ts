@@ -1,6 +1,6 @@
 /**
  * `--format import` and `--format import-records`: the JSON `pulumi import --file` reads, with the
- * tokens and ids of DESIGN §9/§3 — the zone's records as one ZoneRecords, or one Record per record
+ * plugin tokens and ids of the README — the zone's records as one ZoneRecords, or one Record per record
  * that ZoneRecords would take.
  */
 import { dnspodExport } from "../../../provider/export/dnspod";

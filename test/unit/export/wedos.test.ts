@@ -5,7 +5,7 @@
 
 import { FORMATS } from "../../../provider/export/formats";
 import { wedosExport, zoneRdata } from "../../../provider/export/wedos";
-import { isServiceRow, liveRow } from "../../../provider/wedos/convert";
+import { isKeptByService, liveRow } from "../../../provider/wedos/convert";
 import { zoneRecordsResource } from "../../../provider/wedos/resources/zone-records";
 import { Row } from "../../../provider/wedos/schemas";
 import { wedosZoneApi } from "../../../provider/wedos/zone-api";
@@ -90,7 +90,7 @@ new wedos.ZoneRecords("example-cz", {
 
 test("wedos.ZoneRecords' check() takes the exported records as they are, and its plan adopts every row without a write", () => {
   const inputs = zoneRecordsResource.descriptor.inputs.parse({ domain: "example.cz", records: exported.entries.map((e) => e.input) });
-  const live = WEDOS_ROWS.filter((r) => !isServiceRow(r)).map(liveRow);
+  const live = WEDOS_ROWS.filter((r) => !isKeptByService(r)).map(liveRow);
   expect(inputs.records).toStrictEqual(Object.fromEntries(live.map((r) => [r.key, r.attrs])));
   const plan = planZone(inputs.records, live, [], wedosZoneApi.rules);
   expect([plan.keep.length, plan.create, plan.update, plan.remove, plan.unmanaged]).toEqual([18, [], [], [], []]);
@@ -171,7 +171,9 @@ www IN A     192.0.2.1
       .filter((l) => /commented|API holds| {4}(\/\/ )?\{/.test(l)),
   ).toEqual([
     "// 2 records are commented out: ZoneRecords would not take the data the API holds",
-    `    // { name: "", type: "CAA", ttl: 300, rdata: '300 issue "ca.example.net"', comment: "from the old DNS" }, // wedos.ZoneRecords refuses it: CAA rdata "300 issue "ca.example.net"" must be '<flags 0-255> <issue|issuewild|iodef> "<value>"'. Fix: write it like '0 issue "letsencrypt.org"'`,
+    `    // { name: "", type: "CAA", ttl: 300, rdata: '300 issue "ca.example.net"', comment: "from the old ` +
+      `DNS" }, // wedos.ZoneRecords refuses it: CAA rdata "300 issue "ca.example.net"" must be '<flags 0-255> ` +
+      `<issue|issuewild|iodef> "<value>"'. Fix: write it like '0 issue "letsencrypt.org"'`,
     `    // { name: "", type: "NS", ttl: 300, rdata: "ns1.other-dns.net" }, // wedos.ZoneRecords leaves NS records at the apex out: the service serves the zone's delegation itself`,
     `    { name: "_443._tcp", type: "TLSA", ttl: 300, rdata: "3 1 1 abcd" },`,
     `    { name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" },`,

@@ -166,7 +166,9 @@ describe("records not in parseZoneFile's form are refused, naming the record", (
   test("a record the parser rejects", () => {
     const record = r("www", "A", 300, "1.2.3");
     expect(() => formatZoneFile("example.com", [r("", "A", 300, "192.0.2.1"), record])).toThrow(
-      `formatZoneFile: record ${JSON.stringify(record)} cannot be written as a zone file line: "1.2.3" is not an IPv4 address for this A record. Fix: write four numbers 0-255 separated by dots, e.g. 192.0.2.10 (IPv6 addresses go in AAAA records). ${HINT}`,
+      `formatZoneFile: record ${JSON.stringify(record)} cannot be written as a zone file line: "1.2.3" is not ` +
+        `an IPv4 address for this A record. Fix: write four numbers 0-255 separated by dots, e.g. 192.0.2.10 ` +
+        `(IPv6 addresses go in AAAA records). ${HINT}`,
     );
   });
 

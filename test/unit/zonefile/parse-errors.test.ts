@@ -72,7 +72,8 @@ const CASES: [string, string, number, number, string][] = [
     "@ SOA ns1 hm 1 2 3",
     1,
     3,
-    'this SOA record needs <mname> <rname> <serial> <refresh> <retry> <expire> <minimum> after SOA, found only "ns1 hm 1 2 3". Fix: write e.g. "SOA ns1.example.com. hostmaster.example.com. 1 2h 30m 2w 1h"',
+    "this SOA record needs <mname> <rname> <serial> <refresh> <retry> <expire> <minimum> after SOA, found " +
+      'only "ns1 hm 1 2 3". Fix: write e.g. "SOA ns1.example.com. hostmaster.example.com. 1 2h 30m 2w 1h"',
   ],
   [
     "SRV without port",
@@ -174,7 +175,9 @@ const CASES: [string, string, number, number, string][] = [
     "@ A 192.0.2.1\n$INCLUDE common.zone",
     2,
     1,
-    "$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the two arrays",
+    "$INCLUDE is not supported: parseZoneFile reads one text and opens no files. Fix: paste the included " +
+      "records in its place (under the $ORIGIN it gives), or parse that file on its own and concatenate the " +
+      "two arrays",
   ],
   [
     "$GENERATE",
@@ -269,7 +272,8 @@ const CASES: [string, string, number, number, string][] = [
     "a\\.b A 192.0.2.1",
     1,
     1,
-    'owner name "a\\.b" contains a backslash escape; names with "\\." or other escapes inside a label are not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"',
+    'owner name "a\\.b" contains a backslash escape; names with "\\." or other escapes inside a label are ' +
+      'not supported by this parser nor by WEDOS or DNSPod. Fix: use a name of letters, digits, "-" and "_"',
   ],
   [
     "non-ASCII label",
