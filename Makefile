@@ -12,7 +12,7 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck lint format test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks plugins clean
+.PHONY: help setup build typecheck lint format test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi python sdks plugins clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
@@ -23,12 +23,13 @@ help:
 	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
 	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules)"
 	@echo "make emulator - run both fake APIs in the foreground"
-	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML) the tests use (built once from Go modules if not on PATH)"
+	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML, Python) the tests use (built once from Go modules if not on PATH)"
+	@echo "make python - the Python language host and a venv with pulumi from PyPI (built once into ~/.cache; make test runs it)"
 
-# `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
-# rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
+# `npm ci` installs exactly what package-lock.json records (every platform's optional packages are in
+# it, so a clean clone installs on any machine) and fails when the lock file and package.json disagree.
 node_modules/.stamp: package.json package-lock.json
-	$(WITH_NODE) npm install --no-save --no-audit --no-fund --loglevel=error
+	$(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 setup: node_modules/.stamp
@@ -57,9 +58,15 @@ format: setup
 pulumi: setup
 	@bash scripts/toolchain.sh --describe
 
+# The Python language host and the venv the Python e2e test runs in: built once into the cache
+# (scripts/ensure-python-host.sh, scripts/ensure-python-pulumi.sh); `make pulumi` then lists the host.
+python:
+	@bash scripts/ensure-python-host.sh >/dev/null
+	@bash scripts/ensure-python-pulumi.sh >/dev/null
+
 # Every test target typechecks first (ts-jest only transpiles). The e2e harness and the bench take
 # the Pulumi CLI from scripts/toolchain.sh themselves; `pulumi` only builds it before jest starts.
-test: build typecheck lint pulumi
+test: build typecheck lint python pulumi
 	$(WITH_NODE) jest --ci --selectProjects unit integration e2e
 
 test-unit: build typecheck
@@ -68,7 +75,7 @@ test-unit: build typecheck
 test-integration: build typecheck
 	$(WITH_NODE) jest --ci --selectProjects integration
 
-test-e2e: build typecheck pulumi
+test-e2e: build typecheck python pulumi
 	$(WITH_NODE) jest --ci --selectProjects e2e
 
 bench: build pulumi
