@@ -20,8 +20,8 @@ help:
 	@echo "make format - format the tree and apply safe lint fixes"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json, schemas/<pkg>/schema.json and the README resource reference"
-	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
-	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules)"
+	@echo "make plugins - the native provider plugins in .tools/plugins/, one archive per platform, named as the engine downloads them (PLUGIN_DOWNLOAD_URL=… for your own release page)"
+	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules; PLUGIN_DOWNLOAD_URL=… as for plugins)"
 	@echo "make emulator - run both fake APIs in the foreground"
 	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML, Python) the tests use (built once from Go modules if not on PATH)"
 	@echo "make python - the Python language host and a venv with pulumi from PyPI (built once into ~/.cache; make test runs it)"
@@ -85,15 +85,21 @@ schema: build
 	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
 
 # Self-contained tarballs of pulumi-resource-wedos and pulumi-resource-dnspod (esbuild bundles).
+# PLUGIN_DOWNLOAD_URL (default: the package schemas' pluginDownloadURL) is where the engine will look
+# for them: the URL of the release page the archives are uploaded to, `${VERSION}` filled in by the
+# engine. $(value …) keeps make from expanding that `${VERSION}` itself.
+PLUGIN_DOWNLOAD_URL ?=
 plugins: setup
-	$(WITH_NODE) bash scripts/build-plugins.sh
+	$(WITH_NODE) PLUGIN_DOWNLOAD_URL='$(value PLUGIN_DOWNLOAD_URL)' bash scripts/build-plugins.sh
 
 # The native plugins' package schemas (make schema writes them) are what the SDKs are generated from.
 # sdks/<package>/{nodejs,python}/ is replaced on every run and not committed.
 PACKAGE_SCHEMAS ?= schemas/wedos/schema.json schemas/dnspod/schema.json
 SDKS_DIR ?= sdks
 sdks:
-	for s in $(PACKAGE_SCHEMAS); do bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}"; done
+	for s in $(PACKAGE_SCHEMAS); do \
+	  bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}" -plugin-download-url '$(value PLUGIN_DOWNLOAD_URL)'; \
+	done
 
 demo: build pulumi
 	bash scripts/demo.sh
