@@ -74,6 +74,7 @@ if (( want_pulumi )); then
   [[ -n "$pulumi_dir" ]] || { echo "[toolchain] no Pulumi CLI" >&2; exit 1; }
   ours=0; [[ "$pulumi_dir/" == "$cache/"* ]] && ours=1
 
+  # The launcher resolves @pulumi/pulumi from the project it runs in, so one copy serves all.
   launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
   [[ -f "$launcher" ]] || { echo "[toolchain] $launcher is missing: run \`make setup\` first" >&2; exit 1; }
   # Only `runtime: yaml` programs need it, so without it the rest still works (loudly).
@@ -87,18 +88,18 @@ if (( want_pulumi )); then
   bundled=("$launcher")
   [[ -z "$yaml_dir" ]] || bundled+=("$yaml_dir/pulumi-language-yaml")
   [[ -z "$python_dir" ]] || bundled+=("$python_dir/pulumi-language-python" "$python_dir/pulumi-language-python-exec")
-  extra=()
+  extra=() missing=()
   for f in "${bundled[@]}"; do
     if (( ours )); then
-      # The launcher resolves @pulumi/pulumi from the project it runs in, so one copy serves all.
       [[ "$(dirname "$f")" == "$pulumi_dir" ]] || place "$f" "$pulumi_dir"
     elif [[ ! -x "$pulumi_dir/$(basename "$f")" ]]; then
-      # Beside the user's `pulumi` it is missing: the cache's copy goes on PATH (the CLI warns).
+      # Beside the user's `pulumi` it is missing: a copy elsewhere goes on PATH (the CLI warns).
       d="$(dirname "$f")"
       if [[ "$f" == "$launcher" ]]; then
         d="$cache/launcher"; mkdir -p "$d"; place "$f" "$d"
       fi
       [[ " ${extra[*]} " == *" $d "* ]] || extra+=("$d")
+      [[ "$f" == *-exec ]] || missing+=("$(basename "$f") from $d")
     fi
   done
   dirs=("$node_dir" "$pulumi_dir" ${extra[@]+"${extra[@]}"} "$root/node_modules/.bin")
@@ -128,6 +129,9 @@ if (( describe )); then
     fi
     sdk="$(cd "$root" && "$node_dir/node" -p 'require("@pulumi/pulumi/package.json").version')"
     echo "pulumi-resource-pulumi-nodejs from @pulumi/pulumi $sdk ($(found pulumi-resource-pulumi-nodejs))"
+    for m in ${missing[@]+"${missing[@]}"}; do
+      echo "note: ${m%% *} is not beside your pulumi ($pulumi_dir), so the CLI warns \"using ${m%% *} from \$PATH\" when it runs it ${m#* }"
+    done
   fi
   exit 0
 fi
