@@ -12,7 +12,7 @@ export npm_config_fund := false
 export npm_config_audit := false
 export npm_config_update_notifier := false
 
-.PHONY: help setup build typecheck lint format test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi sdks plugins clean
+.PHONY: help setup build typecheck lint format test test-unit test-integration test-e2e bench schema schema-check demo emulator pulumi python sdks plugins clean
 
 help:
 	@echo "make demo   - start the emulator, pulumi up an example stack, show the records, preview again"
@@ -20,15 +20,16 @@ help:
 	@echo "make format - format the tree and apply safe lint fixes"
 	@echo "make bench  - one-run benchmark (real CLI, emulators): API calls, state size, wall time, RSS; table in .tools/bench.md"
 	@echo "make schema - regenerate schema.json, schemas/<pkg>/schema.json and the README resource reference"
-	@echo "make plugins - the native provider plugins as tarballs in .tools/plugins/ (pulumi plugin install resource wedos <version> --file …)"
-	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules)"
+	@echo "make plugins - the native provider plugins in .tools/plugins/, one archive per platform, named as the engine downloads them (PLUGIN_DOWNLOAD_URL=… for your own release page)"
+	@echo "make sdks   - generate the Node.js and Python SDKs of the wedos and dnspod packages into sdks/ (generator built once from Go modules; PLUGIN_DOWNLOAD_URL=… as for plugins)"
 	@echo "make emulator - run both fake APIs in the foreground"
-	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML) the tests use (built once from Go modules if not on PATH)"
+	@echo "make pulumi - which Pulumi CLI and language hosts (Node.js, YAML, Python) the tests use (built once from Go modules if not on PATH)"
+	@echo "make python - the Python language host and a venv with pulumi from PyPI (built once into ~/.cache; make test runs it)"
 
-# `npm install --no-save` installs exactly the locked versions; `npm ci` is not used because npm 11
-# rejects its own lock file when optional per-platform packages (unrs-resolver's) are absent from it.
+# `npm ci` installs exactly what package-lock.json records (every platform's optional packages are in
+# it, so a clean clone installs on any machine) and fails when the lock file and package.json disagree.
 node_modules/.stamp: package.json package-lock.json
-	$(WITH_NODE) npm install --no-save --no-audit --no-fund --loglevel=error
+	$(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 setup: node_modules/.stamp
@@ -57,9 +58,15 @@ format: setup
 pulumi: setup
 	@bash scripts/toolchain.sh --describe
 
+# The Python language host and the venv the Python e2e test runs in: built once into the cache
+# (scripts/ensure-python-host.sh, scripts/ensure-python-pulumi.sh); `make pulumi` then lists the host.
+python:
+	@bash scripts/ensure-python-host.sh >/dev/null
+	@bash scripts/ensure-python-pulumi.sh >/dev/null
+
 # Every test target typechecks first (ts-jest only transpiles). The e2e harness and the bench take
 # the Pulumi CLI from scripts/toolchain.sh themselves; `pulumi` only builds it before jest starts.
-test: build typecheck lint pulumi
+test: build typecheck lint python pulumi
 	$(WITH_NODE) jest --ci --selectProjects unit integration e2e
 
 test-unit: build typecheck
@@ -68,7 +75,7 @@ test-unit: build typecheck
 test-integration: build typecheck
 	$(WITH_NODE) jest --ci --selectProjects integration
 
-test-e2e: build typecheck pulumi
+test-e2e: build typecheck python pulumi
 	$(WITH_NODE) jest --ci --selectProjects e2e
 
 bench: build pulumi
@@ -78,15 +85,21 @@ schema: build
 	$(WITH_NODE) node dist/provider/schema/cli.js $(CURDIR)
 
 # Self-contained tarballs of pulumi-resource-wedos and pulumi-resource-dnspod (esbuild bundles).
+# PLUGIN_DOWNLOAD_URL (default: the package schemas' pluginDownloadURL) is where the engine will look
+# for them: the URL of the release page the archives are uploaded to, `${VERSION}` filled in by the
+# engine. $(value …) keeps make from expanding that `${VERSION}` itself.
+PLUGIN_DOWNLOAD_URL ?=
 plugins: setup
-	$(WITH_NODE) bash scripts/build-plugins.sh
+	$(WITH_NODE) PLUGIN_DOWNLOAD_URL='$(value PLUGIN_DOWNLOAD_URL)' bash scripts/build-plugins.sh
 
 # The native plugins' package schemas (make schema writes them) are what the SDKs are generated from.
 # sdks/<package>/{nodejs,python}/ is replaced on every run and not committed.
 PACKAGE_SCHEMAS ?= schemas/wedos/schema.json schemas/dnspod/schema.json
 SDKS_DIR ?= sdks
 sdks:
-	for s in $(PACKAGE_SCHEMAS); do bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}"; done
+	for s in $(PACKAGE_SCHEMAS); do \
+	  bash scripts/sdkgen.sh -schema "$$s" -out "$(SDKS_DIR)/{name}" -plugin-download-url '$(value PLUGIN_DOWNLOAD_URL)'; \
+	done
 
 demo: build pulumi
 	bash scripts/demo.sh

@@ -5,15 +5,16 @@
 # The tests install the generated Python SDKs with it (hence also setuptools and wheel: they are
 # built without build isolation, so nothing is fetched per run) and run them under Pulumi's mocks.
 #
-# The version asked for is the CLI's (PULUMI_PYTHON_VERSION, default 3.276.0). If PyPI does not
-# have it, the newest 3.x it has is installed instead, with a loud warning; INSTALLED (in the
-# environment's folder) records which one it is.
+# The version asked for (PULUMI_PYTHON_VERSION, default 3.272.0) is the newest PyPI has (the CLI
+# is v3.276.0; the Python SDK's releases there stop at 3.272.0). If PyPI does not have it, the
+# newest 3.x it has is installed instead, with a loud warning; INSTALLED (in the environment's folder) records which one it is. The Python e2e test
+# runs its programs in this environment (the generated SDKs go on PYTHONPATH, not into it).
 #
 # Env: PULUMI_PYTHON_VERSION, PYTHON (default python3, >= 3.9), XDG_CACHE_HOME,
 # PDW_TOOLCHAIN_QUIET=1 (say nothing when the environment is already in place).
 set -euo pipefail
 
-want="${PULUMI_PYTHON_VERSION:-3.276.0}"
+want="${PULUMI_PYTHON_VERSION:-3.272.0}"
 python="${PYTHON:-python3}"
 env_dir="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-dnspod-wedos/python-pulumi-$want"
 log() { printf '[ensure-python-pulumi] %s\n' "$*" >&2; }

@@ -183,6 +183,16 @@ const DISPLAY: Record<Api, { displayName: string; description: string }> = {
   },
 };
 
+/**
+ * Where the engine downloads a plugin it lacks (`<url>/pulumi-resource-<pkg>-v<version>-<os>-<arch>.tar.gz`;
+ * `${VERSION}` is filled in by the engine): the release assets `make plugins` writes. A build for
+ * another host sets PLUGIN_DOWNLOAD_URL (`make plugins`, `make sdks`), which esbuild inlines here.
+ */
+const DEFAULT_PLUGIN_DOWNLOAD_URL = `https://github.com/pulumi-dnspod-wedos/pulumi-dnspod-wedos/releases/download/v\${VERSION}`;
+declare const __PDW_PLUGIN_DOWNLOAD_URL__: string | undefined;
+const pluginDownloadURL = () =>
+  typeof __PDW_PLUGIN_DOWNLOAD_URL__ !== "undefined" ? __PDW_PLUGIN_DOWNLOAD_URL__ : DEFAULT_PLUGIN_DOWNLOAD_URL;
+
 export function packageSchema(pkg: Api, version: string): PackageSchema {
   const resources = RESOURCES.map((r) => r.descriptor).filter((d) => d.api === pkg);
   const b = new PackageBuilder(pkg);
@@ -194,6 +204,7 @@ export function packageSchema(pkg: Api, version: string): PackageSchema {
     keywords: ["pulumi", "dns", pkg, "category/network"],
     license: "Apache-2.0",
     repository: "https://www.npmjs.com/package/pulumi-dnspod-wedos",
+    pluginDownloadURL: pluginDownloadURL(),
     meta: { moduleFormat: "(.*)" },
     config: { variables },
     provider: {

@@ -3,6 +3,7 @@
 // language hosts). It runs offline: the package may not depend on other packages.
 //
 //	sdkgen -schema <package schema JSON> -out <dir> [-lang nodejs,python] [-version <semver>]
+//	       [-plugin-download-url <url>]
 //
 // For each language it replaces <dir>/<language>/ with the generated files (nothing else in <dir>
 // is touched) and prints one line per language to stdout: "<language> <files> <dir>/<language>".
@@ -13,7 +14,9 @@
 // Versions: -version overrides the schema's "version". When there is a version, the generated
 // package.json / pyproject.toml carry it (respectSchemaVersion is set for both languages), since
 // the plugin version equals the npm package version; without one they carry the generators'
-// placeholders ("${VERSION}", "0.0.0").
+// placeholders ("${VERSION}", "0.0.0"). -plugin-download-url likewise overrides the schema's
+// pluginDownloadURL, which the SDKs hand to the engine (package.json "pulumi.server",
+// pulumi-plugin.json "server") so that it can download the plugin.
 package main
 
 import (
@@ -49,19 +52,20 @@ func main() {
 	out := flags.String("out", "", "output directory; <out>/<language>/ is replaced; {name} = package name")
 	langs := flags.String("lang", "nodejs,python", "comma-separated languages: nodejs, python")
 	version := flags.String("version", "", "package version (default: the schema's)")
+	pluginURL := flags.String("plugin-download-url", "", "where the engine downloads the plugin (default: the schema's pluginDownloadURL)")
 	_ = flags.Parse(os.Args[1:])
 	if *schemaPath == "" || *out == "" || flags.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: sdkgen -schema <schema.json> -out <dir> [-lang nodejs,python] [-version <semver>]")
+		fmt.Fprintln(os.Stderr, "usage: sdkgen -schema <schema.json> -out <dir> [-lang nodejs,python] [-version <semver>] [-plugin-download-url <url>]")
 		flags.PrintDefaults()
 		os.Exit(2)
 	}
-	if err := run(*schemaPath, *out, strings.Split(*langs, ","), *version); err != nil {
+	if err := run(*schemaPath, *out, strings.Split(*langs, ","), *version, *pluginURL); err != nil {
 		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(schemaPath, out string, langs []string, version string) error {
+func run(schemaPath, out string, langs []string, version, pluginURL string) error {
 	for _, lang := range langs {
 		if generators[lang] == nil {
 			return fmt.Errorf("unknown language %q (nodejs, python)", lang)
@@ -74,7 +78,7 @@ func run(schemaPath, out string, langs []string, version string) error {
 	var dir string
 	for _, lang := range langs {
 		// Each language binds its own copy: the generators record their options in the package.
-		spec, err := readSpec(raw, version)
+		spec, err := readSpec(raw, version, pluginURL)
 		if err != nil {
 			return fmt.Errorf("%s: %w", schemaPath, err)
 		}
@@ -103,10 +107,13 @@ func run(schemaPath, out string, langs []string, version string) error {
 }
 
 // readSpec decodes the schema and, when it has a version, makes both generators respect it.
-func readSpec(raw []byte, version string) (schema.PackageSpec, error) {
+func readSpec(raw []byte, version, pluginURL string) (schema.PackageSpec, error) {
 	var spec schema.PackageSpec
 	if err := json.Unmarshal(raw, &spec); err != nil {
 		return spec, err
+	}
+	if pluginURL != "" {
+		spec.PluginDownloadURL = pluginURL
 	}
 	if version != "" {
 		spec.Version = version

@@ -39,6 +39,12 @@ function yamlPath(): string {
   return path;
 }
 
+/** The archive of a plugin for this machine, named as the engine downloads it (`make plugins` writes one per platform). */
+export function pluginArchive(pkg: string): string {
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  return `pulumi-resource-${pkg}-v${VERSION}-${process.platform}-${arch}.tar.gz`;
+}
+
 let built: Record<string, string> | undefined;
 /** The plugin tarballs, by package name, built once per test file. */
 function pluginTarballs(): Record<string, string> {
@@ -49,7 +55,7 @@ function pluginTarballs(): Record<string, string> {
     env: { ...process.env, PATH: toolchainPath() },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  built = { wedos: join(out, `pulumi-resource-wedos-v${VERSION}.tar.gz`), dnspod: join(out, `pulumi-resource-dnspod-v${VERSION}.tar.gz`) };
+  built = Object.fromEntries(["wedos", "dnspod"].map((pkg) => [pkg, join(out, pluginArchive(pkg))]));
   return built;
 }
 
