@@ -17,6 +17,9 @@ test("each package takes its own keys of DESIGN §2", () => {
     "requestsPerHour",
     "requestWindowSeconds",
     "timeoutMs",
+    "waitUntilServed",
+    "propagationTimeout",
+    "nameservers",
   ]);
   expect([...settingsOf("dnspod").keys()]).toEqual([
     "loginToken",
@@ -25,6 +28,9 @@ test("each package takes its own keys of DESIGN §2", () => {
     "requestsPerHour",
     "requestWindowSeconds",
     "timeoutMs",
+    "waitUntilServed",
+    "propagationTimeout",
+    "nameservers",
   ]);
 });
 
@@ -54,7 +60,7 @@ test("an unknown key is named, with the key it was probably meant to be", () => 
     },
   ]);
   expect(checkConfig("dnspod", { token: "x" })[0]!.reason).toBe(
-    "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs (`pulumi config rm dnspod:token` removes it)",
+    "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs, dnspod:waitUntilServed, dnspod:propagationTimeout, dnspod:nameservers (`pulumi config rm dnspod:token` removes it)",
   );
 });
 
