@@ -7,7 +7,6 @@ import { answer } from "./answer";
 import type { ZoneContent } from "./content";
 import { DnsListener } from "./listener";
 import type { Publisher } from "./publisher";
-import { ServedZone } from "./served-zone";
 import { encodeReply, errorReply, parseQuery, type Transport } from "./wire";
 
 /** Where the served zones come from: the API's state, read without changing it. */
@@ -65,7 +64,7 @@ export class ApiNameservers {
       if (last?.fingerprint === fingerprint) continue;
       const serial = content.serial ?? Math.max((last?.serial ?? 0) + 1, Math.floor(at.getTime() / 1000));
       this.published.set(content.zone, { fingerprint, serial });
-      this.publisher.publish(content.zone, new ServedZone(content, serial), at);
+      this.publisher.publish(content.zone, { content, serial }, at);
     }
     for (const zone of [...this.published.keys()].filter((z) => !seen.has(z))) {
       this.published.delete(zone);

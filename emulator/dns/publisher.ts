@@ -4,7 +4,9 @@
  * emulator's clock and the model is lazy — a server's view is worked out when it is asked — so an
  * injected clock moves the servers along too, and no timers run.
  */
-import type { ServedZone } from "./served-zone";
+import type { ZoneContent } from "./content";
+import { wireRecord } from "./rdata";
+import { ServedZone } from "./served-zone";
 
 /** An RRset as the publish log shows it: the records' data in the API's presentation form. */
 export interface LoggedRRset {
@@ -14,12 +16,23 @@ export interface LoggedRRset {
   data: string[];
 }
 
-interface Version {
-  seq: number;
-  zone: string;
-  /** undefined: the zone stopped being served (deleted, disabled). */
-  served: ServedZone | undefined;
-  publishedMs: number;
+/** One publish of one zone; the zone's index is built when a server is first asked from it. */
+class Version {
+  private zone_: ServedZone | undefined;
+
+  constructor(
+    readonly seq: number,
+    readonly zone: string,
+    /** undefined: the zone stopped being served (deleted, disabled). */
+    readonly content: ZoneContent | undefined,
+    readonly serial: number | null,
+    readonly publishedMs: number,
+  ) {}
+
+  get served(): ServedZone | undefined {
+    if (this.content && !this.zone_) this.zone_ = new ServedZone(this.content, this.serial!);
+    return this.zone_;
+  }
 }
 
 interface Delivery {
@@ -51,14 +64,26 @@ export interface DnsLogEntry {
   removed?: true;
 }
 
-/** The RRsets served, sharing unchanged ones with the previous version (a log of thousands of publishes stays small). */
-function loggedRRsets(served: ServedZone, previous: Map<string, LoggedRRset>): LoggedRRset[] {
-  const out: LoggedRRset[] = [];
-  for (const rrs of served.rrsets()) {
-    const g = { name: rrs[0]!.name, type: rrs[0]!.rrtype, ttl: rrs[0]!.ttl, data: rrs.map((r) => r.text) };
-    out.push(previous.get(JSON.stringify(g)) ?? g);
+const keyOf = (g: LoggedRRset) => `${g.name}\0${g.type}\0${g.ttl}\0${g.data.join("\0")}`;
+
+/**
+ * The RRsets a version serves, from its content (without building the zone, which only a question
+ * needs), sharing unchanged ones with the previous version so a log of thousands of publishes
+ * stays small. Data with no wire form is left out, as the servers leave it out.
+ */
+function loggedRRsets(content: ZoneContent, serial: number, previous: Map<string, LoggedRRset>): LoggedRRset[] {
+  const { zone, soa } = content;
+  const soaText = `${soa.mname}. ${soa.rname}. ${serial} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minimum}`;
+  const groups = new Map<string, LoggedRRset>([[`${zone}\0SOA`, { name: zone, type: "SOA", ttl: soa.minimum, data: [soaText] }]]);
+  for (const r of content.records) {
+    if (!wireRecord(r.type, r.rdata)) continue;
+    const name = r.name === "" ? zone : `${r.name.toLowerCase()}.${zone}`;
+    const key = `${name}\0${r.type}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { name, type: r.type, ttl: r.ttl, data: [r.rdata] });
+    else if (!g.data.includes(r.rdata)) g.data.push(r.rdata);
   }
-  return out;
+  return [...groups.values()].map((g) => previous.get(keyOf(g)) ?? g);
 }
 
 export class Publisher {
@@ -81,12 +106,15 @@ export class Publisher {
     this.delays = delays;
   }
 
-  publish(zone: string, served: ServedZone | undefined, at: Date): void {
+  /** A new version of `zone` (its content and serial), or its removal (undefined), as of `at`. */
+  publish(zone: string, published: { content: ZoneContent; serial: number } | undefined, at: Date): void {
+    // Deliveries due by now are current; moving them keeps only versions still to be served pending.
+    this.advance(at.getTime());
     const previous = this.lastRRsets.get(zone) ?? new Map<string, LoggedRRset>();
-    const rrsets = served ? loggedRRsets(served, previous) : [];
-    this.lastRRsets.set(zone, new Map(rrsets.map((r) => [JSON.stringify(r), r])));
-    const version: Version = { seq: ++this.seq, zone, served, publishedMs: at.getTime() };
-    const serial = served?.serial ?? null;
+    const rrsets = published ? loggedRRsets(published.content, published.serial, previous) : [];
+    this.lastRRsets.set(zone, new Map(rrsets.map((r) => [keyOf(r), r])));
+    const serial = published?.serial ?? null;
+    const version = new Version(++this.seq, zone, published?.content, serial, at.getTime());
     for (const server of this.servers) {
       const dueMs = at.getTime() + (this.delays.get(server) ?? 0);
       this.pending.push({ version, server, dueMs });

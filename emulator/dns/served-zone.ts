@@ -11,8 +11,6 @@ export interface Rr extends WireRecord {
   name: string;
   rrtype: string;
   ttl: number;
-  /** The data as the API holds it (for the publish log). */
-  text: string;
 }
 
 const fqdn = (relative: string, zone: string) => (relative === "" ? zone : `${relative}.${zone}`);
@@ -47,7 +45,6 @@ export class ServedZone {
       rrtype: "SOA",
       ttl: soa.minimum,
       data: { ...soa, serial },
-      text: `${soa.mname}. ${soa.rname}. ${serial} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minimum}`,
     };
     this.add(this.soa);
     const seen = new Set<string>();
@@ -55,10 +52,11 @@ export class ServedZone {
       const wire = wireRecord(r.type, r.rdata);
       const name = fqdn(r.name.toLowerCase(), zone);
       // Identical data at one name is one record in DNS (DNSPod may hold a URL and an A alike).
-      const key = `${name} ${r.type} ${JSON.stringify(wire?.data)}`;
+      const data = wire?.data;
+      const key = `${name} ${r.type} ${typeof data === "string" ? data : JSON.stringify(data)}`;
       if (!wire || seen.has(key)) continue;
       seen.add(key);
-      this.add({ ...wire, name, rrtype: answersType(wire), ttl: r.ttl, text: r.rdata });
+      this.add({ ...wire, name, rrtype: answersType(wire), ttl: r.ttl });
       if (wire.type === "NS" && name !== zone) this.cuts.add(name);
     }
   }
@@ -73,6 +71,7 @@ export class ServedZone {
     const set = node.get(rr.rrtype);
     if (set) set.push(rr);
     else node.set(rr.rrtype, [rr]);
+    if (this.names.has(rr.name)) return;
     this.names.add(rr.name);
     for (const a of ancestors(rr.name, this.zone)) this.names.add(a);
   }
@@ -97,10 +96,5 @@ export class ServedZone {
     const chain = [...ancestors(name, this.zone)].reverse();
     chain.push(name);
     return chain.find((n) => n !== this.zone && this.cuts.has(n));
-  }
-
-  /** Every RRset the zone serves, SOA first. */
-  *rrsets(): Generator<Rr[]> {
-    for (const node of this.nodes.values()) yield* node.values();
   }
 }

@@ -107,7 +107,6 @@ test("the SOA is the zone's, with the serial it was published under", () => {
         expire: 1209600,
         minimum: 300,
       },
-      text: "ns.wedos.net. hostmaster.wedos.com. 2025010101 10800 3600 1209600 300",
     },
   ]);
 });

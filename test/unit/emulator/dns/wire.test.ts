@@ -99,7 +99,6 @@ const big: Reply = {
     rrtype: "TXT",
     ttl: 300,
     data: [Buffer.alloc(200, 48 + i)],
-    text: "",
   })),
   authorities: [],
   additionals: [],
