@@ -1,6 +1,6 @@
 /**
  * What an API's nameservers serve of one zone, in the API's own presentation form, and how each
- * fake API's state becomes it. These are the rules of docs/ARCHITECTURE.md's "Served DNS":
+ * fake API's state becomes it. These are the rules of the README's "Served DNS":
  * WEDOS serves the rows of its last commit, DNSPod the enabled records of its default line.
  */
 import { DNSPOD_NAMESERVERS } from "../dnspod/domains";

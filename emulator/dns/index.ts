@@ -1,5 +1,5 @@
 /**
- * The emulated nameservers of both fake APIs (docs/ARCHITECTURE.md, "Served DNS"): WEDOS's four
+ * The emulated nameservers of both fake APIs (README, "Served DNS"): WEDOS's four
  * ns.wedos.* servers and the DNSPod servers its Domain.Info reports, each a UDP+TCP listener on
  * loopback, and the admin side the emulator's HTTP routes use (the publish log, the delays).
  */
