@@ -3,6 +3,7 @@
  * pulumi-dnspod-wedos-emulator: both fake APIs on loopback; prints one JSON line when ready.
  */
 import { parseArgs } from "node:util";
+import { parseDelayText } from "./dns/delays";
 import type { FaultKind } from "./faults";
 import { type StartOptions, startEmulators } from "./index";
 
@@ -12,9 +13,26 @@ const USAGE = `Usage: pulumi-dnspod-wedos-emulator [--host 127.0.0.1] [--dnspod-
   [--dnspod-site intl|cn] [--dnspod-wording live|seed] [--dnspod-user-token accept|reject]
   [--dnspod-grade DP_Free] [--dnspod-accounts a@x,b@y]
   [--wedos-allowed-ips "1.2.3. 127.0.0.1"] [--wedos-requests-per-window N] [--wedos-window-seconds S]
-  [--wedos-auto-commit-seconds S] [--wedos-invalid-before-block N] [--wedos-invalid-codes LIST]
+  [--wedos-autocommit S] [--wedos-invalid-before-block N] [--wedos-invalid-codes LIST]
+  [--dns-delay MS[,MS…]|NAME=MS,…] [--dns-tcp-idle-ms MS]
 
-Starts both fake APIs on loopback and prints one JSON line with their endpoints when ready.
+Starts both fake APIs on loopback and prints one JSON line with their endpoints and nameservers
+when ready.
+
+Nameservers: each API's nameservers answer DNS over UDP and TCP on loopback, one port per name
+(WEDOS: ns.wedos.net, ns.wedos.eu, ns.wedos.cz, ns.wedos.com; DNSPod: f1g1ns1.dnspod.net,
+f1g1ns2.dnspod.net), listed in the ready line as "nameservers": [{"name", "address"}].
+  WEDOS serves each zone as of its last dns-domain-commit; uncommitted rows are published by
+  themselves --wedos-autocommit S seconds after the last change (default 300; alias
+  --wedos-auto-commit-seconds). DNSPod serves the enabled records of the default line (默认) at
+  once after each write; its URL records answer A with the forwarder 192.0.2.254.
+  --dns-delay MS             every nameserver serves a publish MS milliseconds late
+  --dns-delay 0,0,3000       one delay per nameserver in the ready line's order (DNSPod's, then
+                             WEDOS's); here the third, ns.wedos.net, lags 3 s; missing ones are 0
+  --dns-delay ns.wedos.eu=3000   the same by name
+  --dns-tcp-idle-ms MS       close a DNS TCP connection that sends no complete message (5000)
+  GET /_emulator/dns-log[?zone=Z&api=wedos|dnspod&rrsets=count] lists each publish per server;
+  POST /_emulator/dns-delay {"ms": …} changes the delays of later publishes.
 
 DNSPod sites (--dnspod-site, default intl); both speak the same legacy API (POST /Action.Name):
   intl  api.dnspod.com: English answers ("Operation successful"); lines are written as keys
@@ -69,6 +87,9 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       "wedos-requests-per-window": { type: "string" },
       "wedos-window-seconds": { type: "string" },
       "wedos-auto-commit-seconds": { type: "string" },
+      "wedos-autocommit": { type: "string" },
+      "dns-delay": { type: "string" },
+      "dns-tcp-idle-ms": { type: "string" },
       "dnspod-grade": { type: "string" },
       "dnspod-accounts": { type: "string" },
       "dnspod-site": { type: "string" },
@@ -95,6 +116,10 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       rate > 0
         ? drop({ rate, seed: num(v["fault-seed"], "fault-seed"), kinds: v["fault-kinds"]?.split(",") as FaultKind[] | undefined })
         : undefined,
+    dns: drop({
+      delayMs: v["dns-delay"] === undefined ? undefined : parseDelayText(v["dns-delay"]),
+      tcpIdleMs: num(v["dns-tcp-idle-ms"], "dns-tcp-idle-ms"),
+    }),
     dnspod: drop({
       loginToken: v["dnspod-token"],
       accountGrade: v["dnspod-grade"],
@@ -109,7 +134,7 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       allowedIps: v["wedos-allowed-ips"]?.split(/\s+/).filter(Boolean),
       requestsPerWindow: num(v["wedos-requests-per-window"], "wedos-requests-per-window"),
       windowSeconds: num(v["wedos-window-seconds"], "wedos-window-seconds"),
-      autoCommitSeconds: num(v["wedos-auto-commit-seconds"], "wedos-auto-commit-seconds"),
+      autoCommitSeconds: num(v["wedos-autocommit"], "wedos-autocommit") ?? num(v["wedos-auto-commit-seconds"], "wedos-auto-commit-seconds"),
       invalidBeforeBlock: num(v["wedos-invalid-before-block"], "wedos-invalid-before-block"),
       invalidCodes: v["wedos-invalid-codes"],
     }),

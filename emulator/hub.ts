@@ -5,7 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { type FaultConfig, FaultInjector } from "./faults";
-import type { ApiEmulator, ApiName, EmulatorContext, LogEntry } from "./types";
+import type { ApiEmulator, ApiName, EmulatorContext, LogEntry, NameserverAdmin } from "./types";
 
 export interface HubOptions {
   statePath?: string;
@@ -19,6 +19,8 @@ export class EmulatorHub {
   readonly apis = new Map<ApiName, ApiEmulator>();
   latencyMs: number;
   faults: FaultInjector | undefined;
+  /** The emulated nameservers, once started; they publish what the APIs serve. */
+  nameservers: NameserverAdmin | undefined;
   private seq = 0;
   private flushScheduled = false;
   readonly now: () => Date;
@@ -34,6 +36,7 @@ export class EmulatorHub {
       now: () => this.now(),
       log: (entry) => this.log(api, entry),
       changed: () => this.scheduleFlush(),
+      served: (at) => this.nameservers?.served(api, at),
     };
   }
 
@@ -57,12 +60,14 @@ export class EmulatorHub {
 
   restore(state: Record<string, unknown>): void {
     for (const [name, api] of this.apis) if (state[name] !== undefined) api.restore(state[name]);
+    this.nameservers?.resync();
     this.scheduleFlush();
   }
 
   reset(): void {
     for (const api of this.apis.values()) api.reset();
     this.entries.length = 0;
+    this.nameservers?.reset();
     this.scheduleFlush();
   }
 

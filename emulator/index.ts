@@ -2,6 +2,7 @@
  * Starts both fake APIs on loopback. Used by the CLI, by our tests, and by users' own CI.
  */
 import type { Server } from "node:http";
+import { type DnsOptions, type Nameserver, Nameservers } from "./dns";
 import { DnspodEmulator, type DnspodEmulatorOptions } from "./dnspod";
 import type { FaultConfig } from "./faults";
 import { EmulatorHub } from "./hub";
@@ -9,6 +10,7 @@ import { createApiServer, listen } from "./server";
 import type { LogEntry } from "./types";
 import { WedosEmulator, type WedosEmulatorOptions } from "./wedos";
 
+export type { DelaySpec, DnsLogEntry, DnsOptions, Nameserver } from "./dns";
 export type { DnspodEmulatorOptions, DnspodSite, DnspodState } from "./dnspod";
 export type { FaultConfig, FaultKind } from "./faults";
 export type { LogEntry } from "./types";
@@ -24,13 +26,16 @@ export interface StartOptions {
   faults?: FaultConfig;
   dnspod?: Partial<DnspodEmulatorOptions>;
   wedos?: Partial<WedosEmulatorOptions>;
+  /** The emulated nameservers: their lag behind a publish, TCP idle timeout. */
+  dns?: DnsOptions;
   now?: () => Date;
 }
 
 export interface RunningEmulators {
-  dnspod: { endpoint: string };
-  wedos: { endpoint: string; xmlEndpoint: string };
+  dnspod: { endpoint: string; nameservers: Nameserver[] };
+  wedos: { endpoint: string; xmlEndpoint: string; nameservers: Nameserver[] };
   hub: EmulatorHub;
+  dns: Nameservers;
   wedosApi: WedosEmulator;
   dnspodApi: DnspodEmulator;
   log(): LogEntry[];
@@ -56,6 +61,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   const dnspodApi = new DnspodEmulator(hub.context("dnspod"), options.dnspod);
   hub.register(wedosApi);
   hub.register(dnspodApi);
+  const dns = await Nameservers.start(host, { wedos: wedosApi, dnspod: dnspodApi }, hub.now, options.dns);
+  hub.nameservers = dns;
   hub.load();
   const dnspodServer = createApiServer(hub, dnspodApi);
   const wedosServer = createApiServer(hub, wedosApi);
@@ -63,14 +70,15 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   const wedosPort = await listen(wedosServer, host, options.wedosPort ?? 0);
   const base = (port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
-    dnspod: { endpoint: base(dnspodPort) },
-    wedos: { endpoint: `${base(wedosPort)}/wapi/json`, xmlEndpoint: `${base(wedosPort)}/wapi/xml` },
+    dnspod: { endpoint: base(dnspodPort), nameservers: dns.list("dnspod") },
+    wedos: { endpoint: `${base(wedosPort)}/wapi/json`, xmlEndpoint: `${base(wedosPort)}/wapi/xml`, nameservers: dns.list("wedos") },
     hub,
+    dns,
     wedosApi,
     dnspodApi,
     log: () => [...hub.entries],
     close: async () => {
-      await Promise.all([closeServer(dnspodServer), closeServer(wedosServer)]);
+      await Promise.all([closeServer(dnspodServer), closeServer(wedosServer), dns.close()]);
       hub.flush();
     },
   };

@@ -35,7 +35,7 @@ const json = (status: number, body: unknown): EmulatedResponse => ({
   body: JSON.stringify(body),
 });
 
-function admin(hub: EmulatorHub, method: string, path: string, body: Buffer): EmulatedResponse {
+function admin(hub: EmulatorHub, method: string, path: string, body: Buffer, query: URLSearchParams): EmulatedResponse {
   const parsed = () => (body.length ? (JSON.parse(body.toString("utf8")) as unknown) : {});
   switch (`${method} ${path}`) {
     case "GET /_emulator/state":
@@ -57,6 +57,11 @@ function admin(hub: EmulatorHub, method: string, path: string, body: Buffer): Em
     case "POST /_emulator/latency":
       hub.latencyMs = Number((parsed() as { ms?: number }).ms ?? 0);
       return json(200, { ok: true });
+    case "GET /_emulator/dns-log":
+      return hub.nameservers ? json(200, hub.nameservers.log(query)) : json(404, { error: "the nameservers are not running" });
+    case "POST /_emulator/dns-delay":
+      hub.nameservers?.setDelays(parsed());
+      return json(hub.nameservers ? 200 : 404, { ok: !!hub.nameservers });
     default:
       return json(404, { error: `no admin route ${method} ${path}` });
   }
@@ -96,8 +101,8 @@ export function createApiServer(hub: EmulatorHub, api: ApiEmulator): Server {
   return createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      const path = (req.url ?? "/").split("?")[0] ?? "/";
-      if (path.startsWith("/_emulator/")) return send(res, admin(hub, req.method ?? "GET", path, body));
+      const [path = "/", search = ""] = (req.url ?? "/").split("?");
+      if (path.startsWith("/_emulator/")) return send(res, admin(hub, req.method ?? "GET", path, body, new URLSearchParams(search)));
       const request: EmulatedRequest = {
         ip: req.socket.remoteAddress ?? "",
         method: req.method ?? "GET",

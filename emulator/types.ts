@@ -46,6 +46,22 @@ export interface EmulatorContext {
   log(entry: Omit<LogEntry, "seq" | "at" | "api">): void;
   /** Called after every state change so the server can persist atomically. */
   changed(): void;
+  /**
+   * Called when what the nameservers serve may have changed, as of `at` (a WEDOS auto-commit is
+   * dated when it fell due); the nameservers publish what differs. Absent without nameservers.
+   */
+  served?(at: Date): void;
+}
+
+/** The emulated nameservers as the hub and the admin routes see them (emulator/dns). */
+export interface NameserverAdmin {
+  served(api: ApiName, at: Date): void;
+  /** The APIs' state was replaced (restore, load): publish what differs now. */
+  resync(): void;
+  /** The APIs' state was emptied: forget every publish and the publish log. */
+  reset(): void;
+  log(query: URLSearchParams): unknown;
+  setDelays(body: unknown): void;
 }
 
 export interface ApiEmulator {

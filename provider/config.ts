@@ -45,6 +45,23 @@ export const SETTINGS = {
     description: "length of the budget window in seconds",
   },
   wedosTimeout: { key: "wedos:timeoutMs", env: "WEDOS_TIMEOUT_MS", default: "30000", description: "per-request timeout in milliseconds" },
+  wedosWaitUntilServed: {
+    key: "wedos:waitUntilServed",
+    env: "WEDOS_WAIT_UNTIL_SERVED",
+    default: "false",
+    description: "wait until every nameserver serves a change (true/false); the default of the resources' waitUntilServed",
+  },
+  wedosPropagationTimeout: {
+    key: "wedos:propagationTimeout",
+    env: "WEDOS_PROPAGATION_TIMEOUT",
+    default: "600",
+    description: "how long to wait for the nameservers, in seconds",
+  },
+  wedosNameservers: {
+    key: "wedos:nameservers",
+    env: "WEDOS_NAMESERVERS",
+    description: "nameservers to ask, host[:port],…; when unset, the zone's NS names resolved by the system",
+  },
   dnspodToken: { key: "dnspod:loginToken", env: "DNSPOD_LOGIN_TOKEN", secret: true, description: "API token as ID,Token" },
   dnspodEndpoint: { key: "dnspod:endpoint", env: "DNSPOD_ENDPOINT", default: "https://api.dnspod.com", description: "DNSPod API base URL" },
   dnspodSite: {
@@ -70,6 +87,23 @@ export const SETTINGS = {
     env: "DNSPOD_TIMEOUT_MS",
     default: "30000",
     description: "per-request timeout in milliseconds",
+  },
+  dnspodWaitUntilServed: {
+    key: "dnspod:waitUntilServed",
+    env: "DNSPOD_WAIT_UNTIL_SERVED",
+    default: "false",
+    description: "wait until every nameserver serves a change (true/false); the default of the resources' waitUntilServed",
+  },
+  dnspodPropagationTimeout: {
+    key: "dnspod:propagationTimeout",
+    env: "DNSPOD_PROPAGATION_TIMEOUT",
+    default: "600",
+    description: "how long to wait for the nameservers, in seconds",
+  },
+  dnspodNameservers: {
+    key: "dnspod:nameservers",
+    env: "DNSPOD_NAMESERVERS",
+    description: "nameservers to ask, host[:port],…; when unset, the zone's NS names resolved by the system",
   },
 } as const satisfies Record<string, Setting>;
 

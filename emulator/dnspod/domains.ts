@@ -7,7 +7,10 @@ import type { DnspodDomain, DnspodRecord } from "./state";
 import { asciiDomain } from "./validate";
 import { badParam, type Call, fail, formatDateTime, type Handler, type Outcome, ok } from "./wire";
 
-const SYSTEM_NS = ["f1g1ns1.dnspod.net.", "f1g1ns2.dnspod.net."];
+/** The name servers of both sites in the emulator, as Domain.Info and dnsapi.cn's Record.List report them. */
+export const DNSPOD_NAMESERVERS = ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"] as const;
+
+const SYSTEM_NS = DNSPOD_NAMESERVERS.map((ns) => `${ns}.`);
 
 function systemNs(call: Call, at: string): DnspodRecord[] {
   return SYSTEM_NS.map((value) => ({
@@ -77,6 +80,8 @@ function describe(call: Call, d: DnspodDomain, shape: "list" | "info"): Record<s
     searchengine_push: d.searchenginePush,
     beian: "no",
     ...(isInfo ? { user_id: call.userId } : {}),
+    // The name servers the zone is delegated to, as dnsapi.cn's Record.List also reports them.
+    ...(isInfo ? { dnspod_ns: [...DNSPOD_NAMESERVERS] } : {}),
     created_on: d.createdOn,
     updated_on: d.updatedOn,
     ttl: "600",

@@ -19,7 +19,7 @@ import { languageOf, statusMessage } from "./messages";
 import { recordReadActions } from "./records-read";
 import { recordWriteActions } from "./records-write";
 import { shareActions } from "./shares";
-import { type DnspodEmulatorOptions, type DnspodState, emptyState, isDnspodState, resolveOptions } from "./state";
+import { type DnspodDomain, type DnspodEmulatorOptions, type DnspodState, emptyState, isDnspodState, resolveOptions } from "./state";
 import { transferActions } from "./transfer";
 import { envelope, type Handler, type Outcome, type Params, parseForm, wireFormat } from "./wire";
 
@@ -93,7 +93,10 @@ export class DnspodEmulator implements ApiEmulator {
       errorOnEmpty: params.error_on_empty?.toLowerCase() !== "no",
       userId: this.options.loginToken.split(",")[0] ?? "",
     });
-    if (outcome.mutated) this.ctx.changed();
+    if (outcome.mutated) {
+      this.ctx.changed();
+      this.ctx.served?.(now);
+    }
     return answer(outcome);
   }
 
@@ -112,6 +115,11 @@ export class DnspodEmulator implements ApiEmulator {
 
   paramsOf(req: EmulatedRequest): Record<string, unknown> {
     return loggable(parseForm(req.body));
+  }
+
+  /** The domains as they are now, for the nameservers. */
+  servedDomains(): readonly DnspodDomain[] {
+    return this.state.domains;
   }
 
   snapshot(): DnspodState {

@@ -1,4 +1,5 @@
 /** Record.List / Info / Type / Line: reads, where every scalar is a string and lines are names. */
+import { DNSPOD_NAMESERVERS } from "./domains";
 import { ttlMin, typesFor } from "./grades";
 import { filterLine, lineId, lineName, lineTable } from "./lines";
 import { noDomain, resolveDomain } from "./lookup";
@@ -52,7 +53,7 @@ function matches(call: Call, r: DnspodRecord): boolean {
 function listDomain(call: Call, d: DnspodDomain): Record<string, unknown> {
   const base = { id: String(d.id), name: d.name, punycode: d.punycode, grade: d.grade, owner: call.options.accountEmail };
   if (call.options.site === "intl") return base;
-  const ns = ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"];
+  const ns = [...DNSPOD_NAMESERVERS];
   return { ...base, ext_status: "notexist", ttl: 600, min_ttl: ttlMin(call.options, d.grade), dnspod_ns: ns, status: d.status };
 }
 

@@ -9,7 +9,7 @@ import { commandFor } from "./commands";
 import { extractRequestField } from "./form";
 import { IpGuard, invalidCodeSet, ipAllowed, RequestBudget } from "./limits";
 import { type ResolvedWedosOptions, resolveOptions, type WedosEmulatorOptions } from "./options";
-import { emptyState, parseState, type WedosState } from "./state";
+import { emptyState, parseState, type WedosState, type WedosZone } from "./state";
 import {
   decodeRequest,
   encodeReply,
@@ -58,6 +58,7 @@ export class WedosEmulator implements ApiEmulator {
   ) {
     this.options = resolveOptions(options);
     this.store = new ZoneStore(emptyState(), this.options.autoCommitSeconds * 1000);
+    this.store.onPublish = (at) => this.ctx.served?.(at);
     this.budget = new RequestBudget(this.options.requestsPerWindow, this.options.windowSeconds * 1000);
     this.guard = new IpGuard(this.options.invalidBeforeBlock);
     this.countsAsInvalid = invalidCodeSet(this.options.invalidCodes);
@@ -118,6 +119,17 @@ export class WedosEmulator implements ApiEmulator {
     this.store.replace(emptyState());
     this.budget.clear();
     this.guard.clear();
+    this.flush();
+  }
+
+  /** The zones as they are now, for the nameservers (which serve each one's `published` rows). */
+  servedZones(): readonly WedosZone[] {
+    return this.store.zones;
+  }
+
+  /** Applies the auto-commits due by now, as a request would; the nameservers call it before answering. */
+  settle(): void {
+    this.store.catchUp(this.ctx.now().getTime());
     this.flush();
   }
 
@@ -188,6 +200,8 @@ export class WedosEmulator implements ApiEmulator {
     if (!this.store.dirty) return;
     this.store.dirty = false;
     this.ctx.changed();
+    // Zones added or deleted are served, or no longer, at once.
+    this.ctx.served?.(this.ctx.now());
   }
 }
 

@@ -2,7 +2,7 @@ import type { WedosRow, WedosState, WedosZone } from "./state";
 import { nextSerial, pragueDateTime, pragueDay } from "./time";
 
 /** Name servers WEDOS delegates primary zones to (ns_out / ns1 in dns-domain-info). */
-const WEDOS_NS = ["ns.wedos.net", "ns.wedos.eu", "ns.wedos.cz", "ns.wedos.com"];
+export const WEDOS_NS = ["ns.wedos.net", "ns.wedos.eu", "ns.wedos.cz", "ns.wedos.com"];
 
 /** SOA values WEDOS puts on a new primary zone. */
 const DEFAULT_SOA = { rname: "hostmaster.wedos.com", refresh: 10800, retry: 3600, expire: 1_209_600, minimum: 300 };
@@ -60,6 +60,8 @@ export interface RowInput {
  */
 export class ZoneStore {
   dirty = false;
+  /** Told of every publish (commit or auto-commit) with its time; copies for dry runs have none. */
+  onPublish: ((at: Date) => void) | undefined;
 
   constructor(
     private state: WedosState,
@@ -181,6 +183,7 @@ export class ZoneStore {
     zone.commitDate = pragueDateTime(at);
     zone.reloadDate = zone.commitDate;
     zone.pendingSinceMs = null;
+    this.onPublish?.(at);
   }
 
   /** Records an uncommitted change; the auto-commit clock restarts at every change. */

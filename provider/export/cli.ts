@@ -4,12 +4,14 @@
  *   pulumi-dnspod-wedos export wedos <zone> [--format zone|ts|import|import-records]
  *   pulumi-dnspod-wedos export dnspod <domain> [--format zone|ts|import|import-records]
  * Exit codes: 0 printed, 2 usage error (with the usage), 1 API or other error (one line).
+ * `verify` has its own module and exit codes (provider/verify/cli.ts).
  */
 import { domainToASCII } from "node:url";
 import { parseArgs } from "node:util";
 import { SETTINGS, type Setting, setting } from "../config";
 import { canonicalZone } from "../dns/rdata";
 import { redact } from "../http/log";
+import { runVerify } from "../verify/cli";
 import { WedosApiError } from "../wedos/errors";
 import { DEFAULT_FORMAT, FORMATS, type FormatName, isFormatName } from "./formats";
 import { readDnspod, readWedos } from "./read";
@@ -31,6 +33,7 @@ export const TOOL_HELP = `Usage: ${BIN} <command> [options]
 Commands:
   export wedos <zone> [--format <name>]      print a WEDOS zone
   export dnspod <domain> [--format <name>]   print a DNSPod domain's records
+  verify wedos|dnspod <zone> [--json]        compare what the nameservers serve with the API
 
 Options:
   -h, --help   show help (also after a command: ${BIN} export --help)
@@ -66,7 +69,7 @@ const USAGE = `Usage: ${BIN} export wedos <zone> [--format ${Object.keys(FORMATS
 Run \`${BIN} export --help\` for the formats and the environment variables.
 `;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 type Command = { help: string } | { api: Api; zone: string; format: FormatName };
 
@@ -90,7 +93,7 @@ export function parseCommand(argv: string[]): Command {
     if (values.help) return { help: TOOL_HELP };
     throw new UsageError("no command given");
   }
-  if (command !== "export") throw new UsageError(`unknown command "${command}"; the command is "export"`);
+  if (command !== "export") throw new UsageError(`unknown command "${command}"; the commands are "export" and "verify"`);
   if (values.help) return { help: EXPORT_HELP };
   if (api === undefined) throw new UsageError(`export needs an API: "wedos" or "dnspod"`);
   if (!(APIS as readonly string[]).includes(api)) throw new UsageError(`unknown API "${api}"; use "wedos" or "dnspod"`);
@@ -105,7 +108,7 @@ export function parseCommand(argv: string[]): Command {
 }
 
 /** The zone as the APIs name it: lower-case ASCII (punycode), no trailing dot; DNSPod also takes an id. */
-function zoneArgument(api: Api, raw: string): string {
+export function zoneArgument(api: Api, raw: string): string {
   const text = raw.trim().replace(/\.$/, "");
   if (api === "dnspod" && /^\d+$/.test(text)) return text;
   const zone = canonicalZone(domainToASCII(text.toLowerCase()) || text);
@@ -116,13 +119,13 @@ function zoneArgument(api: Api, raw: string): string {
 }
 
 /** Fails before any request, naming the variables (and the stack config keys, which do not apply here). */
-function requireCredentials(api: Api): void {
+export function requireCredentials(api: Api, command = "export"): void {
   const missing = CREDENTIALS[api].filter((s) => !setting(s));
   if (missing.length === 0) return;
   const list = (f: (s: Setting) => string) => missing.map(f).join(" and ");
   throw new Error(
-    `${api === "wedos" ? "WEDOS" : "DNSPod"}: ${list((s) => s.env)} ${missing.length === 1 ? "is" : "are"} not set; the export command reads credentials from the environment only ` +
-      `(the stack config ${list((s) => s.key)} ${missing.length === 1 ? "has" : "have"} no effect here). Fix: export ${missing.map((s) => `${s.env}=…`).join(" ")} (see ${BIN} export --help)`,
+    `${api === "wedos" ? "WEDOS" : "DNSPod"}: ${list((s) => s.env)} ${missing.length === 1 ? "is" : "are"} not set; the ${command} command reads credentials from the environment only ` +
+      `(the stack config ${list((s) => s.key)} ${missing.length === 1 ? "has" : "have"} no effect here). Fix: export ${missing.map((s) => `${s.env}=…`).join(" ")} (see ${BIN} ${command} --help)`,
   );
 }
 
@@ -130,7 +133,7 @@ function requireCredentials(api: Api): void {
  * The error as one line. WAPI's "wrong credentials" fix names the stack config keys, which this
  * command does not read, so the variables it does read are added.
  */
-function errorLine(err: unknown): string {
+export function errorLine(err: unknown): string {
   const message = (err instanceof Error ? err.message : String(err)).replace(/\s*[\r\n]+\s*/g, " ");
   if (err instanceof WedosApiError && err.kind === "auth")
     return `${message} (this command reads ${SETTINGS.wedosUsername.env} and ${SETTINGS.wedosPassword.env})`;
@@ -144,6 +147,8 @@ export interface CliIo {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  const verb = argv.findIndex((a) => !a.startsWith("-"));
+  if (argv[verb] === "verify") return runVerify([...argv.slice(0, verb), ...argv.slice(verb + 1)], io);
   let cmd: Command;
   try {
     cmd = parseCommand(argv);

@@ -6,9 +6,11 @@
 
 import { DnspodAction } from "../dnspod/codes";
 import { dnspodContext } from "../dnspod/context";
+import type { RecordRow } from "../dnspod/schemas";
 import { WedosCommand } from "../wedos/codes";
 import { wedosContext } from "../wedos/context";
 import { fromDomainInfo } from "../wedos/convert";
+import type { Row } from "../wedos/schemas";
 import { dnspodExport } from "./dnspod";
 import type { DnspodExport, WedosExport } from "./model";
 import { wedosExport } from "./wedos";
@@ -38,6 +40,12 @@ async function known(list: () => Promise<string[]>): Promise<string> {
 
 /** dns-domain-info (for the zone's own name servers), then dns-rows-list. */
 export async function readWedos(zone: string): Promise<WedosExport> {
+  const z = await readWedosZone(zone);
+  return wedosExport(zone, z.rows, z.nameservers);
+}
+
+/** The zone's rows and the name servers WEDOS serves it from, as `export` and `verify` read them. */
+export async function readWedosZone(zone: string): Promise<{ rows: Row[]; nameservers: string[] }> {
   const { client } = wedosContext();
   const info = await client.domainInfo(zone);
   if (!info) {
@@ -47,12 +55,22 @@ export async function readWedos(zone: string): Promise<WedosExport> {
         `Fix: check the name (${names}), or the account in WEDOS_USERNAME`,
     );
   }
-  const rows = await client.listRows(zone);
-  return wedosExport(zone, rows, fromDomainInfo(info).nameservers);
+  return { rows: await client.listRows(zone), nameservers: fromDomainInfo(info).nameservers };
 }
 
 /** Domain.Info by name, or by id when `domain` is all digits, then Record.List (every page). */
 export async function readDnspod(domain: string): Promise<DnspodExport> {
+  const d = await readDnspodZone(domain);
+  return dnspodExport(d.zone, d.domainId, d.rows);
+}
+
+/**
+ * The domain's name, id, records and name servers (Domain.Info's `dnspod_ns`, else the NS records
+ * DNSPod holds at the apex), as `export` and `verify` read them.
+ */
+export async function readDnspodZone(
+  domain: string,
+): Promise<{ zone: string; domainId: string; rows: RecordRow[]; nameservers: string[] }> {
   const { client } = dnspodContext();
   const byId = /^\d+$/.test(domain);
   const d = await client.domainInfo(byId ? { id: domain } : { name: domain });
@@ -64,5 +82,7 @@ export async function readDnspod(domain: string): Promise<DnspodExport> {
     );
   }
   const rows = await client.listRecords(d.id);
-  return dnspodExport((d.punycode || d.name).toLowerCase(), d.id, rows);
+  const listed = (d as { dnspod_ns?: unknown }).dnspod_ns;
+  const nameservers = Array.isArray(listed) ? listed.map(String) : rows.filter((r) => r.hold === "hold").map((r) => r.value);
+  return { zone: (d.punycode || d.name).toLowerCase(), domainId: d.id, rows, nameservers };
 }

@@ -8,6 +8,7 @@ import { SETTINGS, type Setting, setStackConfig } from "../config";
 import { parseSite } from "../dnspod/site";
 import { assertSafeEndpoint } from "../http/transport";
 import { type CheckFailure, closest, sameValue } from "../resource";
+import { servedSettingProblem } from "../served/settings";
 
 export type PackageName = "wedos" | "dnspod";
 export const isPackageName = (s: string): s is PackageName => s === "wedos" || s === "dnspod";
@@ -54,6 +55,8 @@ function problem(pkg: PackageName, name: string, s: Setting, value: string): str
   if (/^(requestsPerHour|requestWindowSeconds|timeoutMs)$/.test(name) && !(Number(value) > 0 && Number.isFinite(Number(value)))) {
     return `${s.key} must be a positive number, not ${JSON.stringify(value)}. Fix: \`pulumi config set ${s.key} ${s.default}\``;
   }
+  const served = servedSettingProblem(name, s, value);
+  if (served) return served;
   if (name === "loginToken" && !/^\d+,\S+$/.test(value.trim())) {
     return `${s.key} must be "ID,Token" (the token's numeric ID, a comma, the token). Fix: \`pulumi config set --secret ${s.key} <ID>,<Token>\``;
   }

@@ -17,6 +17,9 @@ test("each package takes its own keys of the README's settings table", () => {
     "requestsPerHour",
     "requestWindowSeconds",
     "timeoutMs",
+    "waitUntilServed",
+    "propagationTimeout",
+    "nameservers",
   ]);
   expect([...settingsOf("dnspod").keys()]).toEqual([
     "loginToken",
@@ -25,6 +28,9 @@ test("each package takes its own keys of the README's settings table", () => {
     "requestsPerHour",
     "requestWindowSeconds",
     "timeoutMs",
+    "waitUntilServed",
+    "propagationTimeout",
+    "nameservers",
   ]);
 });
 
@@ -55,8 +61,8 @@ test("an unknown key is named, with the key it was probably meant to be", () => 
   ]);
   expect(checkConfig("dnspod", { token: "x" })[0]!.reason).toBe(
     "dnspod:token is not a setting of the dnspod provider. Fix: the dnspod provider takes dnspod:loginToken, " +
-      "dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs " +
-      "(`pulumi config rm dnspod:token` removes it)",
+      "dnspod:endpoint, dnspod:site, dnspod:requestsPerHour, dnspod:requestWindowSeconds, dnspod:timeoutMs, " +
+      "dnspod:waitUntilServed, dnspod:propagationTimeout, dnspod:nameservers (`pulumi config rm dnspod:token` removes it)",
   );
 });
 

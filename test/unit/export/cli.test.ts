@@ -23,7 +23,7 @@ describe("parseCommand", () => {
 
   test.each([
     [[], "no command given"],
-    [["import"], 'unknown command "import"; the command is "export"'],
+    [["import"], 'unknown command "import"; the commands are "export" and "verify"'],
     [["export"], 'export needs an API: "wedos" or "dnspod"'],
     [["export", "route53", "example.com"], 'unknown API "route53"; use "wedos" or "dnspod"'],
     [["export", "wedos"], 'export wedos needs the zone to read, e.g. "example.cz"'],

@@ -84,6 +84,7 @@ describe("domains", () => {
       searchengine_push: "yes",
       beian: "no",
       user_id: "10000",
+      dnspod_ns: ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"],
       created_on: "2024-03-01 10:00:00",
       updated_on: "2024-03-01 10:00:00",
       ttl: "600",
