@@ -19,11 +19,11 @@
  */
 import type { Reason } from "./wire";
 
-export type BatchAction = "Record.Create" | "Record.Modify" | "Record.Status";
+type BatchAction = "Record.Create" | "Record.Modify" | "Record.Status";
 export type BatchItemStatus = "waiting" | "running" | "ok" | "error";
 
 /** What a record looks like in the job's answers before it has run (and after, for a failed one). */
-export interface BatchShown {
+interface BatchShown {
   sub_domain: string;
   record_type: string;
   /** The line's name, which the batch answers call `area`. */

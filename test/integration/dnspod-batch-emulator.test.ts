@@ -26,7 +26,7 @@ afterAll(async () => {
   await intl.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are asserted structurally
+/** Answers are asserted structurally. */
 type Json = Record<string, any>;
 
 async function post(emu: RunningEmulators, action: string, body: string): Promise<{ status: number; json: Json }> {
