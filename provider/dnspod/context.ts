@@ -20,7 +20,12 @@ export interface DnspodContext {
   budget: RequestBudget;
   /** api.dnspod.com or dnsapi.cn: how lines are written (an invalid dnspod:site fails here). */
   site: DnspodSite;
+  /** How the provider waits, e.g. for a batch job (instant in tests). */
+  sleep: (ms: number) => Promise<void>;
 }
+
+/** dnsapi.cn answers Record.List and Domain.List pages of up to 3000 rows (api.dnspod.com: 500). */
+const CN_PAGE_SIZE = 3000;
 
 /** Test seams: an undici MockAgent, a fixed clock, instant sleeps. */
 export interface DnspodOverrides {
@@ -68,9 +73,10 @@ export function dnspodContext(): DnspodContext {
     budget,
     timeoutMs,
     sleep,
+    ...(site === "cn" ? { pageSize: CN_PAGE_SIZE } : {}),
     ...(overrides.dispatcher ? { dispatcher: overrides.dispatcher } : {}),
   });
-  const ctx: DnspodContext = { client, budget, site, records: new ListCache((domainId) => client.listRecords(domainId)) };
+  const ctx: DnspodContext = { client, budget, site, sleep, records: new ListCache((domainId) => client.listRecords(domainId)) };
   current = { key, ctx };
   return ctx;
 }
