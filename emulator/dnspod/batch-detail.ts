@@ -5,7 +5,7 @@
  * An item that failed says why in `err_msg`: the text its single action answers, in the language
  * of this request, so a batch record reads exactly as a Record.Create of it would.
  */
-import { type BatchDomainEntry, type BatchItem, type BatchJob, domainStatus, itemStatus, jobItems } from "./batch-state";
+import { type BatchDomainEntry, type BatchItem, type BatchJob, jobItems, jobStatus } from "./batch-state";
 import { lineName } from "./lines";
 import { type Language, languageOf, statusMessage } from "./messages";
 import type { DnspodRecord } from "./state";
@@ -16,19 +16,17 @@ function errMsg(call: Call, language: Language, action: string, done: BatchItem[
   return statusMessage(call.options, language, action, done.code, done.reason);
 }
 
-/** The record an item wrote, as it is now (a modify that ran shows the new values). */
-function live(call: Call, entry: BatchDomainEntry, item: BatchItem): DnspodRecord | undefined {
-  if (item.done?.code !== "1" || item.recordId === undefined) return undefined;
-  return call.state.domains.find((d) => d.id === entry.domainId)?.records.find((r) => r.id === item.recordId);
-}
+type Status = ReturnType<typeof jobStatus>;
+/** A domain's records by id, as they are now. */
+type Live = ReadonlyMap<number, DnspodRecord>;
 
-function itemRow(call: Call, language: Language, job: BatchJob, entry: BatchDomainEntry, item: BatchItem, k: number) {
-  const r = live(call, entry, item);
+function itemRow(call: Call, language: Language, job: BatchJob, status: Status, live: Live, item: BatchItem, k: number) {
+  // The record an item wrote, as it is now (a modify that ran shows the new values).
+  const r = item.done?.code === "1" && item.recordId !== undefined ? live.get(item.recordId) : undefined;
   const shown = r
     ? { sub_domain: r.subDomain, record_type: r.type, area: lineName(call.options.site, r.line), value: r.value, ttl: r.ttl }
     : { ...item.shown, sub_domain: item.shown.sub_domain || "@" };
   const mx = r ? (r.type === "MX" ? r.mx : null) : shown.record_type.toUpperCase() === "MX" ? item.shown.mx : null;
-  const nowMs = call.now.getTime();
   return {
     id: k,
     ...(job.type === "record_modify" ? { record_id: item.recordId } : {}),
@@ -38,7 +36,7 @@ function itemRow(call: Call, language: Language, job: BatchJob, entry: BatchDoma
     value: shown.value,
     ttl: shown.ttl,
     err_msg: errMsg(call, language, item.action, item.done),
-    status: itemStatus(job, item, nowMs),
+    status: status.item(item),
     operation: job.type === "record_add" ? "plus" : "edit",
     ...(job.type === "record_add" && item.recordId !== undefined ? { record_id: item.recordId } : {}),
     mx,
@@ -52,15 +50,19 @@ export const batchDetail: Handler = (call) => {
   const job = call.state.batch?.jobs.find((j) => j.id === id);
   if (!job) return fail("8");
   const language = languageOf(call.options, call.params, true);
-  const nowMs = call.now.getTime();
+  const status = jobStatus(job, call.now.getTime());
+  const rows = (entry: BatchDomainEntry) => {
+    const live: Live = new Map((call.state.domains.find((d) => d.id === entry.domainId)?.records ?? []).map((r) => [r.id, r]));
+    return entry.items.map((item, k) => itemRow(call, language, job, status, live, item, k));
+  };
   const detail = job.domains.map((entry, i) => ({
     id: i,
     domain: entry.domain,
     domain_grade: entry.grade,
     err_msg: entry.error ? errMsg(call, language, entry.items[0]!.action, entry.error) : null,
-    status: domainStatus(job, entry, nowMs),
+    status: status.domain(entry),
     operation: null,
-    records: entry.items.map((item, k) => itemRow(call, language, job, entry, item, k)),
+    records: rows(entry),
     domain_id: String(entry.domainId),
   }));
   const items = jobItems(job);

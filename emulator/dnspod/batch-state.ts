@@ -97,13 +97,17 @@ export const itemDue = (job: BatchJob, k: number): number => job.startsAt + k * 
 
 export const isFinished = (job: BatchJob): boolean => jobItems(job).every((i) => i.done);
 
-/** The first record of a started job that has not run yet is "running"; the rest wait. */
-export function itemStatus(job: BatchJob, item: BatchItem, nowMs: number): BatchItemStatus {
-  if (item.done) return item.done.code === "1" ? "ok" : "error";
-  return nowMs >= job.startsAt && jobItems(job).find((i) => !i.done) === item ? "running" : "waiting";
-}
-
-export function domainStatus(job: BatchJob, entry: BatchDomainEntry, nowMs: number): BatchItemStatus {
-  if (entry.items.every((i) => i.done)) return entry.error ? "error" : "ok";
-  return nowMs >= job.startsAt && entry.items.some((i) => i.done || itemStatus(job, i, nowMs) === "running") ? "running" : "waiting";
+/**
+ * Item and domain states of a job at `nowMs`: the first record of a started job that has not run
+ * yet is "running", the rest wait. (Computed once per answer: a job may hold thousands of records.)
+ */
+export function jobStatus(job: BatchJob, nowMs: number) {
+  const started = nowMs >= job.startsAt;
+  const running = started ? jobItems(job).find((i) => !i.done) : undefined;
+  const item = (i: BatchItem): BatchItemStatus => (i.done ? (i.done.code === "1" ? "ok" : "error") : i === running ? "running" : "waiting");
+  const domain = (entry: BatchDomainEntry): BatchItemStatus => {
+    if (entry.items.every((i) => i.done)) return entry.error ? "error" : "ok";
+    return started && entry.items.some((i) => i.done || i === running) ? "running" : "waiting";
+  };
+  return { item, domain };
 }
