@@ -46,7 +46,7 @@ async function applyChanges(domainId: string, changes: readonly Change[], single
   const { client, sleep } = dnspodContext();
   const plan = planChanges(changes);
   const failed = new Map<string, Failure>();
-  const fallback: Change[] = [];
+  const fallback = new Set<Change>();
   await atMost(plan.jobs, JOBS_AT_ONCE, async (job) => {
     const ids = job.items.map((u) => u.id);
     let results: ItemResult[];
@@ -63,25 +63,25 @@ async function applyChanges(domainId: string, changes: readonly Change[], single
         ids.length,
       );
     } catch (err) {
-      if (unavailable(err)) fallback.push(...job.items);
+      if (unavailable(err)) for (const u of job.items) fallback.add(u);
       results = job.items.map(() => ({ ok: false, error: err }));
     }
     job.items.forEach((u, k) => {
       const r = results[k]!;
-      if (!r.ok && !failed.has(u.key) && !fallback.includes(u)) failed.set(u.key, { key: u.key, what: "change", error: r.error });
+      if (!r.ok && !failed.has(u.key) && !fallback.has(u)) failed.set(u.key, { key: u.key, what: "change", error: r.error });
     });
   });
   // Records whose jobs the account may not run take every change one by one, remark included.
-  const rest = [...new Set(fallback)];
-  const remarks = plan.remarks.filter((u) => !failed.has(u.key) && !rest.some((c) => c.key === u.key));
-  return [...failed.values(), ...(await singles.change([...plan.singles, ...rest, ...remarks]))];
+  const rest = new Set([...fallback].map((u) => u.key));
+  const remarks = plan.remarks.filter((u) => !failed.has(u.key) && !rest.has(u.key));
+  return [...failed.values(), ...(await singles.change([...plan.singles, ...fallback, ...remarks]))];
 }
 
 /** Creates as Batch.Record.Create jobs, then one listing for their ids (and attributes a job cannot set). */
 async function applyCreates(domainId: string, creates: readonly Create[], created: Map<string, string>, singles: SingleWrites) {
   const { client, sleep } = dnspodContext();
   const why = new Map<string, unknown>();
-  const fallback: Create[] = [];
+  const fallback = new Set<Create>();
   await atMost(chunks(creates, JOB_RECORDS), JOBS_AT_ONCE, async (chunk) => {
     try {
       const results = await runJob(
@@ -104,14 +104,15 @@ async function applyCreates(domainId: string, creates: readonly Create[], create
         if (!r.ok) why.set(c.key, r.error);
       });
     } catch (err) {
-      if (unavailable(err)) fallback.push(...chunk);
+      if (unavailable(err)) for (const c of chunk) fallback.add(c);
       else for (const c of chunk) why.set(c.key, err);
     }
   });
-  const batched = creates.filter((c) => !fallback.includes(c));
+  const batched = creates.filter((c) => !fallback.has(c));
   // Even a job whose answer was lost may have written its records: the zone as it is now decides.
   const rows = batched.length ? (await client.listRecords(domainId)).filter((r) => r.hold !== "hold").map(liveRecord) : [];
-  const live = new Map(rows.map((r) => [r.key, r]));
+  // Two records of one identity (DNSPod allows it when only mx differs): the first counts, as in the plan.
+  const live = new Map(rows.reverse().map((r) => [r.key, r]));
   const failed: Failure[] = [];
   const fixes: Change[] = [];
   for (const c of batched) {
@@ -122,8 +123,9 @@ async function applyCreates(domainId: string, creates: readonly Create[], create
   }
   // Status and remark (or a record found with other attributes): changed in place like any other.
   const unfixed = await applyChanges(domainId, fixes, singles);
-  for (const u of fixes) if (!unfixed.some((f) => f.key === u.key)) created.set(u.key, u.id);
-  return [...failed, ...unfixed.map((f) => ({ ...f, what: "create" })), ...(await singles.create(fallback))];
+  const notFixed = new Set(unfixed.map((f) => f.key));
+  for (const u of fixes) if (!notFixed.has(u.key)) created.set(u.key, u.id);
+  return [...failed, ...unfixed.map((f) => ({ ...f, what: "create" })), ...(await singles.create([...fallback]))];
 }
 
 /**
