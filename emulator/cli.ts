@@ -11,7 +11,7 @@ const USAGE = `Usage: pulumi-dnspod-wedos-emulator [--host 127.0.0.1] [--dnspod-
   [--state FILE] [--dnspod-token ID,TOKEN] [--wedos-username U] [--wedos-password P]
   [--latency-ms N] [--fault-rate R] [--fault-seed N] [--fault-kinds k1,k2]
   [--dnspod-site intl|cn] [--dnspod-wording live|seed] [--dnspod-user-token accept|reject]
-  [--dnspod-grade DP_Free] [--dnspod-accounts a@x,b@y]
+  [--dnspod-grade DP_Free] [--dnspod-accounts a@x,b@y] [--dnspod-batch-delay MS]
   [--wedos-allowed-ips "1.2.3. 127.0.0.1"] [--wedos-requests-per-window N] [--wedos-window-seconds S]
   [--wedos-autocommit S] [--wedos-invalid-before-block N] [--wedos-invalid-codes LIST]
   [--dns-delay MS[,MS…]|NAME=MS,…] [--dns-tcp-idle-ms MS]
@@ -45,6 +45,8 @@ DNSPod sites (--dnspod-site, default intl); both speak the same legacy API (POST
   --dnspod-wording seed     the seed's older English texts ("Action completed successful").
   --dnspod-user-token       the seed's user_token=ID,TOKEN is taken like login_token (accept,
                             same failed-login ban) or refused with 20004 as seen live since 2021.
+  --dnspod-batch-delay MS   cn only: a Batch.Record.Create/Modify job runs this long after it was
+                            queued (default 300); Batch.Detail shows it waiting until then.
 
 WEDOS per-IP block (the KB: "blocked for 1 minute for each invalid request in excess of 10"):
   --wedos-invalid-before-block N  invalid requests tolerated per IP (10); the next one blocks the IP
@@ -95,6 +97,7 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       "dnspod-site": { type: "string" },
       "dnspod-wording": { type: "string" },
       "dnspod-user-token": { type: "string" },
+      "dnspod-batch-delay": { type: "string" },
       "wedos-invalid-before-block": { type: "string" },
       "wedos-invalid-codes": { type: "string" },
       help: { type: "boolean" },
@@ -127,6 +130,7 @@ export function optionsFromArgs(argv: string[]): StartOptions {
       site: oneOf(v["dnspod-site"], "dnspod-site", ["intl", "cn"] as const),
       wording: oneOf(v["dnspod-wording"], "dnspod-wording", ["live", "seed"] as const),
       userToken: oneOf(v["dnspod-user-token"], "dnspod-user-token", ["accept", "reject"] as const),
+      batchDelayMs: num(v["dnspod-batch-delay"], "dnspod-batch-delay"),
     }),
     wedos: drop({
       username: v["wedos-username"],

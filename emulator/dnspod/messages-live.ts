@@ -29,12 +29,18 @@ const CN_ONLY = {
   "500026": "The number of CNAME records for load balancing is up to limit",
 };
 
+// [G] dnsapi.cn's batch actions: its documents name no codes but "8" for a job it cannot find.
+const BATCH_LIMITS = { "7": "The number of records in one job exceeds the limit", "9": "Too many unfinished batch jobs" };
+
 export const LIVE_BY_ACTION: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "Record.Create": { ...DUPLICATE, ...BAD_LINE, ...CN_ONLY },
   "Record.Modify": { ...DUPLICATE, ...BAD_LINE, ...CN_ONLY },
   "Record.Ddns": { ...DUPLICATE, ...BAD_LINE },
   // acme.sh dns_dpi.sh / dns_dp.sh test for 'No records' to skip a removal.
   "Record.List": { "10": "No records" },
+  "Batch.Record.Create": BATCH_LIMITS,
+  "Batch.Record.Modify": { ...BATCH_LIMITS, "8": "Invalid record id." },
+  "Batch.Detail": { "8": "No data: the job was not found" },
 };
 
 /**

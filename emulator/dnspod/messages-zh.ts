@@ -113,6 +113,10 @@ export const ZH_BY_ACTION: Readonly<Record<string, Readonly<Record<string, strin
   "Record.Remark": { ...RECORD_WRITE, ...DOMAIN_ID },
   "Record.Info": { ...DOMAIN_ID, "7": "不是域名所有者或没有权限", ...RECORD_ID },
   "Record.List": { ...DOMAIN_ID, "7": "记录开始的偏移无效", "8": "共要获取的记录的数量无效", "9": "不是域名所有者", "10": "没有记录" },
+  // 7 and 9 [G], worded as API 3.0 words JobGreaterThanLimit and BatchTaskCountLimit.
+  "Batch.Record.Create": { "7": "单次任务数量超过上限", "9": "超过批量任务数上限" },
+  "Batch.Record.Modify": { ...RECORD_ID, "7": "单次任务数量超过上限", "9": "超过批量任务数上限" },
+  "Batch.Detail": { "8": "数据为空，没有查到该任务" }, // [D] source/batch.rst
 };
 
 /** Domain.* / Record.* naming a zone by `domain`: not a domain (acme.sh#2806), or not in the account (13). */

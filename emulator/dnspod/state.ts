@@ -3,6 +3,8 @@
  * the server can persist it with JSON.stringify and tests can compare snapshots structurally.
  */
 
+import type { BatchState } from "./batch-state";
+
 /** Which DNSPod serves: api.dnspod.com ("intl") or the same legacy API at dnsapi.cn ("cn"). */
 export type DnspodSite = "intl" | "cn";
 
@@ -56,6 +58,15 @@ export interface DnspodEmulatorOptions {
    * dnspod provider takes "31" for "already there", which a client of that kind may want.
    */
   duplicateRecordCode: string;
+  /**
+   * dnsapi.cn's batch jobs (Batch.Record.Create/Modify, emulator/dnspod/batch-*.ts): how long a job
+   * waits before it runs, how long each of its records then takes, the records one job may hold
+   * and the jobs an account may have unfinished. See emulator/dnspod/batch-state.ts for the sources.
+   */
+  batchDelayMs: number;
+  batchRecordMs: number;
+  batchMaxRecords: number;
+  batchMaxJobs: number;
 }
 
 const DEFAULT_OPTIONS: DnspodEmulatorOptions = {
@@ -72,6 +83,10 @@ const DEFAULT_OPTIONS: DnspodEmulatorOptions = {
   banSeconds: 3600,
   roundRobinLimit: 10,
   duplicateRecordCode: "104",
+  batchDelayMs: 300,
+  batchRecordMs: 0,
+  batchMaxRecords: 5000,
+  batchMaxJobs: 4,
 };
 
 /** The options with the site's own defaults (dnsapi.cn pages Record.List at 3000) under the caller's. */
@@ -174,6 +189,8 @@ export interface DnspodState {
   nextAliasId: number;
   nextGroupId: number;
   security: DnspodSecurity;
+  /** dnsapi.cn's batch jobs, once the first one is submitted. */
+  batch?: BatchState;
 }
 
 // Counters start where the vendor's documentation examples are, so ids look realistic.

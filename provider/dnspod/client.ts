@@ -18,7 +18,15 @@ export interface DnspodClientOptions extends CoreOptions {
   /** "ID,Token". */
   loginToken: string;
   endpoint: string;
+  /** Rows per Record.List request: 500 (api.dnspod.com's cap; the default), up to 3000 on dnsapi.cn. */
+  pageSize?: number;
 }
+
+/**
+ * Batch.Record.Modify's `change`: the one field a job sets on every record it names. The vendor's
+ * list also has sub_domain, record_type, area and value; the provider changes only these in place.
+ */
+export type BatchChange = "mx" | "ttl" | "status";
 
 const domain = (id: string) => `domain ${id}`;
 const record = (domainId: string, id: string) => `record ${id} of domain ${domainId}`;
@@ -31,14 +39,16 @@ export interface Freshness {
 
 export class DnspodClient {
   private readonly core: ApiClientCore;
+  private readonly recordPage: number;
   /** Identifies the account in journals and caches: endpoint and the token's ID, never the token. */
   readonly account: string;
   /** Record.List per domain, shared by concurrent readers; every record write drops its domain's. */
   private readonly recordListings: ListCache<S.RecordRow>;
 
   constructor(options: DnspodClientOptions) {
-    const { loginToken, endpoint, ...rest } = options;
+    const { loginToken, endpoint, pageSize, ...rest } = options;
     this.core = new ApiClientCore(dnspodProtocol(loginToken, endpoint), rest);
+    this.recordPage = pageSize ?? PAGE_SIZE;
     this.account = `${endpoint}|${loginToken.split(",")[0]}`;
     this.recordListings = new ListCache((domainId) =>
       this.paged(
@@ -48,6 +58,7 @@ export class DnspodClient {
         domain(domainId),
         (r) => r.records,
         (r) => r.info?.record_total,
+        this.recordPage,
       ),
     );
   }
@@ -91,14 +102,15 @@ export class DnspodClient {
     object: string,
     items: (r: z.infer<Sch>) => T[],
     total: (r: z.infer<Sch>) => number | undefined,
+    size = PAGE_SIZE,
   ): Promise<T[]> {
-    const page = (offset: number) => this.call(action, { ...params, offset, length: PAGE_SIZE }, schema, { object });
+    const page = (offset: number) => this.call(action, { ...params, offset, length: size }, schema, { object });
     const first = await page(0);
     const out = items(first);
     const n = total(first);
     if (n === undefined) {
       // No total given: read on until a short page.
-      for (let last = out.length; last === PAGE_SIZE; ) {
+      for (let last = out.length; last === size; ) {
         const next = items(await page(out.length));
         out.push(...next);
         last = next.length;
@@ -106,7 +118,7 @@ export class DnspodClient {
       return out;
     }
     const offsets: number[] = [];
-    for (let off = PAGE_SIZE; off < n; off += PAGE_SIZE) offsets.push(off);
+    for (let off = size; off < n; off += size) offsets.push(off);
     for (const rest of await Promise.all(offsets.map(page))) out.push(...items(rest));
     return out;
   }
@@ -238,6 +250,39 @@ export class DnspodClient {
     await this.writing(domainId, () =>
       this.write(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, record(domainId, recordId)),
     );
+  }
+
+  // ── batch jobs (dnsapi.cn) ─────────────────────────────────────────────────
+
+  /**
+   * Batch.Record.Create: queues one job adding `records` to the domain; returns its id. The job runs
+   * later (batchDetail tells). A resend after a lost answer queues a second job, whose records
+   * DNSPod refuses as duplicates. https://docs.dnspod.cn/api/bulk-add-records/
+   */
+  async batchCreateRecords(domainId: string, records: readonly RecordWrite[]): Promise<string> {
+    const object = `${records.length} record(s) of ${domain(domainId)}`;
+    const params = { domain_id: domainId, records: JSON.stringify(records) };
+    return (await this.writing(domainId, () => this.call(A.BatchRecordCreate, params, S.BatchQueued, { object }))).job_id;
+  }
+
+  /**
+   * Batch.Record.Modify: queues one job setting `change` to `changeTo` on the records named (of
+   * `domainId`, whose listing it drops); returns its id. (批量修改记录, https://support.dnspod.cn/api/5f5630eae75cf42d25bf68df/)
+   */
+  async batchModifyRecords(domainId: string, recordIds: readonly string[], change: BatchChange, changeTo: string): Promise<string> {
+    const params = { record_id: recordIds.join(","), change, change_to: changeTo };
+    const object = `${recordIds.length} record(s) of ${domain(domainId)}, ${change} → ${changeTo}`;
+    return (await this.writing(domainId, () => this.call(A.BatchRecordModify, params, S.BatchQueued, { object }))).job_id;
+  }
+
+  /** A job this client queued has run on the server: the domain's listings no longer show it as it is. */
+  jobRan(domainId: string): void {
+    this.recordListings.invalidate(domainId);
+  }
+
+  /** Batch.Detail: the job's records so far, each waiting, running, ok or error. (获取任务详情, https://docs.dnspod.cn/api/get-task-details/) */
+  async batchDetail(jobId: string): Promise<S.BatchDetail> {
+    return this.call(A.BatchDetail, { job_id: jobId }, S.BatchDetail, { object: `job ${jobId}` });
   }
 
   // ── shares ─────────────────────────────────────────────────────────────────

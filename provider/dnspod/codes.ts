@@ -37,6 +37,10 @@ export const DnspodAction = {
   RecordRemark: "Record.Remark",
   RecordType: "Record.Type",
   RecordLine: "Record.Line",
+  // dnsapi.cn only: asynchronous jobs (provider/dnspod/batch-writes.ts).
+  BatchRecordCreate: "Batch.Record.Create",
+  BatchRecordModify: "Batch.Record.Modify",
+  BatchDetail: "Batch.Detail",
 } as const;
 
 export const DNSPOD_OK = "1";
@@ -171,6 +175,16 @@ const SHARE_EMAIL = {
   "8": c("validation", "no DNSPod account has this email address", "the target must already have a DNSPod account"),
 };
 
+/**
+ * dnsapi.cn documents no codes of its own for the batch submissions; 7 and 9 are the emulator's
+ * choice for the limits API 3.0 calls JobGreaterThanLimit and BatchTaskCountLimit.
+ */
+const BATCH_SUBMIT: Record<string, CodeInfo> = {
+  "6": c("validation", "missing or invalid parameter (domain_id, records, record_id or change)", REPORT),
+  "7": c("validation", "too many records in one batch job", "please report it: the provider splits jobs below DNSPod's limit"),
+  "9": c("limit", "too many unfinished batch jobs in this account", "retried automatically once DNSPod has finished the earlier jobs"),
+};
+
 const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
   "Domain.Create": {
     "6": c("validation", "invalid domain", "use a registrable domain name such as example.com"),
@@ -271,6 +285,9 @@ const BY_ACTION: Record<string, Record<string, CodeInfo>> = {
   },
   "Record.Type": { "6": c("validation", "invalid domain grade", "use a grade such as DP_Free (see a Domain's grade output)") },
   "Record.Line": { "6": c("validation", "invalid domain grade", "use a grade such as DP_Free (see a Domain's grade output)") },
+  "Batch.Record.Create": BATCH_SUBMIT,
+  "Batch.Record.Modify": { ...BATCH_SUBMIT, "8": c("notfound", "invalid record id (a record does not exist)", GONE) },
+  "Batch.Detail": { "8": c("notfound", "no such batch job (never queued, or no longer kept)", "re-run `pulumi up`") },
 };
 
 export function dnspodCodeInfo(action: string, code: string): CodeInfo {

@@ -18,7 +18,12 @@ export interface DnspodContext {
   client: DnspodClient;
   /** api.dnspod.com or dnsapi.cn: how lines are written. */
   site: DnspodSite;
+  /** How the provider waits, e.g. for a batch job (instant in tests). */
+  sleep: (ms: number) => Promise<void>;
 }
+
+/** dnsapi.cn answers Record.List and Domain.List pages of up to 3000 rows (api.dnspod.com: 500). */
+const CN_PAGE_SIZE = 3000;
 
 /** What a DNSPod context is built from: the account, the endpoint, the site and the budget. */
 export interface DnspodSettings {
@@ -56,9 +61,10 @@ export function makeDnspodContext(s: DnspodSettings, seams: Seams = {}): DnspodC
     budget,
     timeoutMs: s.timeoutMs,
     sleep,
+    ...(s.site === "cn" ? { pageSize: CN_PAGE_SIZE } : {}),
     ...(seams.dispatcher ? { dispatcher: seams.dispatcher } : {}),
   });
-  return { client, site: s.site };
+  return { client, site: s.site, sleep };
 }
 
 /** The settings from stack config and environment; a missing token fails here, naming both. */

@@ -138,4 +138,49 @@ export const RecordLines = z.union([
 ]);
 export type RecordLines = z.output<typeof LineAreas>;
 
+/**
+ * Batch.Record.Create / Batch.Record.Modify: the job's id. Their `detail` only echoes the input
+ * ("开发者可以忽略该字段"), so it is not read.
+ */
+export const BatchQueued = z.object({ job_id: str });
+
+/** One record of a Batch.Detail answer; `record_id` appears once a record has been created. */
+const BatchRecordResult = z
+  .object({
+    id: z.union([z.number(), z.string()]).optional(),
+    record_id: z.union([str, z.null()]).optional(),
+    status: text,
+    err_msg: text,
+  })
+  .passthrough();
+export type BatchRecordResult = z.infer<typeof BatchRecordResult>;
+
+/**
+ * Batch.Detail: the job's domains, each with its records and their status — waiting, running, ok
+ * or error (with err_msg) — and total/success/fail as numbers. No job-level state exists.
+ */
+export const BatchDetail = z.object({
+  detail: z
+    .array(
+      z
+        .object({
+          domain_id: str.optional(),
+          status: text,
+          err_msg: text,
+          records: z
+            .array(BatchRecordResult)
+            .nullish()
+            .transform((v) => v ?? []),
+        })
+        .passthrough(),
+    )
+    .nullish()
+    .transform((v) => v ?? []),
+  total: intLike.optional(),
+  success: intLike.optional(),
+  fail: intLike.optional(),
+  type: text,
+});
+export type BatchDetail = z.infer<typeof BatchDetail>;
+
 export const Empty = z.object({});

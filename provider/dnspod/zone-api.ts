@@ -6,6 +6,7 @@
  */
 import type { ZoneApi } from "../zone/resource";
 import { WRITES_AT_ONCE, writeAll } from "../zone/run";
+import { batchedWrites, type SingleWrites } from "./batch-writes";
 import type { DnspodClient } from "./client";
 import type { DnspodContext } from "./context";
 import { liveRecord, type RecordAttrs, type RecordIdentity, recordOfKey, toRecordWrite } from "./convert";
@@ -56,18 +57,26 @@ export const dnspodZoneApi: ZoneApi<RecordAttrs, DnspodContext> = {
     inPlace: () => true,
   },
 
-  async write({ client }, domainId, plan) {
+  async write(ctx, domainId, plan) {
+    const { client, site } = ctx;
     const created = new Map<string, string>();
+    const singles: SingleWrites = {
+      change: (items) => writeAll("change", items, WRITES_AT_ONCE, (u) => writeAttributes(client, domainId, u.id, u.key, u.from, u.to)),
+      create: (items) =>
+        writeAll("create", items, WRITES_AT_ONCE, async (c) => {
+          const write = toRecordWrite({ ...recordOfKey(c.key), ...c.to });
+          const id = await client.createRecord(domainId, write);
+          await writeAttributes(client, domainId, id, c.key, { ttl: c.to.ttl, ...(c.to.mx !== undefined ? { mx: c.to.mx } : {}) }, c.to);
+          // Only a record that is all it should be counts as written; the next run finishes the others.
+          created.set(c.key, id);
+        }),
+    };
     const failed = [
       ...(await writeAll("remove", plan.remove, WRITES_AT_ONCE, (r) => client.removeRecord(domainId, r.id))),
-      ...(await writeAll("change", plan.update, WRITES_AT_ONCE, (u) => writeAttributes(client, domainId, u.id, u.key, u.from, u.to))),
-      ...(await writeAll("create", plan.create, WRITES_AT_ONCE, async (c) => {
-        const write = toRecordWrite({ ...recordOfKey(c.key), ...c.to });
-        const id = await client.createRecord(domainId, write);
-        await writeAttributes(client, domainId, id, c.key, { ttl: c.to.ttl, ...(c.to.mx !== undefined ? { mx: c.to.mx } : {}) }, c.to);
-        // Only a record that is all it should be counts as written; the next run finishes the others.
-        created.set(c.key, id);
-      })),
+      // dnsapi.cn: many creates, and a change many records share, as batch jobs (batch-writes.ts).
+      ...(site === "cn"
+        ? await batchedWrites(ctx, domainId, plan, created, singles)
+        : [...(await singles.change(plan.update)), ...(await singles.create(plan.create))]),
     ];
     return { failed, created };
   },

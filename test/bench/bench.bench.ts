@@ -10,8 +10,11 @@
  *   4. dns-domain-commit count for an up creating 50 rows in one WEDOS zone
  *   5+6. wall time of an up of 1,000 records at 20 ms latency with --parallel 64 vs N·L/P,
  *        and peak RSS of the dynamic-provider process(es) during it
- *   Z1–Z2. the same questions for ZoneRecords (zone-steps.ts), and N for the native plugins
- *        (native-steps.ts: Pulumi YAML, Record resources and ZoneRecords)
+ *   Z1–Z2. the same questions for ZoneRecords (zone-steps.ts), ZC on dnsapi.cn through its batch
+ *        actions (batch-steps.ts), and N for the native plugins (native-steps.ts: Pulumi YAML,
+ *        Record resources and ZoneRecords)
+ *   F1–F2. the floors, in the same run: the engine with a do-nothing plugin, a bare request loop,
+ *        and every row above as a ratio to its floor (floor-steps.ts)
  *
  * Env knobs: BENCH_N (records per API in step 1, default 1000; step 5 uses BENCH_N/2 per API),
  * BENCH_PARALLEL (default 64), BENCH_LATENCY_MS (default 20), BENCH_CONTROL=0 skips the
@@ -22,6 +25,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareExample, ROOT, toolchainDescription } from "../e2e/harness";
+import { batchSteps } from "./batch-steps";
+import { floorSteps } from "./floor-steps";
 import {
   CONTROL,
   checkpointBytes,
@@ -31,6 +36,7 @@ import {
   histogram,
   isWrite,
   LATENCY,
+  measured,
   N,
   note,
   P,
@@ -169,6 +175,7 @@ test(
       );
       // What the backend stores is the checkpoint file (compact JSON); the export is pretty-printed.
       const storedPerRecord = stored / recs.length;
+      measured.dynamicState = storedPerRecord;
       row(
         "state bytes per record, as stored (checkpoint file / records)",
         `${storedPerRecord.toFixed(0)} B (${stored} B / ${recs.length})`,
@@ -222,6 +229,8 @@ test(
         const log = emu.log().slice(from);
         if (r.code !== 0) throw new Error(`up exited ${r.code}\n${r.stdout.slice(-5000)}\n${r.stderr.slice(-5000)}`);
         emu.hub.latencyMs = 0;
+        // The no-op preview of the same stack, for the ratio to the engine floor (floor-steps.ts).
+        if (latency === LATENCY) measured.dynamicPreview = (await timed(p, emu, ["preview", "--parallel", String(P)])).ms;
         const first = log.length ? Date.parse(log[0]!.at) : 0;
         const last = log.length ? Date.parse(log.at(-1)!.at) : 0;
         const wCreates = log.filter((e) => e.op === "dns-row-add").length;
@@ -245,6 +254,7 @@ test(
 
     const control = CONTROL ? await run(0) : undefined;
     const r = await run(LATENCY);
+    measured.dynamicUp = r.ms;
     const ratio = r.ms / floorMs;
     row(
       `up wall time, ${n} records (${half} WEDOS + ${half} DNSPod), ${LATENCY} ms latency, --parallel ${P}`,
@@ -270,4 +280,6 @@ test(
 );
 
 zoneSteps();
+batchSteps();
 nativeSteps();
+floorSteps();

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type LogEntry, type RunningEmulators, startEmulators } from "../../emulator";
+import { type DnspodEmulatorOptions, type LogEntry, type RunningEmulators, startEmulators } from "../../emulator";
 import { PulumiProject, ROOT } from "../e2e/harness";
 
 export const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
@@ -29,6 +29,8 @@ export interface Row {
   met: string;
 }
 export const rows: Row[] = [];
+/** Figures one step measures and a later one compares (floor-steps.ts: ratios to the floors), by name. */
+export const measured: Record<string, number> = {};
 export const raw: string[] = [];
 export const row = (metric: string, figure: string, target = "—", met?: boolean) =>
   rows.push({ metric, figure, target, met: met === undefined ? "—" : met ? "yes" : "**no**" });
@@ -54,10 +56,10 @@ export function useProject(dir: string): void {
   project.dir = dir;
 }
 
-export async function emulators(): Promise<RunningEmulators> {
+export async function emulators(dnspod: Partial<DnspodEmulatorOptions> = {}): Promise<RunningEmulators> {
   return startEmulators({
     wedos: { requestsPerWindow: BIG_BUDGET, maxRowsPerDomain: 20_000 },
-    dnspod: { requestsPerWindow: BIG_BUDGET },
+    dnspod: { requestsPerWindow: BIG_BUDGET, ...dnspod },
   });
 }
 

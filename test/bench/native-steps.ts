@@ -5,7 +5,7 @@
  * as one ZoneRecords per API. Figures: `up` wall time and state bytes per record as stored.
  */
 import { yamlProject } from "../e2e/plugin-harness";
-import { checkpointBytes, emulators, histogram, LATENCY, N, note, P, row, secs, timed } from "./lib";
+import { checkpointBytes, emulators, histogram, LATENCY, measured, N, note, P, row, secs, timed } from "./lib";
 
 const host = (i: number) => `198.51.${100 + (i >> 8)}.${i & 255}`;
 
@@ -53,6 +53,12 @@ export function nativeSteps(): void {
         const up = await timed(p, emu, ["up", "--yes", "--skip-preview", "--parallel", String(P)]);
         emu.hub.latencyMs = 0;
         const bytes = await checkpointBytes(p);
+        if (!zoneRecords) {
+          // For the ratios to the engine floor (floor-steps.ts).
+          const preview = await timed(p, emu, ["preview", "--parallel", String(P)]);
+          Object.assign(measured, { nativeUp: up.ms, nativePreview: preview.ms, nativeState: bytes / (2 * half) });
+          note(`step N (${what}): no-op preview ${secs(preview.ms)}`);
+        }
         note(
           `step N (${what}): up of ${half}+${half} records: ${secs(up.ms)}, ${up.log.length} requests (${histogram(up.log)}); checkpoint ${bytes} B`,
         );

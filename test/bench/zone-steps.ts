@@ -8,10 +8,10 @@
  */
 import type { LogEntry } from "../../emulator";
 import { WRITES_AT_ONCE } from "../../provider/zone/run";
-import { checkpointBytes, destroy, emulators, histogram, isWrite, LATENCY, note, row, secs, stackOn, timed } from "./lib";
+import { checkpointBytes, destroy, emulators, histogram, isWrite, LATENCY, measured, note, row, secs, stackOn, timed } from "./lib";
 
-const ZONE_N = Number(process.env.BENCH_ZONE_N ?? 1000);
-const BIG_N = Number(process.env.BENCH_BIG_ZONE_N ?? 10_000);
+export const ZONE_N = Number(process.env.BENCH_ZONE_N ?? 1000);
+export const BIG_N = Number(process.env.BENCH_BIG_ZONE_N ?? 10_000);
 
 const zoneOf = (e: LogEntry) => String(e.params.domain ?? e.params.name ?? e.params.domain_id ?? "");
 
@@ -40,6 +40,7 @@ export function zoneSteps(): void {
           const floor =
             (writes.filter((e) => e.op !== "dns-domain-commit").length * LATENCY) / WRITES_AT_ONCE +
             (reads + (api === "wedos" ? 1 : 0)) * LATENCY;
+          measured[`zoneSpan-${api}`] = span;
           note(
             `step Z1 ${api}: ${op.length} requests for ${ZONE_N} records (${histogram(op)}); operation span ${secs(span)}; floor ${secs(floor)}`,
           );
@@ -79,6 +80,7 @@ export function zoneSteps(): void {
         );
 
         const preview = await timed(p, emu, ["preview"]);
+        measured.zonePreview = preview.ms;
         note(`step Z2 no-op preview: ${secs(preview.ms)}, ${preview.log.length} requests`);
         row(
           `no-op preview of ${BIG_N}-record zones (both APIs)`,

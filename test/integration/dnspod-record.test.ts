@@ -324,10 +324,15 @@ describe.each(DNSPOD_SITES)("dnspod.Record on %s", (site) => {
     expect(reads.at(-1)!.props).toMatchObject({ subDomain: `h597`, recordType: "A" });
     const lists = h.calls("dnspod", "Record.List");
     expect(lists.length).toBeLessThanOrEqual(2);
-    expect(lists.map((e) => [e.params.offset, e.params.length])).toEqual([
-      ["0", "500"],
-      ["500", "500"],
-    ]);
+    // dnsapi.cn answers pages of up to 3000 records, api.dnspod.com of 500.
+    expect(lists.map((e) => [e.params.offset, e.params.length])).toEqual(
+      site === "cn"
+        ? [["0", "3000"]]
+        : [
+            ["0", "500"],
+            ["500", "500"],
+          ],
+    );
     process.stdout.write(`[measure] ${site}: 600 concurrent dnspod.Record reads → ${lists.length} Record.List\n`);
   });
 });

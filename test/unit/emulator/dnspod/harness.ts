@@ -1,5 +1,6 @@
 /** Shared set-up for the DNSPod emulator unit tests: handle() driven directly with an injected clock. */
 import { DnspodEmulator, type DnspodEmulatorOptions } from "../../../../emulator/dnspod";
+import type { BatchTimer } from "../../../../emulator/dnspod/batch-run";
 import type { LogEntry } from "../../../../emulator/types";
 
 export const TOKEN = "10000,emulator-token";
@@ -7,11 +8,16 @@ export const T0 = Date.parse("2024-03-01T10:00:00Z");
 // Responses are asserted structurally with toEqual, so loose typing here costs nothing.
 export type Json = Record<string, any>;
 
-export function harness(options: Partial<DnspodEmulatorOptions> = {}) {
+/** `timer` runs dnsapi.cn's batch jobs (real timers unless a test passes its own). */
+export function harness(options: Partial<DnspodEmulatorOptions> = {}, timer?: BatchTimer) {
   let nowMs = T0;
   const logs: Omit<LogEntry, "seq" | "at" | "api">[] = [];
   const counters = { changes: 0 };
-  const emu = new DnspodEmulator({ now: () => new Date(nowMs), log: (e) => logs.push(e), changed: () => counters.changes++ }, options);
+  const emu = new DnspodEmulator(
+    { now: () => new Date(nowMs), log: (e) => logs.push(e), changed: () => counters.changes++ },
+    options,
+    timer,
+  );
   const raw = (action: string, params: Record<string, string>, method = "POST", ip = "127.0.0.1") =>
     emu.handle({
       ip,
