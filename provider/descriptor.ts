@@ -63,18 +63,22 @@ export interface Tokens {
   dynamic: string;
   /** `pulumi-dnspod-wedos:wedos:Record`: the token in the root schema.json. */
   root: string;
-  /** `wedos/record`: the generated SDK class's file under sdk/, without ".ts". */
+  /** `wedos/record`: the generated SDK class's file under sdk/, without ".gen.ts". */
   sdkFile: string;
+  /** `wedos-record`: the module under sdk/providers/ whose exports are the dynamic provider, named in state. */
+  providerFile: string;
 }
 
 export function tokensOf(api: Api, type: string): Tokens {
+  const kebab = type.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase();
   return {
     label: `${api}.${type}`,
     kind: `${api}:${type}`,
     plugin: `${api}:index:${type}`,
     dynamic: `pulumi-nodejs:dynamic/${api}:${type}`,
     root: `pulumi-dnspod-wedos:${api}:${type}`,
-    sdkFile: `${api}/${type.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase()}`,
+    sdkFile: `${api}/${kebab}`,
+    providerFile: `${api}-${kebab}`,
   };
 }
 

@@ -1,25 +1,33 @@
 /**
- * The provider object Pulumi serializes into state (`__provider`). It must stay tiny and capture
- * nothing but the kind name: it loads the installed package's runtime by package name at deploy
- * time (see provider/runtime.ts for why).
+ * The dynamic provider of one resource kind. Each kind's provider is the whole export of a module
+ * of its own (sdk/providers/<api>-<type>.gen.ts), and Pulumi serializes a provider that is a
+ * package module's export as a require of that module by package name: `__provider` in state is
+ * then a ~250-byte `require("pulumi-dnspod-wedos/dist/sdk/providers/wedos-record.gen.js")`, not the
+ * code (package.json exports that folder).
+ * The provider process loads the installed package's runtime (provider/runtime.ts) on the first
+ * call, so a newer package serves resources an older one created, and process-wide things
+ * (request budget, commit coalescer, listing cache) are real singletons.
  *
- * Pulumi writes every distinct function of this object with ~200 bytes of wrapper, and stores the
- * result twice per resource (inputs and outputs). So the seven methods share two functions; the
- * runtime tells the calls apart by their arguments (see `shimCall`).
+ * The seven methods share two functions, told apart by their arguments (see `shimCall`): state
+ * written before the providers were modules holds these two functions' code, and calls the same
+ * runtime entry the same way.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
 export function shim(kind: string): pulumi.dynamic.ResourceProvider {
-  const first = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 0, args);
-  const second = (...args: unknown[]) => require("pulumi-dnspod-wedos/runtime").shimCall(kind, 1, args);
+  // Loaded on the first call: a program that only declares resources never loads the provider code.
+  const call =
+    (fn: 0 | 1) =>
+    (...args: unknown[]) =>
+      (require("../provider/runtime") as typeof import("../provider/runtime")).shimCall(kind, fn, args);
   return {
-    configure: first,
-    create: first,
-    check: first,
-    read: first,
-    diff: first,
-    delete: second,
-    update: second,
+    configure: call(0),
+    create: call(0),
+    check: call(0),
+    read: call(0),
+    diff: call(0),
+    delete: call(1),
+    update: call(1),
   } as pulumi.dynamic.ResourceProvider;
 }
 

@@ -27,11 +27,11 @@ export function generated(root: string): Record<string, string> {
 /** Generated files under sdk/ (by their first line), relative to the root. */
 export function generatedSdkFiles(root: string): string[] {
   const out: string[] = [];
-  for (const api of PACKAGES) {
-    const dir = join(root, "sdk", api);
+  for (const folder of [...PACKAGES, "providers"]) {
+    const dir = join(root, "sdk", folder);
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir)) {
-      if (f.endsWith(".ts") && readFileSync(join(dir, f), "utf8").startsWith(GENERATED_MARK)) out.push(`sdk/${api}/${f}`);
+      if (f.endsWith(".ts") && readFileSync(join(dir, f), "utf8").startsWith(GENERATED_MARK)) out.push(`sdk/${folder}/${f}`);
     }
   }
   return out.sort();

@@ -44,7 +44,6 @@ const doc = (text: string | undefined, indent: string): string => {
 };
 
 function classFile(pkg: PackageSchema, type: string, r: ResourceSpec): string {
-  const { kind } = tokensOf(pkg.name, type);
   const enums = new Set<string>();
   const typed = (t: TypeSpec, input: boolean) => tsType(pkg, t, input, enums);
   const secrets = Object.entries(r.properties)
@@ -73,14 +72,17 @@ function classFile(pkg: PackageSchema, type: string, r: ResourceSpec): string {
   const head = [
     `${GENERATED_MARK} (schemas/${pkg.name}/schema.json). Do not edit.`,
     'import * as pulumi from "@pulumi/pulumi";',
-    `import { allKeys, ${secrets.length ? "secretOutputs, " : ""}shim } from "../shim";`,
+    `import { allKeys${secrets.length ? ", secretOutputs" : ""} } from "../shim";`,
+    `import provider = require("../providers/${tokensOf(pkg.name, type).providerFile}.gen");`,
     ...(enums.size ? [`import type { ${[...enums].sort().join(", ")} } from "./types.gen";`] : []),
-    "",
-    `const provider = shim(${JSON.stringify(kind)});`,
     "",
   ];
   return [...head, ...body].join("\n");
 }
+
+/** The dynamic provider of one kind, as the whole export of its module (sdk/shim.ts says why). */
+const providerFile = (kind: string) =>
+  `${GENERATED_MARK}. Do not edit.\nimport { shim } from "../shim";\n\nexport = shim(${JSON.stringify(kind)});\n`;
 
 /** The enum types of one API, as string-literal unions. */
 function typesFile(pkg: PackageSchema): string {
@@ -112,6 +114,10 @@ export function buildSdk(packages: readonly PackageSchema[]): Record<string, str
     for (const [token, r] of Object.entries(pkg.resources)) {
       const type = typeName(token);
       files[`sdk/${tokensOf(pkg.name as Api, type).sdkFile}.gen.ts`] = classFile(pkg, type, r);
+    }
+    for (const token of Object.keys(pkg.resources)) {
+      const t = tokensOf(pkg.name as Api, typeName(token));
+      files[`sdk/providers/${t.providerFile}.gen.ts`] = providerFile(t.kind);
     }
     files[`sdk/${pkg.name}/types.gen.ts`] = typesFile(pkg);
     files[`sdk/${pkg.name}/resources.gen.ts`] = resourcesIndex(pkg);
