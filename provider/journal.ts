@@ -6,13 +6,13 @@
  * it here, takes it over instead of failing as a duplicate. Entries expire after a day and are
  * dropped when the object is deleted.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stateDir, writeAtomically } from "./state-dir";
+import { appendLine, readLines, stateDir, writeAtomically } from "./state-dir";
 
 const TTL_MS = 24 * 3600 * 1000;
-let cache: { path: string; entries: Record<string, number> } | undefined;
+let cache: { path: string; entries: Map<string, number> } | undefined;
 
+/** One line per change: "+ <time> <key>" when a create starts, "- <key>" when the object is deleted. */
 function journalPath(): string {
   const base = stateDir();
   const scope = [
@@ -21,37 +21,37 @@ function journalPath(): string {
   ]
     .join("-")
     .replace(/[^A-Za-z0-9_.-]/g, "_");
-  return join(base, `inflight-${scope || "default"}.json`);
+  return join(base, `inflight-${scope || "default"}.log`);
 }
 
-function load(): Record<string, number> {
+function load(): Map<string, number> {
   const path = journalPath();
   if (cache?.path === path) return cache.entries;
-  let entries: Record<string, number> = {};
-  try {
-    entries = JSON.parse(readFileSync(path, "utf8")) as Record<string, number>;
-  } catch {
-    entries = {};
+  const lines = readLines(path);
+  const entries = new Map<string, number>();
+  for (const line of lines) {
+    if (line.startsWith("- ")) entries.delete(line.slice(2));
+    const m = /^\+ (\d+) (.*)$/.exec(line);
+    if (m) entries.set(m[2]!, Number(m[1]));
   }
   const now = Date.now();
-  for (const [k, t] of Object.entries(entries)) if (now - t > TTL_MS) delete entries[k];
+  for (const [k, t] of entries) if (now - t > TTL_MS) entries.delete(k);
+  // Rewritten only when most of it is history, so appending stays the common case.
+  if (lines.length > 2 * entries.size + 100) writeAtomically(path, [...entries].map(([k, t]) => `+ ${t} ${k}\n`).join(""));
   cache = { path, entries };
   return entries;
 }
 
-function save(): void {
-  if (cache) writeAtomically(cache.path, JSON.stringify(cache.entries));
-}
-
 /** True when a recent run of this stack created (or started creating) exactly this object. */
 function wasInFlight(key: string): boolean {
-  return key in load();
+  return load().has(key);
 }
 
 /** Journals the key, then runs the create. */
 async function journaled<T>(key: string, create: () => Promise<T>): Promise<T> {
-  load()[key] = Date.now();
-  save();
+  const t = Date.now();
+  load().set(key, t);
+  appendLine(cache!.path, `+ ${t} ${key}`);
   return create();
 }
 
@@ -66,7 +66,6 @@ export function journaledCreate<T>(key: string, adopt: boolean, create: (adopt: 
 
 /** Forgets an object that was deleted. */
 export function forget(key: string): void {
-  if (!(key in load())) return;
-  delete load()[key];
-  save();
+  if (!load().delete(key)) return;
+  appendLine(cache!.path, `- ${key}`);
 }

@@ -45,7 +45,7 @@ export interface Seams {
 export function makeDnspodContext(s: DnspodSettings, seams: Seams = {}): DnspodContext {
   const sleep = seams.sleep ?? sleepFor;
   const account = `${s.endpoint}|${s.loginToken.split(",")[0]}`;
-  const store = fileBudgetStore("DNSPod", account);
+  const store = fileBudgetStore("DNSPod", account, 2 * s.windowSeconds * 1000);
   const budget = accountBudget(
     "DNSPod",
     SETTINGS.dnspodPerHour.key,

@@ -4,9 +4,8 @@
  * slot and say so. One instance per account per process; concurrent callers get ordered slots.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stateDir, writeAtomically } from "../state-dir";
+import { appendLine, readLines, stateDir, writeAtomically } from "../state-dir";
 import type { ApiLabel } from "./errors";
 import { stderrLogger } from "./log";
 
@@ -28,7 +27,10 @@ export interface BudgetOptions {
 
 export interface BudgetStore {
   load(): number[];
+  /** Replaces what is kept with these grants. */
   save(grants: readonly number[]): void;
+  /** Keeps one more grant; without it, every grant saves the whole list. */
+  add?(grant: number): void;
 }
 
 export class RequestBudget {
@@ -49,7 +51,9 @@ export class RequestBudget {
     while (this.grants.length > 0 && this.grants[0]! <= t - windowMs) this.grants.shift();
     const at = this.grants.length < limit ? t : Math.max(t, this.grants[this.grants.length - limit]! + windowMs);
     this.grants.push(at);
-    this.options.store?.save(this.grants);
+    const store = this.options.store;
+    if (store?.add) store.add(at);
+    else store?.save(this.grants);
     const wait = at - t;
     if (wait <= 0) return;
     this.waitedMs += wait;
@@ -64,21 +68,25 @@ export class RequestBudget {
 /**
  * The grants of one account, in a file of the provider's state directory: a second `pulumi up`
  * within WEDOS's hour starts where the first left off, instead of with a fresh budget and a 2006
- * from the vendor (which counts as an invalid request towards the IP block). Processes that run at
- * the same time for one account each keep their own grants; the last one to write wins.
+ * from the vendor (which counts as an invalid request towards the IP block). Each grant is one
+ * appended line, so a request costs the same however many came before, and processes that run at
+ * the same time for one account all leave their grants; loading drops the lines older than
+ * `keepMs` and rewrites the file when most of it is such lines.
  */
-export function fileBudgetStore(api: ApiLabel, account: string): BudgetStore {
-  const path = join(stateDir(), `budget-${api.toLowerCase()}-${createHash("sha1").update(account).digest("hex").slice(0, 16)}.json`);
+export function fileBudgetStore(api: ApiLabel, account: string, keepMs = 24 * 3600_000): BudgetStore {
+  const path = join(stateDir(), `budget-${api.toLowerCase()}-${createHash("sha1").update(account).digest("hex").slice(0, 16)}.log`);
+  const save = (grants: readonly number[]) => writeAtomically(path, grants.map((g) => `${g}\n`).join(""));
   return {
     load: () => {
-      try {
-        const v = JSON.parse(readFileSync(path, "utf8")) as unknown;
-        return Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : [];
-      } catch {
-        return []; // no file yet, or unreadable: start afresh
-      }
+      const grants = readLines(path).map(Number).filter(Number.isFinite);
+      const since = Date.now() - keepMs;
+      const recent = grants.filter((g) => g >= since);
+      if (grants.length <= 2 * recent.length + 100) return grants;
+      save(recent);
+      return recent;
     },
-    save: (grants) => writeAtomically(path, JSON.stringify(grants)),
+    save,
+    add: (grant) => appendLine(path, String(grant)),
   };
 }
 

@@ -41,7 +41,7 @@ export interface Seams {
 export function makeWedosContext(s: WedosSettings, seams: Seams = {}): WedosContext {
   const sleep = seams.sleep ?? sleepFor;
   const clock = () => (seams.now ?? (() => new Date()))().getTime();
-  const store = fileBudgetStore("WEDOS", `${s.endpoint}|${s.username}`);
+  const store = fileBudgetStore("WEDOS", `${s.endpoint}|${s.username}`, 2 * s.windowSeconds * 1000);
   const budget = accountBudget("WEDOS", SETTINGS.wedosPerHour.key, s.requestsPerWindow, s.windowSeconds, clock, sleep, store);
   const client = new WedosClient({
     username: s.username,

@@ -46,10 +46,11 @@ describe.each(RESOURCES.map((r) => [r.descriptor.tokens.label, r.descriptor] as 
   const pkg = packageSchema(d.api, version);
   const spec = pkg.resources[d.tokens.plugin]!;
 
-  test("its SDK class lists every input and output key once, under the kind its shim names", () => {
+  test("its SDK class lists every input and output key once, with the provider of the kind its shim names", () => {
     const text = files[`sdk/${d.tokens.sdkFile}.gen.ts`]!;
     expect(text).toContain(`export class ${d.type} extends pulumi.dynamic.Resource`);
-    expect(text).toContain(`shim(${JSON.stringify(d.tokens.kind)})`);
+    expect(text).toContain(`import provider = require("../providers/${d.tokens.providerFile}.gen");`);
+    expect(files[`sdk/providers/${d.tokens.providerFile}.gen.ts`]).toContain(`export = shim(${JSON.stringify(d.tokens.kind)});`);
     const keys = JSON.parse(/allKeys\((\[[^\]]*\])/.exec(text)![1]!) as string[];
     expect(keys).toEqual([...new Set([...d.inputKeys, ...d.outputKeys])]);
     for (const k of keys) expect(text).toContain(`declare readonly ${k}: pulumi.Output<`);
