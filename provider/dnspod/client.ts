@@ -209,6 +209,14 @@ export class DnspodClient {
 
   /** Record.Create; returns the new record id. */
   async createRecord(domainId: string, w: RecordWrite): Promise<string> {
+    return (await this.createRecordAt(domainId, w)).id;
+  }
+
+  /**
+   * Record.Create; returns the new record id and when DNSPod made it (its `updated_on`), which a
+   * create reconciled after a lost answer cannot tell.
+   */
+  async createRecordAt(domainId: string, w: RecordWrite): Promise<{ id: string; at: string | undefined }> {
     const r = await this.writing(domainId, () =>
       this.call(A.RecordCreate, { domain_id: domainId, ...w }, S.RecordWritten, {
         object: `record "${w.sub_domain}" ${w.record_type} "${w.value}" of ${domain(domainId)}`,
@@ -218,16 +226,17 @@ export class DnspodClient {
         },
       }),
     );
-    return r.record.id;
+    return { id: r.record.id, at: r.status?.created_at };
   }
 
-  /** Record.Modify: DNSPod needs every field, not only the changed ones. */
-  async modifyRecord(domainId: string, recordId: string, w: RecordWrite): Promise<void> {
-    await this.writing(domainId, () =>
+  /** Record.Modify: DNSPod needs every field, not only the changed ones. Returns when DNSPod made the change. */
+  async modifyRecord(domainId: string, recordId: string, w: RecordWrite): Promise<string | undefined> {
+    const r = await this.writing(domainId, () =>
       this.call(A.RecordModify, { domain_id: domainId, record_id: recordId, ...w }, S.RecordWritten, {
         object: record(domainId, recordId),
       }),
     );
+    return r.status?.created_at;
   }
 
   /** Record.Remove; a record or domain that is already gone counts as removed. */
@@ -237,19 +246,22 @@ export class DnspodClient {
     );
   }
 
-  async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<void> {
-    await this.writing(domainId, () =>
+  /** Record.Status; returns when DNSPod made the change. */
+  async setRecordStatus(domainId: string, recordId: string, status: "enable" | "disable"): Promise<string | undefined> {
+    const r = await this.writing(domainId, () =>
       this.call(A.RecordStatus, { domain_id: domainId, record_id: recordId, status }, S.RecordWritten, {
         object: record(domainId, recordId),
       }),
     );
+    return r.status?.created_at;
   }
 
-  /** Record.Remark; "" clears it. */
-  async setRecordRemark(domainId: string, recordId: string, remark: string): Promise<void> {
-    await this.writing(domainId, () =>
-      this.write(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, record(domainId, recordId)),
+  /** Record.Remark ("" clears it); returns when DNSPod made the change. */
+  async setRecordRemark(domainId: string, recordId: string, remark: string): Promise<string | undefined> {
+    const r = await this.writing(domainId, () =>
+      this.call(A.RecordRemark, { domain_id: domainId, record_id: recordId, remark }, S.Answered, { object: record(domainId, recordId) }),
     );
+    return r.status?.created_at;
   }
 
   // ── batch jobs (dnsapi.cn) ─────────────────────────────────────────────────

@@ -86,7 +86,10 @@ export const RecordList = z.object({
 });
 
 /** Record.Create answers the id as a string, Record.Modify and Record.Status as a number. */
-export const RecordWritten = z.object({ record: z.object({ id: str, name: text, status: text }).passthrough() });
+/** The envelope's time of a write's answer: when DNSPod made the change (what `updated_on` then says). */
+const answeredAt = { status: z.object({ created_at: text }).partial().optional() };
+export const RecordWritten = z.object({ record: z.object({ id: str, name: text, status: text }).passthrough(), ...answeredAt });
+export const Answered = z.object(answeredAt);
 
 export const Share = z.object({ share_to: str, mode: text, status: text, sub_domain: text }).passthrough();
 export type Share = z.infer<typeof Share>;

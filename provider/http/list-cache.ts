@@ -13,6 +13,8 @@ interface Entry<T> {
 
 export class ListCache<T> {
   private entries = new Map<string, Entry<T>>();
+  /** The latest listing of each zone, kept when a write drops it from `entries` (for `recent`). */
+  private latest = new Map<string, Entry<T>>();
   /** List calls actually made; read by tests and `make bench`. */
   loads = 0;
 
@@ -32,9 +34,22 @@ export class ListCache<T> {
       return this.load(zone);
     });
     this.entries.set(zone, entry);
+    this.latest.set(zone, entry);
     // A failed listing must not be served to later readers.
-    entry.value.catch(() => this.entries.get(zone) === entry && this.entries.delete(zone));
+    entry.value.catch(() => {
+      if (this.entries.get(zone) === entry) this.entries.delete(zone);
+      if (this.latest.get(zone) === entry) this.latest.delete(zone);
+    });
     return entry.value;
+  }
+
+  /**
+   * Any listing of the last few seconds, even one that does not show this process's own writes
+   * since: for a question those writes cannot change (is a row of another resource there?).
+   */
+  recent(zone: string): Promise<T[]> {
+    const e = this.latest.get(zone);
+    return e && (e.startedAt === undefined || performance.now() - e.startedAt <= this.maxAgeMs) ? e.value : this.get(zone);
   }
 
   /** A listing sent after this call, so it shows every write that ended before it. */
@@ -48,13 +63,20 @@ export class ListCache<T> {
     return performance.now() - e.startedAt <= this.maxAgeMs;
   }
 
-  invalidate(zone: string): void {
+  /**
+   * A write to the zone ended or is about to: listings already sent cannot show it. One that only
+   * adds (`adds`) leaves them to `recent`, whose callers ask about what is there apart from their
+   * own additions; a removal or change drops them for everyone.
+   */
+  invalidate(zone: string, { adds = false } = {}): void {
     const e = this.entries.get(zone);
     // A listing not yet sent will see the write; keep it so concurrent writers still share it.
     if (e && e.startedAt !== undefined) this.entries.delete(zone);
+    if (!adds && this.latest.get(zone)?.startedAt !== undefined) this.latest.delete(zone);
   }
 
   clear(): void {
     this.entries.clear();
+    this.latest.clear();
   }
 }

@@ -30,9 +30,15 @@ const row = (domain: string, id: string) => `row ${id} of zone "${domain}"`;
 /** A yes/no check as a reconcile answer: something (true) when the effect is there. */
 const ifTrue = async (check: () => Promise<boolean>): Promise<true | undefined> => ((await check()) ? true : undefined);
 
-/** How fresh a listing must be: `fresh` asks for one sent after the call, so it sees every write made before. */
+/**
+ * How fresh a listing must be. By default it shows every write this client made (a write drops the
+ * listings sent before it ended); `fresh` asks for one sent after the call, so it also sees writes
+ * other processes ended before; `recent` takes any listing of the last few seconds, for a
+ * question this process's own writes cannot change.
+ */
 export interface Freshness {
   fresh?: boolean;
+  recent?: boolean;
 }
 
 /** WAPI's answer for a zone that is not in WEDOS DNS. */
@@ -59,12 +65,12 @@ export class WedosClient {
   }
 
   /** A write to a zone: listings started before it ends cannot show it, so they are dropped. */
-  private async writing<T>(domain: string, send: () => Promise<T>): Promise<T> {
-    this.rowListings.invalidate(domain);
+  private async writing<T>(domain: string, send: () => Promise<T>, how: { adds?: boolean } = {}): Promise<T> {
+    this.rowListings.invalidate(domain, how);
     try {
       return await send();
     } finally {
-      this.rowListings.invalidate(domain);
+      this.rowListings.invalidate(domain, how);
     }
   }
 
@@ -137,8 +143,9 @@ export class WedosClient {
   }
 
   /** The zone's rows, from a listing shared with concurrent callers (one sent after the call when `fresh`). */
-  listRows(domain: string, { fresh = false }: Freshness = {}): Promise<S.Row[]> {
-    return fresh ? this.rowListings.fresh(domain) : this.rowListings.get(domain);
+  listRows(domain: string, { fresh = false, recent = false }: Freshness = {}): Promise<S.Row[]> {
+    if (fresh) return this.rowListings.fresh(domain);
+    return recent ? this.rowListings.recent(domain) : this.rowListings.get(domain);
   }
 
   /** One row, or undefined when it no longer exists (3309). */
@@ -159,11 +166,14 @@ export class WedosClient {
     r: NewRow,
     exists = async () => (await this.listRows(domain, { fresh: true })).some((x) => sameRow(x, r)),
   ): Promise<void> {
-    await this.writing(domain, () =>
-      this.call(C.DnsRowAdd, toAddRowData(domain, r), S.NoData, {
-        object: `row "${r.name}" ${r.type} "${r.rdata}" of ${zone(domain)}`,
-        reconcile: () => ifTrue(exists),
-      }),
+    await this.writing(
+      domain,
+      () =>
+        this.call(C.DnsRowAdd, toAddRowData(domain, r), S.NoData, {
+          object: `row "${r.name}" ${r.type} "${r.rdata}" of ${zone(domain)}`,
+          reconcile: () => ifTrue(exists),
+        }),
+      { adds: true },
     );
   }
 

@@ -14,6 +14,12 @@ export interface CoalescerOptions {
   quietMs?: number;
   /** …but never longer than this after the first joiner. @default 1000 */
   maxWaitMs?: number;
+  /**
+   * Keep the batch open this many times the recent gap between joiners, when that is longer than
+   * quietMs: an engine that hands out creates every 150 ms (its checkpoints pace it) otherwise
+   * sends a commit for every row or two. @default 0 (off)
+   */
+  paceFactor?: number;
 }
 
 interface Batch {
@@ -27,6 +33,9 @@ interface Batch {
 interface ZoneState {
   inFlight?: Promise<void>;
   next?: Batch;
+  /** When the last mutation joined, and the recent gap between joiners (moving average, ms). */
+  lastJoin?: number;
+  gapMs?: number;
 }
 
 export class CommitCoalescer {
@@ -40,6 +49,9 @@ export class CommitCoalescer {
   committed(zone: string): Promise<void> {
     const state = this.zones.get(zone) ?? {};
     this.zones.set(zone, state);
+    const now = Date.now();
+    if (state.lastJoin !== undefined) state.gapMs = 0.7 * (state.gapMs ?? now - state.lastJoin) + 0.3 * (now - state.lastJoin);
+    state.lastJoin = now;
     if (!state.next) {
       let resolve!: () => void;
       let reject!: (e: unknown) => void;
@@ -55,7 +67,7 @@ export class CommitCoalescer {
 
   private arm(zone: string, state: ZoneState, batch: Batch): void {
     clearTimeout(batch.timer);
-    const quiet = this.options.quietMs ?? 120;
+    const quiet = Math.max(this.options.quietMs ?? 120, (this.options.paceFactor ?? 0) * (state.gapMs ?? 0));
     const left = (this.options.maxWaitMs ?? 1000) - (Date.now() - batch.firstAt);
     batch.timer = setTimeout(() => void this.fire(zone, state, batch), Math.max(0, Math.min(quiet, left)));
   }
@@ -75,7 +87,9 @@ export class CommitCoalescer {
       batch.reject(err);
     } finally {
       if (state.inFlight === run) state.inFlight = undefined;
-      if (!state.inFlight && !state.next) this.zones.delete(zone);
+      // The zone's pace is kept while mutations keep coming; a quiet zone starts afresh.
+      const keepPace = (this.options.paceFactor ?? 0) > 0 && Date.now() - (state.lastJoin ?? 0) <= (this.options.maxWaitMs ?? 1000);
+      if (!state.inFlight && !state.next && !keepPace) this.zones.delete(zone);
     }
   }
 }

@@ -177,3 +177,36 @@ it("clear() drops every zone", async () => {
   await flush();
   expect(load).toHaveBeenCalledTimes(2);
 });
+
+describe("recent: what is there besides this process's own additions", () => {
+  it("serves the listing an own add dropped, without a load; a get reloads", async () => {
+    const { cache, load, loads } = setup();
+    const first = cache.get("example.cz");
+    await flush();
+    loads[0]!.resolve(["a"]);
+    await first;
+    cache.invalidate("example.cz", { adds: true });
+    await expect(cache.recent("example.cz")).resolves.toEqual(["a"]);
+    expect(load).toHaveBeenCalledTimes(1);
+    void cache.get("example.cz");
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("never serves one a removal or change dropped, nor one older than maxAgeMs", async () => {
+    const { cache, load, loads } = setup(30);
+    const first = cache.get("example.cz");
+    await flush();
+    loads[0]!.resolve(["a"]);
+    await first;
+    cache.invalidate("example.cz");
+    void cache.recent("example.cz");
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+    loads[1]!.resolve(["b"]);
+    await sleep(31);
+    void cache.recent("example.cz");
+    await flush();
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+});

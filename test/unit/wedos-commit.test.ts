@@ -12,7 +12,7 @@ interface Deferred {
   reject(e: unknown): void;
 }
 
-function setup(opts: { quietMs?: number; maxWaitMs?: number } = {}) {
+function setup(opts: { quietMs?: number; maxWaitMs?: number; paceFactor?: number } = {}) {
   const commits: Deferred[] = [];
   const commit = jest.fn(
     (zone: string) =>
@@ -191,4 +191,43 @@ it("by default waits 120 ms of quiet, at most 1 s, so creates the engine hands o
   }
   // A steady stream still commits within a second of its first joiner.
   expect(commit.mock.calls.length).toBeGreaterThanOrEqual(2);
+});
+
+describe("paceFactor: a stream slower than quietMs", () => {
+  it("joiners 150 ms apart share one commit once their pace is known, instead of one commit each", async () => {
+    const { co, commit, commits } = setup({ quietMs: 120, maxWaitMs: 2_000, paceFactor: 3 });
+    const waiters = [track(co.committed("example.cz"))];
+    // The first joiner has no pace yet: it commits alone after quietMs.
+    await tick(150);
+    expect(commit).toHaveBeenCalledTimes(1);
+    commits[0]!.resolve();
+    for (let i = 1; i < 10; i++) {
+      waiters.push(track(co.committed("example.cz")));
+      await tick(150);
+    }
+    // The next nine came 150 ms apart: the batch stays open 450 ms after each, so they share one.
+    expect(commit).toHaveBeenCalledTimes(1);
+    await tick(300);
+    expect(commit).toHaveBeenCalledTimes(2);
+    commits[1]!.resolve();
+    await tick(0);
+    expect(waiters.every((w) => w.ok)).toBe(true);
+  });
+
+  it("without it the same stream commits every joiner or two", async () => {
+    const { co, commit, commits } = setup({ quietMs: 120, maxWaitMs: 2_000 });
+    for (let i = 0; i < 10; i++) {
+      void co.committed("example.cz").catch(() => undefined);
+      await tick(150);
+      for (const c of commits.splice(0)) c.resolve();
+    }
+    expect(commit.mock.calls.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a lone mutation still commits after quietMs", async () => {
+    const { co, commit } = setup({ quietMs: 120, maxWaitMs: 8_000, paceFactor: 3 });
+    void co.committed("example.cz");
+    await tick(120);
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
 });

@@ -13,6 +13,7 @@ import { forget, journaledCreate } from "../../journal";
 import { sameValue } from "../../resource";
 import { type DnspodContext, defineDnspodResource } from "../context";
 import { DNSPOD_TYPES, fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
+import type { RecordRow } from "../schemas";
 import { bool, dnspodId, RECORD_FIELDS, refineRecord } from "./inputs";
 
 const RecordInputs = z
@@ -76,23 +77,26 @@ function outputsFromState(inputs: Inputs, s: RecordState): Outputs {
   };
 }
 
-/** Brings the record from `cur` to `want` with only the calls that are needed; true if it wrote. */
-async function modifyWhereDifferent(ctx: DnspodContext, domainId: string, recordId: string, cur: Desired, want: Desired): Promise<boolean> {
+/**
+ * Brings the record from `cur` to `want` with only the calls that are needed. Says whether it
+ * wrote, and when DNSPod made the last change (what the record's `updated_on` then is).
+ */
+async function modifyWhereDifferent(
+  ctx: DnspodContext,
+  domainId: string,
+  recordId: string,
+  cur: Desired,
+  want: Desired,
+): Promise<{ wrote: boolean; at?: string | undefined }> {
   const { client, site } = ctx;
-  let wrote = false;
-  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k]))) {
-    await client.modifyRecord(domainId, recordId, toRecordWrite(want, site));
-    wrote = true;
-  }
-  if (cur.status !== want.status) {
-    await client.setRecordStatus(domainId, recordId, want.status);
-    wrote = true;
-  }
-  if (cur.remark !== want.remark) {
-    await client.setRecordRemark(domainId, recordId, want.remark);
-    wrote = true;
-  }
-  return wrote;
+  const writes: (() => Promise<string | undefined>)[] = [];
+  if (MODIFY_KEYS.some((k) => !sameValue(cur[k], want[k])))
+    writes.push(() => client.modifyRecord(domainId, recordId, toRecordWrite(want, site)));
+  if (cur.status !== want.status) writes.push(() => client.setRecordStatus(domainId, recordId, want.status));
+  if (cur.remark !== want.remark) writes.push(() => client.setRecordRemark(domainId, recordId, want.remark));
+  let at: string | undefined;
+  for (const write of writes) at = await write();
+  return { wrote: writes.length > 0, at };
 }
 
 /** The record as a Record.List sent after the writes lists it (one listing shared by concurrent writers). */
@@ -105,21 +109,41 @@ async function readBack(ctx: DnspodContext, inputs: Inputs, recordId: string): P
   return outputsFromState(inputs, fromRecordRow(row));
 }
 
-/** Creates the record (or, with adopt, takes over the identical one) and sets status and remark. */
+/** The record as the inputs wrote it: check() gives them in the form DNSPod stores. */
+const asWritten = (inputs: Inputs, recordId: string, updatedOn: string, set: Pick<Desired, "status" | "remark"> = inputs): Outputs => ({
+  ...inputs,
+  ...set,
+  recordId,
+  updatedOn,
+});
+
+/**
+ * Creates the record (or, with adopt, takes over the identical one) and sets what Record.Create
+ * cannot (status, remark; an adopted record's ttl). The outputs come from what was written and the
+ * answers' times, so a create costs its writes and no listing; only a create whose answer was lost
+ * (reconciled by a listing) reads the record back.
+ */
 async function createRecord(ctx: DnspodContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
   const { client, site } = ctx;
   const write = toRecordWrite(inputs, site);
   // 104: an identical record exists.
-  const recordId = await createOrAdopt(
+  const made = await createOrAdopt<{ id: string; at?: string | undefined; row?: RecordRow }>(
     adopt,
-    () => client.createRecord(inputs.domainId, write),
-    async () => (await client.listRecords(inputs.domainId, { fresh: true })).find((r) => sameRecord(r, write))?.id,
+    () => client.createRecordAt(inputs.domainId, write),
+    async () => {
+      const row = (await client.listRecords(inputs.domainId, { fresh: true })).find((r) => sameRecord(r, write));
+      return row && { id: row.id, row };
+    },
   );
-  const created = await readBack(ctx, inputs, recordId);
-  // Record.Create cannot set status or remark (and an adopted record may differ in ttl).
-  if (!(await modifyWhereDifferent(ctx, inputs.domainId, recordId, created, inputs)))
-    return { id: `${inputs.domainId}/${recordId}`, outs: created };
-  return { id: `${inputs.domainId}/${recordId}`, outs: await readBack(ctx, inputs, recordId) };
+  const id = `${inputs.domainId}/${made.id}`;
+  // What the record is now: as listed when taken over; as written otherwise (enabled, no remark).
+  const cur = made.row
+    ? outputsFromState(inputs, fromRecordRow(made.row))
+    : asWritten(inputs, made.id, made.at ?? "", { status: "enable", remark: "" });
+  const changed = await modifyWhereDifferent(ctx, inputs.domainId, made.id, cur, inputs);
+  const at = changed.wrote ? changed.at : cur.updatedOn;
+  if (at) return { id, outs: changed.wrote ? asWritten(inputs, made.id, at) : cur };
+  return { id, outs: await readBack(ctx, inputs, made.id) };
 }
 
 const journalKey = (ctx: DnspodContext, r: Pick<Inputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
@@ -136,9 +160,9 @@ export const recordResource = defineDnspodResource(descriptor, {
 
   async update(ctx, id, olds, news) {
     const { recordId } = splitRecordId(id);
-    if (!(await modifyWhereDifferent(ctx, news.domainId, recordId, olds, news)))
-      return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
-    return readBack(ctx, news, recordId);
+    const changed = await modifyWhereDifferent(ctx, news.domainId, recordId, olds, news);
+    if (!changed.wrote) return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
+    return changed.at ? asWritten(news, recordId, changed.at) : readBack(ctx, news, recordId);
   },
 
   async delete(ctx, id, props) {

@@ -79,7 +79,9 @@ const journalKey = (ctx: WedosContext, r: Inputs) => `wedos|${ctx.client.account
 /** Adds the row (or, with adopt, takes over the identical one), commits, and reads it back. */
 async function createRow(ctx: WedosContext, inputs: Inputs, adopt: boolean): Promise<{ id: string; outs: Outputs }> {
   const { client } = ctx;
-  const existing = (await client.listRows(inputs.domain)).find((r) => sameRow(r, inputs));
+  // Is the row there already (another resource's, or from before)? Rows this process added in the
+  // last seconds cannot be this one, so any recent listing answers, as concurrent creates share it.
+  const existing = (await client.listRows(inputs.domain, { recent: true })).find((r) => sameRow(r, inputs));
   if (existing && !adopt) {
     throw new WedosApiError(
       2316,
@@ -100,9 +102,10 @@ async function createRow(ctx: WedosContext, inputs: Inputs, adopt: boolean): Pro
       comment: inputs.comment,
     });
   }
-  // The commit and the listing that finds the new ID only need the add to be done: run both.
-  const [, listed] = await Promise.all([commit(ctx, inputs.domain), client.listRows(inputs.domain, { fresh: true })]);
-  const row = listed.find((r) => sameRow(r, inputs));
+  // dns-row-add tells no ID: a listing finds it. Listing after the commit, the rows one commit
+  // covers (the engine creates them together) ask at the same moment and share one listing.
+  await commit(ctx, inputs.domain);
+  const row = (await client.listRows(inputs.domain, { fresh: true })).find((r) => sameRow(r, inputs));
   if (!row)
     throw new Error(
       `WEDOS dns-row-add: row "${inputs.name}" ${inputs.type} of zone "${inputs.domain}" was accepted but is not listed; run \`pulumi refresh\` and retry`,
