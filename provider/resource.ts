@@ -92,7 +92,7 @@ export const typeError = (what: string, expected: string, example: string) => (i
     ? `${what} is required: ${expected}. Fix: set it, e.g. ${example}`
     : `${what} must be ${expected}, not ${given(iss.input)}. Fix: write it as ${expected}, e.g. ${example}`;
 
-/** Rdata rules (provider/dns/rdata.ts) say "use e.g. …"; checks say "Fix: …". */
+/** Rdata rules (provider/dns/stored-rdata.ts) say "use e.g. …"; checks say "Fix: …". */
 export function withFix(reason: string, fix: string): string {
   if (reason.includes("Fix:")) return reason;
   const m = /^(.*?)(?:; use e\.g\. |, e\.g\. )(.*)$/.exec(reason);

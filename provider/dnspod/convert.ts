@@ -6,7 +6,7 @@
  * is "default" in state everywhere, other lines are the site's write form ("US"; dnsapi.cn "电信").
  * Functions that depend on the site take it as their last argument, defaulting to the configured one.
  */
-import { type Checked, canonicalHost, LABEL, RDATA_RULES } from "../dns/rdata";
+import { type Checked, canonicalHost, LABEL, RDATA_RULES } from "../dns/stored-rdata";
 import { DEFAULT_LINE_KEY, lineKeyFromDisplay, lineKeys } from "./lines";
 import { CN_DEFAULT_LINE_NAME, CN_LINES, looksChinese } from "./lines-cn";
 import type { Domain, RecordRow } from "./schemas";

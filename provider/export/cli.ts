@@ -9,7 +9,7 @@
 import { domainToASCII } from "node:url";
 import { parseArgs } from "node:util";
 import { SETTINGS, type Setting, setting } from "../config";
-import { canonicalZone } from "../dns/rdata";
+import { canonicalZone } from "../dns/stored-rdata";
 import { redact } from "../http/log";
 import { runVerify } from "../verify/cli";
 import { WedosApiError } from "../wedos/errors";

@@ -4,7 +4,7 @@
  * (and parseZoneFile's canonical spelling), and the resource input gets the form wedos.ZoneRecords'
  * check() produces, so that check() leaves it unchanged and the live row is adopted as it is.
  */
-import { canonicalHost, RDATA_RULES } from "../dns/rdata";
+import { canonicalHost, RDATA_RULES } from "../dns/stored-rdata";
 import { ZoneRow } from "../wedos/resources/inputs";
 import type { Row } from "../wedos/schemas";
 import { wedosZoneApi } from "../wedos/zone-api";

@@ -2,7 +2,7 @@
  * Pure conversions between resource properties and WAPI's wire forms, both ways. Names are relative
  * to the zone with "" for the apex; WAPI lower-cases nothing, so comparisons of names ignore case.
  */
-import { RDATA_RULES } from "../dns/rdata";
+import { RDATA_RULES } from "../dns/stored-rdata";
 import type { DomainInfo, Row } from "./schemas";
 
 export interface NewRow {

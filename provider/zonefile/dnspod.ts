@@ -7,7 +7,7 @@
 import { checkedName } from "./fields";
 import type { FormattedRecord } from "./format";
 import type { ZoneFileRecord } from "./parse";
-import { isZoneFileType } from "./rdata";
+import { isZoneFileType } from "./presented-rdata";
 
 /** A record in dnspod.ZoneRecords terms; the other inputs (line, status, remark) keep their defaults. */
 export interface DnspodZoneRecord {

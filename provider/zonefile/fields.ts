@@ -2,7 +2,7 @@
  * The field kinds of master files — domain names, TTLs with BIND units, bounded integers — read
  * from tokens into canonical values, or a ZoneFileError that points at the token.
  */
-import { LABEL } from "../dns/rdata";
+import { LABEL } from "../dns/stored-rdata";
 import { type Token, ZoneFileError } from "./tokenize";
 
 export const fail = (at: { line: number; column: number }, reason: string) => new ZoneFileError(at.line, at.column, reason);

@@ -5,7 +5,7 @@
  */
 import { checkedName } from "./fields";
 import { parseZoneFile, type ZoneFileRecord } from "./parse";
-import { isZoneFileType } from "./rdata";
+import { isZoneFileType } from "./presented-rdata";
 import { ZoneFileError } from "./tokenize";
 
 export interface FormattedRecord extends ZoneFileRecord {

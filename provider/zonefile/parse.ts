@@ -5,7 +5,7 @@
  * and multi-string TXT, keep relative names and escapes undecoded, and report no line numbers.
  */
 import { absoluteName, checkedName, fail, parseTtl, ttlSeconds } from "./fields";
-import { isZoneFileType, readRdata, ZONE_FILE_TYPES } from "./rdata";
+import { isZoneFileType, readRdata, ZONE_FILE_TYPES } from "./presented-rdata";
 import { type Entry, type Token, tokenize } from "./tokenize";
 
 /** One record of a zone, as `wedos.ZoneRecords` takes it and `dnspod.fromZoneFile()` maps it. */

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DnspodState, type RunningEmulators, startEmulators, type WedosState } from "../../emulator";
-import { RDATA_RULES } from "../../provider/dns/rdata";
+import { RDATA_RULES } from "../../provider/dns/stored-rdata";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
 import { parseZoneFile } from "../../provider/zonefile";

@@ -6,7 +6,7 @@
  */
 import { domainToASCII } from "node:url";
 import { z } from "zod";
-import { canonicalZone } from "../../dns/rdata";
+import { canonicalZone } from "../../dns/stored-rdata";
 import { given, typeError, withFix } from "../../resource";
 import { canonicalSubDomain, canonicalType, canonicalValue, checkLine, DNSPOD_TYPES, TTL_MAX, TTL_MIN } from "../convert";
 import { DEFAULT_LINE_KEY } from "../lines";

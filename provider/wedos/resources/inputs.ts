@@ -4,7 +4,7 @@
  * messages name the rule and a fix.
  */
 import { z } from "zod";
-import { canonicalHost, canonicalZone, RDATA_RULES } from "../../dns/rdata";
+import { canonicalHost, canonicalZone, RDATA_RULES } from "../../dns/stored-rdata";
 import { typeError, withFix } from "../../resource";
 
 export const WEDOS_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "TLSA", "SSHFP"] as const;
