@@ -65,7 +65,7 @@ export async function waitForChange(target: ServedTarget, change: ServedChange):
     });
     const records = change.present.length + change.absent.length;
     log(
-      `${target.label}: ${records} changed record(s) served by every nameserver (${r.queries} DNS queries in ${r.rounds} round(s), ${(r.elapsedMs / 1000).toFixed(1)} s)`,
+      `${target.label}: every nameserver serves the change of ${records} record(s) (${r.queries} DNS queries in ${r.rounds} round(s), ${(r.elapsedMs / 1000).toFixed(1)} s)`,
     );
     return { served: true };
   } catch (err) {

@@ -109,6 +109,9 @@ export function prepareExample(example: string): string {
 /** The v3.68.0 Node.js language host's shutdown race (see PulumiProject.run). */
 const HOST_PANIC = /panic: send on closed channel[\s\S]*pulumi-language-nodejs/;
 
+/** Nameservers as the emulator's ready line lists them. */
+type Served = readonly { address: string }[];
+
 export interface RunResult {
   code: number;
   stdout: string;
@@ -238,12 +241,17 @@ export class PulumiProject {
 
   /**
    * Stack config pointing both APIs at the emulators with their default credentials (secrets as
-   * secrets), then `extra` settings as plain values.
+   * secrets) and nameservers, then `extra` settings as plain values.
    */
   async configureEmulators(
-    emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } },
+    emu: { wedos: { endpoint: string; nameservers?: Served }; dnspod: { endpoint: string; nameservers?: Served } },
     extra: Record<string, string> = {},
   ): Promise<void> {
+    // The emulated nameservers, for waitUntilServed (the zones' own NS names are not on loopback).
+    const servers = (api: "wedos" | "dnspod") => {
+      const list = emu[api].nameservers;
+      return list?.length ? [`${api}:nameservers=${list.map((n) => n.address).join(",")}`] : [];
+    };
     await this.ok([
       "config",
       "set-all",
@@ -257,7 +265,10 @@ export class PulumiProject {
       `dnspod:endpoint=${emu.dnspod.endpoint}`,
       "--secret",
       `dnspod:loginToken=${EMULATOR_TOKEN}`,
-      ...Object.entries(extra).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
+      ...[...servers("wedos"), ...servers("dnspod"), ...Object.entries(extra).map(([k, v]) => `${k}=${v}`)].flatMap((kv) => [
+        "--plaintext",
+        kv,
+      ]),
     ]);
   }
 

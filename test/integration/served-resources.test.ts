@@ -84,7 +84,7 @@ describe("wedos", () => {
     expect(said).toEqual([
       `WEDOS: waiting 1 s for ${lagging} to serve the change`,
       `WEDOS: waiting 2 s for ${lagging} to serve the change`,
-      "WEDOS zone example.cz: 1 changed record(s) served by every nameserver (6 DNS queries in 3 round(s), 3.0 s)",
+      "WEDOS zone example.cz: every nameserver serves the change of 1 record(s) (6 DNS queries in 3 round(s), 3.0 s)",
     ]);
     expect((await dnsLog("wedos", "ns.wedos.com")).pop()).toBe(new Date(committedAt + 3000).toISOString());
   });
@@ -125,7 +125,9 @@ describe("wedos", () => {
     nowMs += 5000;
     said = [];
     await wedosRecord.update(h.wedos, id, outs, { ...inputs, rdata: "192.0.2.20" });
-    expect(said.at(-1)).toBe("WEDOS zone example.cz: 2 changed record(s) served by every nameserver (6 DNS queries in 3 round(s), 3.0 s)");
+    expect(said.at(-1)).toBe(
+      "WEDOS zone example.cz: every nameserver serves the change of 2 record(s) (6 DNS queries in 3 round(s), 3.0 s)",
+    );
     nowMs += 5000;
     said = [];
     await wedosRecord.delete(h.wedos, id, { ...outs, rdata: "192.0.2.20" });
@@ -137,7 +139,9 @@ describe("wedos", () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `h${i}`, type: "A", rdata: `192.0.2.${i + 1}` }));
     const inputs = await checked(wedosZone, { domain: "example.cz", records: rows(5), waitUntilServed: true });
     const { outs } = await wedosZone.create(h.wedos, inputs);
-    expect(said.at(-1)).toBe("WEDOS zone example.cz: 5 changed record(s) served by every nameserver (30 DNS queries in 3 round(s), 3.0 s)");
+    expect(said.at(-1)).toBe(
+      "WEDOS zone example.cz: every nameserver serves the change of 5 record(s) (30 DNS queries in 3 round(s), 3.0 s)",
+    );
     nowMs += 5000;
     said = [];
     const next = await checked(wedosZone, {
@@ -147,7 +151,9 @@ describe("wedos", () => {
     });
     await wedosZone.update(h.wedos, "example.cz", outs, next);
     // h4 removed, new added: two questions per server, then the lagging one alone.
-    expect(said.at(-1)).toBe("WEDOS zone example.cz: 2 changed record(s) served by every nameserver (12 DNS queries in 3 round(s), 3.0 s)");
+    expect(said.at(-1)).toBe(
+      "WEDOS zone example.cz: every nameserver serves the change of 2 record(s) (12 DNS queries in 3 round(s), 3.0 s)",
+    );
   });
 
   test("ZoneRecords: an update that times out is a partial failure keeping the new outputs; the next update writes nothing", async () => {
@@ -189,7 +195,7 @@ describe("dnspod", () => {
     expect(said).toEqual([
       `DNSPod: waiting 1 s for ${addressOf("f1g1ns2.dnspod.net")} to serve the change`,
       `DNSPod: waiting 2 s for ${addressOf("f1g1ns2.dnspod.net")} to serve the change`,
-      "DNSPod domain example.com: 1 changed record(s) served by every nameserver (4 DNS queries in 3 round(s), 3.0 s)",
+      "DNSPod domain example.com: every nameserver serves the change of 1 record(s) (4 DNS queries in 3 round(s), 3.0 s)",
     ]);
     said = [];
     const us = await checked(dnspodRecord, {
@@ -233,7 +239,7 @@ describe("dnspod", () => {
     said = [];
     await dnspodZone.delete(h.dnspod, domainId, outs);
     expect(said.at(-1)).toBe(
-      "DNSPod domain example.com: 2 changed record(s) served by every nameserver (8 DNS queries in 3 round(s), 3.0 s)",
+      "DNSPod domain example.com: every nameserver serves the change of 2 record(s) (8 DNS queries in 3 round(s), 3.0 s)",
     );
     // A delete run again (its wait had timed out) removes nothing twice and asks again.
     h.emu.hub.entries.length = 0;
