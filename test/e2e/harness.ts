@@ -109,6 +109,15 @@ export function prepareExample(example: string): string {
 /** The v3.68.0 Node.js language host's shutdown race (see PulumiProject.run). */
 const HOST_PANIC = /panic: send on closed channel[\s\S]*pulumi-language-nodejs/;
 
+/**
+ * Stack config naming the emulated nameservers, for resources that wait until served (the zones'
+ * own NS names are not on loopback): an `extra` of configureEmulators.
+ */
+export function nameserverConfig(emu: { wedos: { nameservers: Served }; dnspod: { nameservers: Served } }): Record<string, string> {
+  const list = (servers: Served) => servers.map((n) => n.address).join(",");
+  return { "wedos:nameservers": list(emu.wedos.nameservers), "dnspod:nameservers": list(emu.dnspod.nameservers) };
+}
+
 /** Nameservers as the emulator's ready line lists them. */
 type Served = readonly { address: string }[];
 
@@ -241,17 +250,12 @@ export class PulumiProject {
 
   /**
    * Stack config pointing both APIs at the emulators with their default credentials (secrets as
-   * secrets) and nameservers, then `extra` settings as plain values.
+   * secrets), then `extra` settings as plain values.
    */
   async configureEmulators(
-    emu: { wedos: { endpoint: string; nameservers?: Served }; dnspod: { endpoint: string; nameservers?: Served } },
+    emu: { wedos: { endpoint: string }; dnspod: { endpoint: string } },
     extra: Record<string, string> = {},
   ): Promise<void> {
-    // The emulated nameservers, for waitUntilServed (the zones' own NS names are not on loopback).
-    const servers = (api: "wedos" | "dnspod") => {
-      const list = emu[api].nameservers;
-      return list?.length ? [`${api}:nameservers=${list.map((n) => n.address).join(",")}`] : [];
-    };
     await this.ok([
       "config",
       "set-all",
@@ -265,10 +269,7 @@ export class PulumiProject {
       `dnspod:endpoint=${emu.dnspod.endpoint}`,
       "--secret",
       `dnspod:loginToken=${EMULATOR_TOKEN}`,
-      ...[...servers("wedos"), ...servers("dnspod"), ...Object.entries(extra).map(([k, v]) => `${k}=${v}`)].flatMap((kv) => [
-        "--plaintext",
-        kv,
-      ]),
+      ...Object.entries(extra).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
     ]);
   }
 

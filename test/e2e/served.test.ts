@@ -12,7 +12,7 @@ import { request } from "undici";
 import { type DnsLogEntry, type DnspodState, type RunningEmulators, startEmulators } from "../../emulator";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
-import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, prepareExample } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, nameserverConfig, PulumiProject, prepareExample } from "./harness";
 
 const CZ = "zonefile-example.cz";
 const COM = "zonefile-example.com";
@@ -71,7 +71,7 @@ beforeAll(async () => {
   emu = await startEmulators({ dns: { delayMs: { [LAGGING.wedos]: 3000, [LAGGING.dnspod]: 3000 } } });
   p = new PulumiProject(prepareExample("zone-file"));
   await p.ok(["stack", "init", "e2e"]);
-  await p.configureEmulators(emu);
+  await p.configureEmulators(emu, nameserverConfig(emu));
 }, 20 * 60_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { RDATA_RULES } from "../../provider/dns/rdata";
 import { DnspodClient } from "../../provider/dnspod/client";
 import { WedosClient } from "../../provider/wedos/client";
 import { parseZoneFile } from "../../provider/zonefile";
-import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, PulumiProject, prepareExample, ROOT } from "./harness";
+import { EMULATOR_PASSWORD, EMULATOR_TOKEN, EMULATOR_USER, nameserverConfig, PulumiProject, prepareExample, ROOT } from "./harness";
 
 const USER = EMULATOR_USER;
 const PASSWORD = EMULATOR_PASSWORD;
@@ -77,7 +77,7 @@ beforeAll(async () => {
   emu = await startEmulators({ wedos: { requestsPerWindow: 1_000_000, maxRowsPerDomain: 20_000 } });
   p = new PulumiProject(prepareExample("zone-file"));
   await p.ok(["stack", "init", "e2e"]);
-  await p.configureEmulators(emu, { "wedos:requestsPerHour": "1000000" });
+  await p.configureEmulators(emu, { "wedos:requestsPerHour": "1000000", ...nameserverConfig(emu) });
   wedosApi = new WedosClient({ username: USER, password: PASSWORD, endpoint: emu.wedos.endpoint, format: "json" });
   dnspodApi = new DnspodClient({ loginToken: TOKEN, endpoint: emu.dnspod.endpoint });
 }, 20 * 60_000);
