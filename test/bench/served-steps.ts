@@ -1,9 +1,10 @@
 /**
  * `make bench` step ZS: what waitUntilServed costs for a ZoneRecords of BENCH_ZONE_N (1,000)
  * records per API, one nameserver of each API lagging BENCH_DNS_LAG_MS (2,000 ms) behind each
- * publish. The same update (every record's TTL) runs with and without waiting; figures: the wall
- * time the wait adds over the lag, the DNS queries it asks (from the provider's own report line),
- * and the queries of a one-record edit.
+ * publish. The same create runs with and without waiting, each on fresh emulators; figures (from
+ * the provider's own report line): how long the wait takes against the lag, the DNS queries it
+ * asks, and the queries of a one-record edit. The whole up's wall time with and without waiting
+ * is noted too; on a busy machine the difference drowns in the up's own variance.
  */
 import { nameserverConfig } from "../e2e/harness";
 import { emulators, note, row, secs, stackOn, timed } from "./lib";
@@ -25,29 +26,33 @@ export function servedSteps(): void {
   test(
     `step ZS: waitUntilServed on a ${ZONE_N}-record ZoneRecords per API, one nameserver per API lagging ${LAG} ms`,
     async () => {
-      const emu = await emulators({}, { delayMs: LAGGING });
+      /** A new zone of ZONE_N records per API, created by one `up`, on fresh emulators. */
+      const create = async (wait: boolean) => {
+        const emu = await emulators({}, { delayMs: LAGGING });
+        const extra = { zoneRows: String(ZONE_N), ...nameserverConfig(emu), ...(wait ? { zoneWait: "true" } : {}) };
+        const p = await stackOn(emu, wait ? "served-on" : "served-off", 0, 0, extra);
+        return { emu, p, up: await timed(p, emu, ["up", "--yes", "--skip-preview"]) };
+      };
+      const off = await create(false);
+      await off.p.ok(["stack", "rm", "--yes", "--force"]);
+      await off.emu.close();
+      const { emu, p, up: on } = await create(true);
       try {
-        const p = await stackOn(emu, "served", 0, 0, { zoneRows: String(ZONE_N), ...nameserverConfig(emu) });
-        await timed(p, emu, ["up", "--yes", "--skip-preview"]);
-        // The same update without and with waiting: every record's TTL, in place.
-        await p.config("zoneTtl", "7200");
-        const off = await timed(p, emu, ["up", "--yes", "--skip-preview"]);
-        await p.config("zoneTtl", "3600");
-        await p.config("zoneWait", "true");
-        const on = await timed(p, emu, ["up", "--yes", "--skip-preview"]);
         const w = waits(on.out);
+        // One record's TTL: only that record is asked about (its data is served already, so one round).
         await p.config("zoneEdit", "5");
         const edit = waits((await timed(p, emu, ["up", "--yes", "--skip-preview"])).out);
         note(
-          `step ZS: TTL of ${ZONE_N} records per API: up ${secs(off.ms)} without waiting, ${secs(on.ms)} with; ` +
+          `step ZS: create of ${ZONE_N} records per API: up ${secs(off.up.ms)} without waiting, ${secs(on.ms)} with; ` +
             `waits ${JSON.stringify(w)}; one-record edit ${JSON.stringify(edit)}`,
         );
-        const extra = on.ms - off.ms;
+        // The engine runs both APIs' ZoneRecords side by side: their waits overlap.
+        const longest = Math.max(w.WEDOS!.seconds, w.DNSPod!.seconds) * 1000;
         row(
-          `waitUntilServed, ${ZONE_N}-record ZoneRecords per API (every TTL changed), one server per API lagging ${secs(LAG)}: wall time added to the up`,
-          `${secs(extra)} (${secs(off.ms)} → ${secs(on.ms)}); over the lag ${secs(extra - LAG)}`,
-          "≤ lag + 1.5 s (the backoff's step)",
-          extra <= LAG + 1500,
+          `waitUntilServed, an up creating a ${ZONE_N}-record ZoneRecords per API, one server per API lagging ${secs(LAG)}: the wait (publish → every server serves)`,
+          `WEDOS ${w.WEDOS!.seconds} s, DNSPod ${w.DNSPod!.seconds} s, side by side: ${secs(longest - LAG)} over the lag; whole up ${secs(off.up.ms)} without waiting, ${secs(on.ms)} with`,
+          "≤ 2 × lag + 1 s (asked again after 1, 2, 4 … s)",
+          longest <= 2 * LAG + 1000,
         );
         for (const [api, servers] of [
           ["WEDOS", 4],
@@ -63,8 +68,8 @@ export function servedSteps(): void {
           row(
             `  a one-record edit among ${ZONE_N} (${api}): DNS queries`,
             `${edit[api]?.queries} (${edit[api]?.rounds} rounds)`,
-            `${servers + 2} (that record only)`,
-            edit[api]?.queries === servers + (edit[api]?.rounds ?? 0) - 1,
+            `${servers}: that record, once per server`,
+            edit[api]?.queries === servers,
           );
         }
         await p.ok(["stack", "rm", "--yes", "--force"]);
