@@ -45,6 +45,11 @@ export interface ResourceParts<I, O, C> {
   imported?(outs: O): { props: O; inputs: Record<string, unknown> };
   update(ctx: C, id: string, olds: O, news: I): Promise<O>;
   delete(ctx: C, id: string, props: O): Promise<void>;
+  /**
+   * Work the last operation left although it wrote everything (a wait for the nameservers that
+   * timed out): the output that says so, which diff then shows as changed so the engine calls update.
+   */
+  unfinished?(olds: O, news: I): string | undefined;
 }
 
 /**
@@ -92,11 +97,15 @@ export function defineResource<In extends ObjectSchema, Out extends ObjectSchema
     const before = { ...inputsOf(olds) };
     for (const k of parts.unreadable ?? []) if (before[k] === undefined) before[k] = news[k];
     const { changes, replaces, changed } = diffInputs(d.diffKeys, d.replaceKeys, before, news);
+    const unfinished = parts.unfinished?.(olds, news);
     return {
-      changes,
+      changes: changes || unfinished !== undefined,
       replaces,
       deleteBeforeReplace: replaces.length > 0 && (parts.deleteBeforeReplace?.(olds, news) ?? false),
-      detailedDiff: detailedDiff(changed, replaces, before as Record<string, unknown>, news as Record<string, unknown>),
+      detailedDiff: {
+        ...detailedDiff(changed, replaces, before as Record<string, unknown>, news as Record<string, unknown>),
+        ...(unfinished === undefined ? {} : { [unfinished]: "update" as const }),
+      },
     };
   };
   return {

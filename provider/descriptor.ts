@@ -19,6 +19,8 @@ export interface PropertyFlags {
   replaceOnChange?: true;
   /** This input only steers `create` (adopt, copyFrom): stored and refreshed, never diffed. */
   createOnly?: true;
+  /** This input steers how every operation runs (waitUntilServed), not what the object is: stored and refreshed, never diffed. */
+  steers?: true;
   /** This output is stored encrypted (additionalSecretOutputs). */
   secret?: true;
 }
@@ -27,6 +29,8 @@ export interface PropertyFlags {
 export const replaces = <S extends z.ZodType>(schema: S): S => schema.meta({ replaceOnChange: true }) as S;
 /** Marks an input that only steers create. */
 export const createOnly = <S extends z.ZodType>(schema: S): S => schema.meta({ createOnly: true }) as S;
+/** Marks an input that steers how operations run: changing it alone is no change. */
+export const steers = <S extends z.ZodType>(schema: S): S => schema.meta({ steers: true }) as S;
 /** Marks an output the engine must store encrypted. */
 export const secret = <S extends z.ZodType>(schema: S): S => schema.meta({ secret: true }) as S;
 
@@ -93,7 +97,7 @@ type KeysOf<S extends ObjectSchema> = readonly (keyof z.output<S> & string)[];
 export type Described<I extends ObjectSchema, O extends ObjectSchema> = ResourceDescriptor<I, O> & {
   tokens: Tokens;
   inputKeys: KeysOf<I>;
-  /** Inputs compared by diff: every input but the create-only ones. */
+  /** Inputs compared by diff: every input but the create-only and steering ones. */
   diffKeys: KeysOf<I>;
   /** Inputs whose change replaces the object. */
   replaceKeys: KeysOf<I>;
@@ -109,7 +113,12 @@ function flagsOf(schema: ObjectSchema): Record<string, PropertyFlags> {
   return Object.fromEntries(
     Object.entries(js.properties ?? {}).map(([k, p]): [string, PropertyFlags] => [
       k,
-      { ...(p.replaceOnChange && { replaceOnChange: true }), ...(p.createOnly && { createOnly: true }), ...(p.secret && { secret: true }) },
+      {
+        ...(p.replaceOnChange && { replaceOnChange: true }),
+        ...(p.createOnly && { createOnly: true }),
+        ...(p.steers && { steers: true }),
+        ...(p.secret && { secret: true }),
+      },
     ]),
   );
 }
@@ -123,7 +132,7 @@ export function describeResource<I extends ObjectSchema, O extends ObjectSchema>
     ...d,
     tokens: tokensOf(d.api, d.type),
     inputKeys,
-    diffKeys: inputKeys.filter((k) => !inFlags[k]?.createOnly),
+    diffKeys: inputKeys.filter((k) => !inFlags[k]?.createOnly && !inFlags[k]?.steers),
     replaceKeys: inputKeys.filter((k) => inFlags[k]?.replaceOnChange),
     outputKeys,
     secretOutputs: outputKeys.filter((k) => outFlags[k]?.secret),

@@ -63,6 +63,21 @@ export class PartialCreate extends Error {
   }
 }
 
+/**
+ * An update that wrote all it should and then failed (a waitUntilServed that timed out): as with
+ * PartialCreate, the engine keeps these outputs (a partial failure of the update) instead of the old ones.
+ */
+export class PartialUpdate extends Error {
+  override readonly name = "PartialUpdate";
+  constructor(
+    readonly id: string,
+    readonly outs: Record<string, unknown>,
+    cause: Error,
+  ) {
+    super(cause.message, { cause });
+  }
+}
+
 function hasUnknownOnPath(value: unknown, path: PropertyKey[]): boolean {
   let cur = value;
   for (const key of path) {

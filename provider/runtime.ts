@@ -7,7 +7,7 @@
 import { type ConfigSource, setStackConfig } from "./config";
 import type { Resource } from "./define";
 import type { Api } from "./descriptor";
-import { PartialCreate, type ResourceImpl } from "./resource";
+import { PartialCreate, PartialUpdate, type ResourceImpl } from "./resource";
 
 /**
  * Each API's resource list (provider/<api>/resources/index.ts), loaded when a resource of that API
@@ -44,9 +44,25 @@ function plain<T>(value: T): T {
 }
 
 /**
+ * Both provider hosts report an error with id, properties and reasons as a partial failure, whose
+ * outputs the engine saves; a dynamic resource's stored outputs need `__provider`, as every state
+ * of one does. Other errors pass as they are.
+ */
+function partialFailure(err: unknown, inputs: unknown): unknown {
+  if (!(err instanceof PartialCreate || err instanceof PartialUpdate)) return err;
+  const shim = (inputs as { __provider?: unknown }).__provider;
+  return Object.assign(new Error(err.message), {
+    id: err.id,
+    properties: { ...plain(err.outs), ...(shim === undefined ? {} : { __provider: shim }) },
+    reasons: [err.message],
+  });
+}
+
+/**
  * A resource as both provider hosts call it: in the configured context of its API (unless one is
- * given), results as plain JSON, and a create that wrote part of its objects reported as the
- * partial failure the hosts understand.
+ * given), results as plain JSON, and a create that wrote part of its objects (or an update that
+ * wrote all and then timed out waiting for the nameservers) reported as the partial failure the
+ * hosts understand.
  */
 export function forHost(r: Resource, context: () => unknown = CONTEXTS[r.descriptor.api]): ResourceImpl {
   return {
@@ -57,19 +73,17 @@ export function forHost(r: Resource, context: () => unknown = CONTEXTS[r.descrip
       try {
         return plain(await r.create(context(), inputs));
       } catch (err) {
-        // Both provider hosts report an error with id, properties and reasons as a partial failure;
-        // a dynamic resource's stored outputs need `__provider`, as every state of one does.
-        if (!(err instanceof PartialCreate)) throw err;
-        const shim = (inputs as { __provider?: unknown }).__provider;
-        throw Object.assign(new Error(err.message), {
-          id: err.id,
-          properties: { ...plain(err.outs), ...(shim === undefined ? {} : { __provider: shim }) },
-          reasons: [err.message],
-        });
+        throw partialFailure(err, inputs);
       }
     },
     read: async (id, props) => plain(await r.read(context(), id, props)),
-    update: async (id, olds, news) => plain(await r.update(context(), id, olds, news)),
+    update: async (id, olds, news) => {
+      try {
+        return plain(await r.update(context(), id, olds, news));
+      } catch (err) {
+        throw partialFailure(err, news);
+      }
+    },
     delete: (id, props) => r.delete(context(), id, props),
   };
 }

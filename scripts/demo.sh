@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make demo: start both emulators, `pulumi up` the example stacks with a local file backend,
-# print the records the emulated DNS now holds, preview again (expecting no changes), read a zone
-# back with the export command, stop.
+# make demo: start both emulators (one WEDOS secondary lagging 2 s behind each publish), `pulumi up`
+# the example stacks with a local file backend, print the records the emulated DNS now holds,
+# preview again (expecting no changes), ask every nameserver with `verify`, read a zone back with
+# the export command, stop.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/.tools/demo"
@@ -11,12 +12,14 @@ export PATH
 rm -rf "$work" && mkdir -p "$work/state"
 tgz="$work/$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n1)"
 
-node "$root/dist/emulator/cli.js" --state "$work/emulator-state.json" > "$work/emulator.json" 2> "$work/emulator.log" &
+node "$root/dist/emulator/cli.js" --state "$work/emulator-state.json" --dns-delay ns.wedos.com=2000 > "$work/emulator.json" 2> "$work/emulator.log" &
 emulator=$!
 trap 'kill $emulator 2>/dev/null || true; wait $emulator 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [[ -s "$work/emulator.json" ]] && break; sleep 0.1; done
 endpoints="$(cat "$work/emulator.json")"
 json() { node -e "const o=JSON.parse(process.argv[1]);console.log(process.argv[2].split('.').reduce((a,k)=>a[k],o))" "$endpoints" "$1"; }
+# The emulated nameservers of one API as host:port,… (what wedos:nameservers and verify take).
+servers() { node -e "console.log(JSON.parse(process.argv[1])[process.argv[2]].nameservers.map((n)=>n.address).join(','))" "$endpoints" "$1"; }
 echo "Emulators: $endpoints"
 
 export PULUMI_HOME="$work/pulumi-home" PULUMI_BACKEND_URL="file://$work/state" PULUMI_CONFIG_PASSPHRASE=demo
@@ -45,7 +48,12 @@ wedos=(wedos:endpoint "$(json wedos.endpoint)" wedos:username emulator@example.c
 dnspod=(dnspod:endpoint "$(json dnspod.endpoint)" "--secret dnspod:loginToken" "10000,emulator-token")
 run_example wedos-zone "${wedos[@]}"
 run_example dnspod-zone "${dnspod[@]}"
-run_example zone-file "${wedos[@]}" "${dnspod[@]}"
+# zone-file waits until served (waitUntilServed): the emulated nameservers are the ones to ask.
+run_example zone-file "${wedos[@]}" "${dnspod[@]}" wedos:nameservers "$(servers wedos)" dnspod:nameservers "$(servers dnspod)"
+
+echo; echo "Every nameserver asked with \`pulumi-dnspod-wedos verify wedos zonefile-example.cz\` (the CI step after \`pulumi up\`):"
+(cd "$work/zone-file" && WEDOS_ENDPOINT="$(json wedos.endpoint)" WEDOS_USERNAME=emulator@example.com WEDOS_WAPI_PASSWORD=emulator-password \
+  WEDOS_NAMESERVERS="$(servers wedos)" npx --no-install pulumi-dnspod-wedos verify wedos zonefile-example.cz | sed 's/^/  /')
 
 echo; echo "The WEDOS zone read back with \`pulumi-dnspod-wedos export wedos zonefile-example.cz\`:"
 (cd "$work/zone-file" && WEDOS_ENDPOINT="$(json wedos.endpoint)" WEDOS_USERNAME=emulator@example.com WEDOS_WAPI_PASSWORD=emulator-password \

@@ -21,12 +21,14 @@ const hosts = Array.from({ length: extraHosts }, (_, i) => ({
   rdata: i === editHost ? "203.0.113.254" : `198.51.${100 + (i >> 8)}.${i & 255}`,
 }));
 
-// WEDOS: the zone file's records as they are.
+// WEDOS: the zone file's records as they are. `up` returns once every nameserver (the
+// secondaries too) serves the change: WEDOS publishes at the commit, its secondaries later.
 const cz = new wedos.Domain("cz", { name: wedosZone });
 const czRecords = new wedos.ZoneRecords("cz-records", {
   domain: cz.name,
   records: [...parseZoneFile(text, wedosZone), ...hosts],
   exclusive,
+  waitUntilServed: true,
 });
 
 // DNSPod: the same file, mapped to DNSPod's record shape (MX priority → mx, apex → "@").
@@ -35,6 +37,7 @@ const comRecords = new dnspod.ZoneRecords("com-records", {
   domainId: com.id,
   records: dnspod.fromZoneFile([...parseZoneFile(text, dnspodDomain), ...hosts]),
   exclusive,
+  waitUntilServed: true,
 });
 
 /** Every record as stored, one line each (what `make demo` prints). */

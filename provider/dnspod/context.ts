@@ -11,6 +11,7 @@ import type { Described, InputsOf, ObjectSchema, OutputsOf } from "../descriptor
 import { accountBudget, fileBudgetStore } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
+import type { ServedSeams } from "../served/operation";
 import { DnspodClient } from "./client";
 import { configuredSite, type DnspodSite } from "./site";
 
@@ -20,6 +21,8 @@ export interface DnspodContext {
   site: DnspodSite;
   /** How the provider waits, e.g. for a batch job (instant in tests). */
   sleep: (ms: number) => Promise<void>;
+  /** How waitUntilServed asks the nameservers (real DNS and clock unless a test says otherwise). */
+  served?: ServedSeams;
 }
 
 /** dnsapi.cn answers Record.List and Domain.List pages of up to 3000 rows (api.dnspod.com: 500). */
@@ -40,6 +43,7 @@ export interface Seams {
   dispatcher?: Dispatcher;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  served?: ServedSeams;
 }
 
 export function makeDnspodContext(s: DnspodSettings, seams: Seams = {}): DnspodContext {
@@ -64,7 +68,7 @@ export function makeDnspodContext(s: DnspodSettings, seams: Seams = {}): DnspodC
     ...(s.site === "cn" ? { pageSize: CN_PAGE_SIZE } : {}),
     ...(seams.dispatcher ? { dispatcher: seams.dispatcher } : {}),
   });
-  return { client, site: s.site, sleep };
+  return { client, site: s.site, sleep, ...(seams.served ? { served: seams.served } : {}) };
 }
 
 /** The settings from stack config and environment; a missing token fails here, naming both. */

@@ -11,6 +11,7 @@ import type { Described, InputsOf, ObjectSchema, OutputsOf } from "../descriptor
 import { accountBudget, fileBudgetStore } from "../http/budget";
 import { sleepFor } from "../http/retry";
 import { assertSafeEndpoint } from "../http/transport";
+import type { ServedSeams } from "../served/operation";
 import { WedosClient } from "./client";
 import type { WedosFormat } from "./codec";
 import { CommitCoalescer } from "./commit";
@@ -18,6 +19,8 @@ import { CommitCoalescer } from "./commit";
 export interface WedosContext {
   client: WedosClient;
   commits: CommitCoalescer;
+  /** How waitUntilServed asks the nameservers (real DNS and clock unless a test says otherwise). */
+  served?: ServedSeams;
 }
 
 /** What a WEDOS context is built from: the account, the endpoint and the budget. */
@@ -36,6 +39,7 @@ export interface Seams {
   dispatcher?: Dispatcher;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  served?: ServedSeams;
 }
 
 export function makeWedosContext(s: WedosSettings, seams: Seams = {}): WedosContext {
@@ -57,7 +61,7 @@ export function makeWedosContext(s: WedosSettings, seams: Seams = {}): WedosCont
   // Under a steady stream of mutations (the engine creating many rows) a commit gathers the
   // rows of up to 8 s, so 1,000 rows cost a few dozen commits, not one each.
   const commits = new CommitCoalescer({ commit: (zone) => client.commit(zone), maxWaitMs: 8_000, paceFactor: 3 });
-  return { client, commits };
+  return { client, commits, ...(seams.served ? { served: seams.served } : {}) };
 }
 
 /** The settings from stack config and environment; missing credentials fail here, naming both. */

@@ -10,6 +10,7 @@ import { WRITES_AT_ONCE, writeAll } from "../zone/run";
 import type { WedosContext } from "./context";
 import { declaredRow, isKeptByService, liveRow, type RowAttrs, rowOfKey } from "./convert";
 import type { Row } from "./schemas";
+import { servedRow, wedosTarget } from "./served";
 
 const records = (rows: readonly Row[]) => rows.filter((r) => !isKeptByService(r)).map(liveRow);
 const comment = (a: RowAttrs) => a.comment ?? "";
@@ -59,4 +60,15 @@ export const wedosZoneApi: ZoneApi<RowAttrs, WedosContext> = {
   shownAs: (item) => JSON.stringify(`${String(item.name ?? "") || "@"} ${String(item.type)} ${String(item.rdata)}`),
 
   declare: declaredRow,
+
+  api: "wedos",
+
+  // After the commit, which publishes every row at once.
+  served: async (ctx, zone, change) => ({
+    target: wedosTarget(ctx, zone),
+    change: {
+      present: change.written.map((w) => servedRow(zone, rowOfKey(w.key))),
+      absent: change.removed.map((r) => servedRow(zone, rowOfKey(r.key))),
+    },
+  }),
 };

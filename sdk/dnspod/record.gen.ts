@@ -25,6 +25,8 @@ export interface RecordArgs {
   remark?: pulumi.Input<string>;
   /** Take over an existing identical record (same subDomain, type, line, value) instead of failing. */
   adopt?: pulumi.Input<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's dnspod:waitUntilServed setting (false). Changing it alone is no change. DNSPod: records of lines other than the default, and URL forwarding, are reported as not verified and not waited for. */
+  waitUntilServed?: pulumi.Input<boolean>;
 }
 
 /** A DNSPod record. Every field is updated in place (Record.Modify, Record.Status, Record.Remark), only when it changed. Writes fail while a DomainLock holds the domain. Id: "domainId/recordId". */
@@ -49,12 +51,16 @@ export class Record extends pulumi.dynamic.Resource {
   declare readonly remark: pulumi.Output<string>;
   /** Take over an existing identical record (same subDomain, type, line, value) instead of failing. */
   declare readonly adopt: pulumi.Output<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's dnspod:waitUntilServed setting (false). Changing it alone is no change. DNSPod: records of lines other than the default, and URL forwarding, are reported as not verified and not waited for. */
+  declare readonly waitUntilServed: pulumi.Output<boolean | undefined>;
   /** DNSPod record id. */
   declare readonly recordId: pulumi.Output<string>;
   /** When DNSPod last changed the record. */
   declare readonly updatedOn: pulumi.Output<string>;
+  /** What a wait for the nameservers that timed out left unconfirmed ("+www.example.cz A 192.0.2.10": still to be answered, "-…": still to be no longer answered); the next `up` asks again, without writing. Absent when served. */
+  declare readonly notYetServed: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: RecordArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, allKeys(["domainId", "subDomain", "recordType", "recordLine", "value", "mx", "ttl", "status", "remark", "adopt", "recordId", "updatedOn"], args), opts, "dnspod", "Record");
+    super(provider, name, allKeys(["domainId", "subDomain", "recordType", "recordLine", "value", "mx", "ttl", "status", "remark", "adopt", "waitUntilServed", "recordId", "updatedOn", "notYetServed"], args), opts, "dnspod", "Record");
   }
 }

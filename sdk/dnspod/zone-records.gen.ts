@@ -11,6 +11,8 @@ export interface ZoneRecordsArgs {
   records: pulumi.Input<pulumi.Input<{ subDomain?: pulumi.Input<string>; recordType: pulumi.Input<string>; recordLine?: pulumi.Input<string>; value: pulumi.Input<string>; mx?: pulumi.Input<number>; ttl?: pulumi.Input<number>; status?: pulumi.Input<ZoneRecordsRecordStatus>; remark?: pulumi.Input<string> }>[]>;
   /** Own the whole domain: records nothing declares are deleted (never DNSPod's own NS records). They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other records are left alone and listed in `unmanaged`. */
   exclusive?: pulumi.Input<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's dnspod:waitUntilServed setting (false). Changing it alone is no change. DNSPod: records of lines other than the default, and URL forwarding, are reported as not verified and not waited for. */
+  waitUntilServed?: pulumi.Input<boolean>;
 }
 
 /** A set of records of one DNSPod domain as one resource — a list or a BIND zone file (dnspod.fromZoneFile(parseZoneFile(…))). Each operation lists the domain once (paged) and writes only the difference: records created, changed in place (Record.Modify, Record.Status, Record.Remark) or removed. With exclusive: true it owns the whole domain. Id: the DNSPod domain id. */
@@ -19,14 +21,18 @@ export class ZoneRecords extends pulumi.dynamic.Resource {
   declare readonly domainId: pulumi.Output<string>;
   /** Own the whole domain: records nothing declares are deleted (never DNSPod's own NS records). They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other records are left alone and listed in `unmanaged`. */
   declare readonly exclusive: pulumi.Output<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's dnspod:waitUntilServed setting (false). Changing it alone is no change. DNSPod: records of lines other than the default, and URL forwarding, are reported as not verified and not waited for. */
+  declare readonly waitUntilServed: pulumi.Output<boolean | undefined>;
   /** The records as stored, keyed by identity ("www A 192.0.2.10", "www A@US 192.0.2.10" on another line), each with its DNSPod recordId; after a refresh of an exclusive resource also the undeclared records (unmanaged: true), which the next update deletes. */
   declare readonly records: pulumi.Output<Record<string, { ttl: number; mx?: number; status?: string; remark?: string; recordId: string; unmanaged?: boolean }>>;
   /** Records in the domain that nothing here declares, by identity (never DNSPod's own NS records). */
   declare readonly unmanaged: pulumi.Output<string[]>;
   /** Number of declared records. */
   declare readonly recordCount: pulumi.Output<number>;
+  /** What a wait for the nameservers that timed out left unconfirmed ("+www.example.cz A 192.0.2.10": still to be answered, "-…": still to be no longer answered); the next `up` asks again, without writing. Absent when served. */
+  declare readonly notYetServed: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: ZoneRecordsArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, allKeys(["domainId", "records", "exclusive", "unmanaged", "recordCount"], args), opts, "dnspod", "ZoneRecords");
+    super(provider, name, allKeys(["domainId", "records", "exclusive", "waitUntilServed", "unmanaged", "recordCount", "notYetServed"], args), opts, "dnspod", "ZoneRecords");
   }
 }

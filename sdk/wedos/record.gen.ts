@@ -19,6 +19,8 @@ export interface RecordArgs {
   comment?: pulumi.Input<string>;
   /** Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management. */
   adopt?: pulumi.Input<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's wedos:waitUntilServed setting (false). Changing it alone is no change. WEDOS: after the commit that publishes it, on every nameserver (secondaries included). */
+  waitUntilServed?: pulumi.Input<boolean>;
 }
 
 /** One row of a WEDOS zone. ttl and rdata are updated in place; name, type, domain and comment replace the row, because WAPI cannot change them. Every change is committed (dns-domain-commit, coalesced per zone) before the operation returns. Id: "zone/rowId". */
@@ -37,14 +39,18 @@ export class Record extends pulumi.dynamic.Resource {
   declare readonly comment: pulumi.Output<string>;
   /** Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management. */
   declare readonly adopt: pulumi.Output<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's wedos:waitUntilServed setting (false). Changing it alone is no change. WEDOS: after the commit that publishes it, on every nameserver (secondaries included). */
+  declare readonly waitUntilServed: pulumi.Output<boolean | undefined>;
   /** WAPI row ID. */
   declare readonly rowId: pulumi.Output<string>;
   /** Fully qualified name, e.g. "www.example.cz". */
   declare readonly fqdn: pulumi.Output<string>;
   /** When WEDOS last changed the row. */
   declare readonly changedDate: pulumi.Output<string>;
+  /** What a wait for the nameservers that timed out left unconfirmed ("+www.example.cz A 192.0.2.10": still to be answered, "-…": still to be no longer answered); the next `up` asks again, without writing. Absent when served. */
+  declare readonly notYetServed: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: RecordArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, allKeys(["domain", "name", "type", "ttl", "rdata", "comment", "adopt", "rowId", "fqdn", "changedDate"], args), opts, "wedos", "Record");
+    super(provider, name, allKeys(["domain", "name", "type", "ttl", "rdata", "comment", "adopt", "waitUntilServed", "rowId", "fqdn", "changedDate", "notYetServed"], args), opts, "wedos", "Record");
   }
 }

@@ -10,6 +10,8 @@ export interface ZoneRecordsArgs {
   records: pulumi.Input<pulumi.Input<{ name?: pulumi.Input<string>; type: pulumi.Input<string>; ttl?: pulumi.Input<number>; rdata: pulumi.Input<string>; comment?: pulumi.Input<string> }>[]>;
   /** Own the whole zone: rows nothing declares are deleted. They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other rows are left alone and listed in `unmanaged`. */
   exclusive?: pulumi.Input<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's wedos:waitUntilServed setting (false). Changing it alone is no change. WEDOS: after the commit that publishes it, on every nameserver (secondaries included). */
+  waitUntilServed?: pulumi.Input<boolean>;
 }
 
 /** A set of rows of one WEDOS zone as one resource — a list or a BIND zone file (parseZoneFile). Each operation lists the zone once, writes only the difference (rows added, ttl updated in place, rows deleted) and commits once. With exclusive: true it owns the whole zone. Id: the zone name. */
@@ -18,14 +20,18 @@ export class ZoneRecords extends pulumi.dynamic.Resource {
   declare readonly domain: pulumi.Output<string>;
   /** Own the whole zone: rows nothing declares are deleted. They show as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: other rows are left alone and listed in `unmanaged`. */
   declare readonly exclusive: pulumi.Output<boolean>;
+  /** Return only once every authoritative nameserver answers the changed records as declared (removed ones: no longer answered), or fail after propagationTimeout naming each lagging server; a timeout keeps the written records in the state (notYetServed) and the next `up` asks again without writing. Default: the provider's wedos:waitUntilServed setting (false). Changing it alone is no change. WEDOS: after the commit that publishes it, on every nameserver (secondaries included). */
+  declare readonly waitUntilServed: pulumi.Output<boolean | undefined>;
   /** The rows as stored, keyed by identity ("www A 192.0.2.10"), each with its WAPI rowId; after a refresh of an exclusive resource also the undeclared rows (unmanaged: true), which the next update deletes. */
   declare readonly records: pulumi.Output<Record<string, { ttl: number; comment?: string; rowId: string; unmanaged?: boolean }>>;
   /** Rows in the zone that nothing here declares, by identity (never the zone's own apex NS). */
   declare readonly unmanaged: pulumi.Output<string[]>;
   /** Number of declared rows. */
   declare readonly recordCount: pulumi.Output<number>;
+  /** What a wait for the nameservers that timed out left unconfirmed ("+www.example.cz A 192.0.2.10": still to be answered, "-…": still to be no longer answered); the next `up` asks again, without writing. Absent when served. */
+  declare readonly notYetServed: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: ZoneRecordsArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, allKeys(["domain", "records", "exclusive", "unmanaged", "recordCount"], args), opts, "wedos", "ZoneRecords");
+    super(provider, name, allKeys(["domain", "records", "exclusive", "waitUntilServed", "unmanaged", "recordCount", "notYetServed"], args), opts, "wedos", "ZoneRecords");
   }
 }

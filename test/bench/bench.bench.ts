@@ -11,8 +11,8 @@
  *   5+6. wall time of an up of 1,000 records at 20 ms latency with --parallel 64 vs N·L/P,
  *        and peak RSS of the dynamic-provider process(es) during it
  *   Z1–Z2. the same questions for ZoneRecords (zone-steps.ts), ZC on dnsapi.cn through its batch
- *        actions (batch-steps.ts), and N for the native plugins (native-steps.ts: Pulumi YAML,
- *        Record resources and ZoneRecords)
+ *        actions (batch-steps.ts), ZS the cost of waitUntilServed (served-steps.ts), and N for
+ *        the native plugins (native-steps.ts: Pulumi YAML, Record resources and ZoneRecords)
  *   F1–F2. the floors, in the same run: the engine with a do-nothing plugin, a bare request loop,
  *        and every row above as a ratio to its floor (floor-steps.ts)
  *
@@ -50,6 +50,7 @@ import {
   useProject,
 } from "./lib";
 import { nativeSteps } from "./native-steps";
+import { servedSteps } from "./served-steps";
 import { zoneSteps } from "./zone-steps";
 
 // ---- the bench ----------------------------------------------------------------------------
@@ -281,5 +282,6 @@ test(
 
 zoneSteps();
 batchSteps();
+servedSteps();
 nativeSteps();
 floorSteps();

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type DnspodEmulatorOptions, type LogEntry, type RunningEmulators, startEmulators } from "../../emulator";
+import { type DnsOptions, type DnspodEmulatorOptions, type LogEntry, type RunningEmulators, startEmulators } from "../../emulator";
 import { PulumiProject, ROOT } from "../e2e/harness";
 
 export const FIXTURE = join(ROOT, "test/fixtures/fault-stack");
@@ -56,10 +56,11 @@ export function useProject(dir: string): void {
   project.dir = dir;
 }
 
-export async function emulators(dnspod: Partial<DnspodEmulatorOptions> = {}): Promise<RunningEmulators> {
+export async function emulators(dnspod: Partial<DnspodEmulatorOptions> = {}, dns?: DnsOptions): Promise<RunningEmulators> {
   return startEmulators({
     wedos: { requestsPerWindow: BIG_BUDGET, maxRowsPerDomain: 20_000 },
     dnspod: { requestsPerWindow: BIG_BUDGET, ...dnspod },
+    ...(dns ? { dns } : {}),
   });
 }
 

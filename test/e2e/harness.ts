@@ -109,6 +109,18 @@ export function prepareExample(example: string): string {
 /** The v3.68.0 Node.js language host's shutdown race (see PulumiProject.run). */
 const HOST_PANIC = /panic: send on closed channel[\s\S]*pulumi-language-nodejs/;
 
+/**
+ * Stack config naming the emulated nameservers, for resources that wait until served (the zones'
+ * own NS names are not on loopback): an `extra` of configureEmulators.
+ */
+export function nameserverConfig(emu: { wedos: { nameservers: Served }; dnspod: { nameservers: Served } }): Record<string, string> {
+  const list = (servers: Served) => servers.map((n) => n.address).join(",");
+  return { "wedos:nameservers": list(emu.wedos.nameservers), "dnspod:nameservers": list(emu.dnspod.nameservers) };
+}
+
+/** Nameservers as the emulator's ready line lists them. */
+type Served = readonly { address: string }[];
+
 export interface RunResult {
   code: number;
   stdout: string;

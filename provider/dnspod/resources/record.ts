@@ -9,11 +9,17 @@ import { z } from "zod";
 import { createOrAdopt } from "../../define";
 import type { InputsOf, OutputsOf } from "../../descriptor";
 import { createOnly, describeResource, replaces } from "../../descriptor";
+import { unlessGone } from "../../http/errors";
+import { stderrLogger } from "../../http/log";
 import { forget, journaledCreate } from "../../journal";
 import { sameValue } from "../../resource";
+import { changeOfMarker, mergeChanges, type ServedChange } from "../../served/change";
+import { notYetServedOutput, waitUntilServedInput } from "../../served/input";
+import { servedDeleted, servedOutputs, type WaitOutcome, waitForChange, waitsFor } from "../../served/operation";
 import { type DnspodContext, defineDnspodResource } from "../context";
 import { DNSPOD_TYPES, fromRecordRow, type RecordState, sameRecord, toRecordWrite } from "../convert";
 import type { RecordRow } from "../schemas";
+import { type DnspodServedRecord, dnspodChange, dnspodTarget } from "../served";
 import { bool, dnspodId, RECORD_FIELDS, refineRecord } from "./inputs";
 
 const RecordInputs = z
@@ -25,6 +31,7 @@ const RecordInputs = z
         .default(false)
         .describe("Take over an existing identical record (same subDomain, type, line, value) instead of failing."),
     ),
+    waitUntilServed: waitUntilServedInput("dnspod"),
   })
   .strict()
   .superRefine(refineRecord);
@@ -42,6 +49,7 @@ const descriptor = describeResource({
   outputs: z.object({
     recordId: z.string().describe("DNSPod record id."),
     updatedOn: z.string().describe("When DNSPod last changed the record."),
+    notYetServed: notYetServedOutput(),
   }),
   sdkEnums: { recordType: ["RecordType", DNSPOD_TYPES] },
 });
@@ -149,8 +157,33 @@ async function createRecord(ctx: DnspodContext, inputs: Inputs, adopt: boolean):
 const journalKey = (ctx: DnspodContext, r: Pick<Inputs, "domainId" | "subDomain" | "recordType" | "recordLine" | "value">) =>
   `dnspod|${ctx.client.account}|record|${r.domainId}|${r.subDomain}|${r.recordType}|${r.recordLine}|${r.value}`;
 
+/**
+ * Waits until the nameservers serve what was written and no longer what was replaced (plus what an
+ * earlier wait left unconfirmed); records of other lines and URL records are reported, not waited for.
+ */
+async function served(
+  ctx: DnspodContext,
+  domainId: string,
+  written: DnspodServedRecord[],
+  replaced: DnspodServedRecord[],
+  left?: string[],
+): Promise<WaitOutcome> {
+  const { zone, target } = await dnspodTarget(ctx, domainId);
+  const { change, notVerified } = dnspodChange(zone, written, replaced);
+  if (notVerified) (ctx.served?.log ?? stderrLogger)(notVerified);
+  const all: ServedChange = mergeChanges(changeOfMarker(left), change);
+  return waitForChange(target, all);
+}
+
 export const recordResource = defineDnspodResource(descriptor, {
-  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRecord(ctx, inputs, adopt)),
+  // A wait for the nameservers that timed out: the next up asks again (README "Served DNS").
+  unfinished: (olds, news) => (olds.notYetServed?.length && waitsFor("dnspod", news.waitUntilServed) ? "notYetServed" : undefined),
+
+  async create(ctx, inputs) {
+    const { id, outs } = await journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRecord(ctx, inputs, adopt));
+    if (!waitsFor("dnspod", inputs.waitUntilServed)) return { id, outs };
+    return { id, outs: servedOutputs("create", id, outs, await served(ctx, inputs.domainId, [outs], [])) };
+  },
 
   async read({ client }, id, props) {
     const { domainId, recordId } = splitRecordId(id);
@@ -161,13 +194,24 @@ export const recordResource = defineDnspodResource(descriptor, {
   async update(ctx, id, olds, news) {
     const { recordId } = splitRecordId(id);
     const changed = await modifyWhereDifferent(ctx, news.domainId, recordId, olds, news);
-    if (!changed.wrote) return { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn };
-    return changed.at ? asWritten(news, recordId, changed.at) : readBack(ctx, news, recordId);
+    const outs = !changed.wrote
+      ? { ...olds, ...news, mx: news.mx, recordId, updatedOn: olds.updatedOn }
+      : changed.at
+        ? asWritten(news, recordId, changed.at)
+        : await readBack(ctx, news, recordId);
+    if (!waitsFor("dnspod", news.waitUntilServed)) return servedOutputs("update", id, outs, { served: true });
+    const outcome = await served(ctx, news.domainId, changed.wrote ? [outs] : [], changed.wrote ? [olds] : [], olds.notYetServed);
+    return servedOutputs("update", id, outs, outcome);
   },
 
   async delete(ctx, id, props) {
     const { domainId, recordId } = splitRecordId(id);
     forget(journalKey(ctx, { ...props, domainId }));
-    await ctx.client.removeRecord(domainId, recordId);
+    if (!waitsFor("dnspod", props.waitUntilServed)) return ctx.client.removeRecord(domainId, recordId);
+    const listed = await unlessGone(() => ctx.client.listRecords(domainId));
+    if (!listed) return; // the domain is gone, and nothing of it is served
+    // A delete whose wait timed out runs again: the record is gone, so only the wait runs again.
+    if (listed.some((r) => r.id === recordId)) await ctx.client.removeRecord(domainId, recordId);
+    servedDeleted(await served(ctx, domainId, [], [props]));
   },
 });

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { describeResource, replaces } from "../../descriptor";
 import { typeError } from "../../resource";
+import { notYetServedOutput, waitUntilServedInput } from "../../served/input";
 import { keyedRecords } from "../../zone/keyed";
 import { zoneRecordsParts } from "../../zone/resource";
 import { defineDnspodResource } from "../context";
@@ -53,6 +54,7 @@ const ZoneRecordsInputs = z
           "as removals in the preview after `pulumi refresh` (or `pulumi up --refresh`), and an update deletes " +
           "only what its preview showed. Default false: other records are left alone and listed in `unmanaged`.",
       ),
+    waitUntilServed: waitUntilServedInput("dnspod"),
   })
   .strict();
 export type ZoneRecordsInputs = z.output<typeof ZoneRecordsInputs>;
@@ -94,6 +96,7 @@ const descriptor = describeResource({
       .array(z.string())
       .describe("Records in the domain that nothing here declares, by identity (never DNSPod's own NS records)."),
     recordCount: z.number().int().describe("Number of declared records."),
+    notYetServed: notYetServedOutput(),
   }),
 });
 

@@ -10,10 +10,14 @@ import { createOnly, describeResource, replaces } from "../../descriptor";
 import { isNotFound } from "../../http/errors";
 import { forget, journaledCreate } from "../../journal";
 import { typeError } from "../../resource";
+import { changeOfMarker, mergeChanges, NO_CHANGE } from "../../served/change";
+import { notYetServedOutput, waitUntilServedInput } from "../../served/input";
+import { servedDeleted, servedOutputs, waitForChange, waitsFor } from "../../served/operation";
 import { defineWedosResource, type WedosContext } from "../context";
 import { fqdn, fromRow, sameRow } from "../convert";
 import { WedosApiError } from "../errors";
 import type { Row } from "../schemas";
+import { servedRow, wedosTarget } from "../served";
 import { ROW_FIELDS, refineRow, WEDOS_TYPES, zoneName } from "./inputs";
 
 const RecordInputs = z
@@ -35,6 +39,7 @@ const RecordInputs = z
           "Take over an identical existing row (same name, type and rdata) instead of failing; the way to bring existing DNS under management.",
         ),
     ),
+    waitUntilServed: waitUntilServedInput("wedos"),
   })
   .strict()
   .superRefine((r, ctx) => refineRow(r, ctx, "wedos.Record"));
@@ -55,6 +60,7 @@ const descriptor = describeResource({
     rowId: z.string().describe("WAPI row ID."),
     fqdn: z.string().describe('Fully qualified name, e.g. "www.example.cz".'),
     changedDate: z.string().describe("When WEDOS last changed the row."),
+    notYetServed: notYetServedOutput(),
   }),
   sdkEnums: { type: ["RecordType", WEDOS_TYPES] },
 });
@@ -113,13 +119,33 @@ async function createRow(ctx: WedosContext, inputs: Inputs, adopt: boolean): Pro
   return { id: `${inputs.domain}/${row.ID}`, outs: outputsFromRow(inputs, row) };
 }
 
+/** ttl and rdata in place (dns-row-update), committed; the row as listed afterwards. */
+async function updateRow(ctx: WedosContext, id: string, olds: Outputs, news: Inputs, wrote: boolean): Promise<Outputs> {
+  const { rowId } = splitId(id);
+  if (wrote) {
+    await ctx.client.updateRow(news.domain, rowId, news.ttl, news.rdata);
+    await commit(ctx, news.domain);
+    const row = (await ctx.client.listRows(news.domain, { fresh: true })).find((r) => r.ID === rowId);
+    if (row) return outputsFromRow(news, row);
+  }
+  return { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) };
+}
+
 export const recordResource = defineWedosResource(descriptor, {
+  // A wait for the nameservers that timed out: the next up asks again (README "Served DNS").
+  unfinished: (olds, news) => (olds.notYetServed?.length && waitsFor("wedos", news.waitUntilServed) ? "notYetServed" : undefined),
+
   // A new row identical to the old one (only the comment changed) cannot be added next to it.
   deleteBeforeReplace: (olds, news) =>
     olds.domain === news.domain &&
     sameRow({ ID: "", name: olds.name, rdtype: olds.type, rdata: olds.rdata, ttl: 0, changed_date: "", author_comment: "" }, news),
 
-  create: (ctx, inputs) => journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRow(ctx, inputs, adopt)),
+  async create(ctx, inputs) {
+    const { id, outs } = await journaledCreate(journalKey(ctx, inputs), inputs.adopt, (adopt) => createRow(ctx, inputs, adopt));
+    if (!waitsFor("wedos", inputs.waitUntilServed)) return { id, outs };
+    const outcome = await waitForChange(wedosTarget(ctx, inputs.domain), { present: [servedRow(inputs.domain, inputs)], absent: [] });
+    return { id, outs: servedOutputs("create", id, outs, outcome) };
+  },
 
   async read({ client }, id, props) {
     const { domain, rowId } = splitId(id);
@@ -128,25 +154,33 @@ export const recordResource = defineWedosResource(descriptor, {
   },
 
   async update(ctx, id, olds, news) {
-    const { rowId } = splitId(id);
-    if (olds.ttl !== news.ttl || olds.rdata !== news.rdata) {
-      await ctx.client.updateRow(news.domain, rowId, news.ttl, news.rdata);
-      await commit(ctx, news.domain);
-      const row = (await ctx.client.listRows(news.domain, { fresh: true })).find((r) => r.ID === rowId);
-      if (row) return outputsFromRow(news, row);
-    }
-    return { ...olds, ...news, rowId, fqdn: fqdn(news.name, news.domain) };
+    const wrote = olds.ttl !== news.ttl || olds.rdata !== news.rdata;
+    const outs = await updateRow(ctx, id, olds, news, wrote);
+    if (!waitsFor("wedos", news.waitUntilServed)) return servedOutputs("update", id, outs, { served: true });
+    // What this update wrote, and what an earlier wait left unconfirmed (written then, not again now).
+    const change = wrote ? { present: [servedRow(news.domain, news)], absent: [servedRow(olds.domain, olds)] } : NO_CHANGE;
+    const all = mergeChanges(changeOfMarker(olds.notYetServed), change);
+    return servedOutputs("update", id, outs, await waitForChange(wedosTarget(ctx, news.domain), all));
   },
 
   async delete(ctx, id, props) {
     const { domain, rowId } = splitId(id);
     forget(journalKey(ctx, props));
+    const wait = waitsFor("wedos", props.waitUntilServed);
+    // A delete whose wait timed out runs again: the row is gone, and a second dns-row-delete of it
+    // would be an invalid request to WAPI, so only the wait runs again.
+    if (wait && !(await ctx.client.listRows(domain)).some((r) => r.ID === rowId)) {
+      servedDeleted(await waitForChange(wedosTarget(ctx, domain), { present: [], absent: [servedRow(domain, props)] }));
+      return;
+    }
     await ctx.client.deleteRow(domain, rowId);
     try {
       await commit(ctx, domain);
     } catch (err) {
-      // The zone itself is gone (deleted with the domain): nothing left to publish.
+      // The zone itself is gone (deleted with the domain): nothing left to publish, nothing served.
       if (!isNotFound(err)) throw err;
+      return;
     }
+    if (wait) servedDeleted(await waitForChange(wedosTarget(ctx, domain), { present: [], absent: [servedRow(domain, props)] }));
   },
 });

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { describeResource, replaces } from "../../descriptor";
 import { typeError } from "../../resource";
+import { notYetServedOutput, waitUntilServedInput } from "../../served/input";
 import { keyedRecords } from "../../zone/keyed";
 import { zoneRecordsParts } from "../../zone/resource";
 import { defineWedosResource } from "../context";
@@ -42,6 +43,7 @@ const ZoneRecordsInputs = z
           "refresh` (or `pulumi up --refresh`), and an update deletes only what its preview showed. Default false: " +
           "other rows are left alone and listed in `unmanaged`.",
       ),
+    waitUntilServed: waitUntilServedInput("wedos"),
   })
   .strict();
 export type ZoneRecordsInputs = z.output<typeof ZoneRecordsInputs>;
@@ -77,6 +79,7 @@ const descriptor = describeResource({
       ),
     unmanaged: z.array(z.string()).describe("Rows in the zone that nothing here declares, by identity (never the zone's own apex NS)."),
     recordCount: z.number().int().describe("Number of declared rows."),
+    notYetServed: notYetServedOutput(),
   }),
 });
 
