@@ -15,12 +15,15 @@ export interface CoalescerOptions {
   /** …but never longer than this after the first joiner. @default 1000 */
   maxWaitMs?: number;
   /**
-   * Keep the batch open this many times the recent gap between joiners, when that is longer than
-   * quietMs: an engine that hands out creates every 150 ms (its checkpoints pace it) otherwise
-   * sends a commit for every row or two. @default 0 (off)
+   * Keep the batch open this many times the recent gap between joiners (at most a second), when
+   * that is longer than quietMs: an engine that hands out creates every 150 ms (its checkpoints
+   * pace it) otherwise sends a commit for every row or two. @default 0 (off)
    */
   paceFactor?: number;
 }
+
+/** The longest gap between two joiners that still counts as one stream of mutations. */
+const STREAM_GAP_MS = 1_000;
 
 interface Batch {
   promise: Promise<void>;
@@ -50,7 +53,10 @@ export class CommitCoalescer {
     const state = this.zones.get(zone) ?? {};
     this.zones.set(zone, state);
     const now = Date.now();
-    if (state.lastJoin !== undefined) state.gapMs = 0.7 * (state.gapMs ?? now - state.lastJoin) + 0.3 * (now - state.lastJoin);
+    // Only joiners at most a second apart are a stream; a longer gap (the zone's own create, then
+    // its records later) says nothing about the pace and would hold the next commit for seconds.
+    const gap = state.lastJoin === undefined ? undefined : now - state.lastJoin;
+    state.gapMs = gap === undefined || gap > STREAM_GAP_MS ? undefined : 0.7 * (state.gapMs ?? gap) + 0.3 * gap;
     state.lastJoin = now;
     if (!state.next) {
       let resolve!: () => void;
@@ -67,7 +73,8 @@ export class CommitCoalescer {
 
   private arm(zone: string, state: ZoneState, batch: Batch): void {
     clearTimeout(batch.timer);
-    const quiet = Math.max(this.options.quietMs ?? 120, (this.options.paceFactor ?? 0) * (state.gapMs ?? 0));
+    const paced = Math.min(STREAM_GAP_MS, (this.options.paceFactor ?? 0) * (state.gapMs ?? 0));
+    const quiet = Math.max(this.options.quietMs ?? 120, paced);
     const left = (this.options.maxWaitMs ?? 1000) - (Date.now() - batch.firstAt);
     batch.timer = setTimeout(() => void this.fire(zone, state, batch), Math.max(0, Math.min(quiet, left)));
   }

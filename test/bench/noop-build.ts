@@ -13,17 +13,20 @@ const VERSION = "0.0.1";
 const OUT = join(ROOT, ".tools/bench");
 
 function schema(): unknown {
-  const dnspod = JSON.parse(readFileSync(join(ROOT, "schemas/dnspod/schema.json"), "utf8")) as {
+  // The dnspod schema's own types (enums, records) come along, under this package's name.
+  const dnspod = JSON.parse(readFileSync(join(ROOT, "schemas/dnspod/schema.json"), "utf8").replaceAll("dnspod:index:", "noop:index:")) as {
     resources: Record<string, { inputProperties: object; requiredInputs?: string[] }>;
+    types: Record<string, unknown>;
   };
   const like = (token: string) => {
-    const r = dnspod.resources[token]!;
+    const r = dnspod.resources[token.replace("dnspod:", "noop:")]!;
     return { inputProperties: r.inputProperties, requiredInputs: r.requiredInputs ?? [], properties: r.inputProperties };
   };
   return {
     name: "noop",
     version: VERSION,
     resources: { "noop:index:Record": like("dnspod:index:Record"), "noop:index:Zone": like("dnspod:index:ZoneRecords") },
+    types: dnspod.types,
   };
 }
 

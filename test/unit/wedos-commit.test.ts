@@ -230,4 +230,16 @@ describe("paceFactor: a stream slower than quietMs", () => {
     await tick(120);
     expect(commit).toHaveBeenCalledTimes(1);
   });
+
+  it("a joiner long after the last one is not a pace: it commits after quietMs", async () => {
+    const { co, commit, commits } = setup({ quietMs: 120, maxWaitMs: 8_000, paceFactor: 3 });
+    void co.committed("example.cz");
+    await tick(120);
+    commits[0]!.resolve();
+    // The zone's records come 2 s after the zone itself.
+    await tick(2_000);
+    void co.committed("example.cz");
+    await tick(120);
+    expect(commit).toHaveBeenCalledTimes(2);
+  });
 });
